@@ -1,0 +1,71 @@
+/**
+ * Campaign dates are calendar days ("до 5 ноября включительно"), evaluated in the time zone of
+ * the school or region concerned. A day is written as an ISO date string, 'YYYY-MM-DD', so
+ * comparisons are plain string comparisons.
+ */
+import { z } from 'zod';
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ГГГГ-ММ-ДД')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Такой даты нет в календаре');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar day that `instant` falls on in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): IsoDate {
+  return formatterFor(timeZone).format(instant);
+}
+
+/** True while the local day is on or before `lastDay` (the day itself included). */
+export function isOnOrBefore(instant: Date, lastDay: IsoDate, timeZone: string): boolean {
+  return localDay(instant, timeZone) <= lastDay;
+}
+
+/** True from the local start of `firstDay` on. */
+export function isOnOrAfter(instant: Date, firstDay: IsoDate, timeZone: string): boolean {
+  return localDay(instant, timeZone) >= firstDay;
+}
+
+/** True when the local day lies in [from, to], both days included. */
+export function isWithin(instant: Date, from: IsoDate, to: IsoDate, timeZone: string): boolean {
+  const day = localDay(instant, timeZone);
+  return day >= from && day <= to;
+}
+
+/** Shifts an ISO day by whole days (used to build demo campaigns around today). */
+export function addDays(day: IsoDate, days: number): IsoDate {
+  const t = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+const ruMonths = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+
+/** «5 ноября 2020 г.»: how the instruction writes dates. */
+export function formatDayRu(day: IsoDate): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${ruMonths[m - 1]} ${y} г.`;
+}

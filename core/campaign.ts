@@ -1,0 +1,68 @@
+/**
+ * A campaign is one year's action. Every date in it is a setting the organizer edits, never a
+ * constant in code; the instruction's 2020 values are only the example in the tests.
+ */
+import { z } from 'zod';
+import { IsoDate, isOnOrAfter, isOnOrBefore, isWithin } from './calendar.ts';
+import { findRegion, REGION_CODES } from './data/regions.ts';
+
+export const RegionCode = z.enum(REGION_CODES, { error: 'Выберите регион из списка' });
+
+export const RegionWindow = z
+  .object({ region: RegionCode, from: IsoDate, to: IsoDate })
+  .refine((w) => w.from <= w.to, 'Окно регистрации региона заканчивается раньше, чем начинается');
+export type RegionWindow = z.infer<typeof RegionWindow>;
+
+export const CampaignSettings = z.object({
+  /** Tariffs may be obtained and increased until this day, inclusive. */
+  tariffDeadline: IsoDate,
+  /** The regions' schedule is visible to co-organizers from this day. */
+  schedulePublishedFrom: IsoDate,
+  /** Codes may be used from this day. */
+  activationFrom: IsoDate,
+  /** The co-organizer certificate is available from this day. */
+  certificateFrom: IsoDate,
+  pricePerParticipantKopecks: z.number().int().min(0).max(100_000_00),
+  /** Participant registration is open in a region during its window. */
+  regionWindows: z.array(RegionWindow),
+  consent: z.object({ version: z.string().min(1).max(40), text: z.string().min(1).max(20_000) }),
+});
+export type CampaignSettings = z.infer<typeof CampaignSettings>;
+
+export const Campaign = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  settings: CampaignSettings,
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+export function regionTimeZone(regionCode: string): string {
+  return findRegion(regionCode)?.timeZone ?? 'Europe/Moscow';
+}
+
+export function canObtainTariff(s: CampaignSettings, now: Date, regionCode: string): boolean {
+  return isOnOrBefore(now, s.tariffDeadline, regionTimeZone(regionCode));
+}
+
+export function isScheduleVisible(s: CampaignSettings, now: Date, regionCode: string): boolean {
+  return isOnOrAfter(now, s.schedulePublishedFrom, regionTimeZone(regionCode));
+}
+
+export function canActivateCodes(s: CampaignSettings, now: Date, regionCode: string): boolean {
+  return isOnOrAfter(now, s.activationFrom, regionTimeZone(regionCode));
+}
+
+export function isCoorganizerCertificateOpen(s: CampaignSettings, now: Date, regionCode: string): boolean {
+  return isOnOrAfter(now, s.certificateFrom, regionTimeZone(regionCode));
+}
+
+export function regionWindow(s: CampaignSettings, regionCode: string): RegionWindow | undefined {
+  return s.regionWindows.find((w) => w.region === regionCode);
+}
+
+/** Registration is open while the region's window holds; a region without a window is closed. */
+export function isRegistrationOpen(s: CampaignSettings, now: Date, regionCode: string): boolean {
+  const w = regionWindow(s, regionCode);
+  return !!w && isWithin(now, w.from, w.to, regionTimeZone(regionCode));
+}

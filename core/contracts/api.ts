@@ -1,0 +1,91 @@
+/**
+ * The HTTP API of the cabinet (co-organizer) and the dashboard (organizer), served by the
+ * central server. The renderer and the server both import these schemas.
+ */
+import { z } from 'zod';
+import { CampaignSettings, RegionWindow } from '../campaign.ts';
+import { ParticipantCount } from '../tariff.ts';
+
+export const LoginRequest = z.object({
+  email: z.string().trim().toLowerCase().min(3, 'Укажите e-mail').max(254),
+  password: z.string().min(1, 'Укажите пароль').max(128),
+});
+
+export const Role = z.enum(['organizer', 'coorganizer']);
+export type Role = z.infer<typeof Role>;
+
+export const School = z.object({ id: z.string(), region: z.string(), locality: z.string(), name: z.string() });
+export type School = z.infer<typeof School>;
+
+export const Me = z.object({
+  id: z.string(),
+  role: Role,
+  email: z.string(),
+  fullName: z.string(),
+  school: School.nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+/** GET /api/cabinet/overview: what the co-organizer's cabinet needs to draw its sections. */
+export const CabinetOverview = z.object({
+  school: School,
+  campaign: z.object({ id: z.string(), year: z.number(), title: z.string(), settings: CampaignSettings }),
+  serverTime: z.number(),
+  canObtainTariff: z.boolean(),
+  scheduleVisible: z.boolean(),
+  codesActive: z.boolean(),
+  certificateOpen: z.boolean(),
+});
+export type CabinetOverview = z.infer<typeof CabinetOverview>;
+
+/** POST /api/cabinet/tariffs — «Получить тарифы для участников». */
+export const ObtainTariffRequest = z.object({ participants: ParticipantCount });
+
+export const PurchasedTariff = z.object({
+  id: z.string(),
+  code: z.string(),
+  participants: z.number().int(),
+  costKopecks: z.number().int(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+  createdAt: z.number(),
+});
+export type PurchasedTariff = z.infer<typeof PurchasedTariff>;
+
+/** GET /api/cabinet/tariffs — «Приобретенные тарифы». */
+export const PurchasedTariffs = z.object({
+  tariffs: z.array(PurchasedTariff),
+  totalParticipants: z.number().int(),
+  totalUsed: z.number().int(),
+});
+
+/** GET /api/cabinet/schedule: the region's window, from the publication date. */
+export const Schedule = z.object({ region: z.string(), regionName: z.string(), window: RegionWindow.nullable() });
+
+export const EnrollmentCode = z.object({ code: z.string(), expiresAt: z.number() });
+
+export const Device = z.object({
+  id: z.string(),
+  name: z.string(),
+  enrolledAt: z.number(),
+  revokedAt: z.number().nullable(),
+  lastSeenAt: z.number().nullable(),
+  pending: z.number().nullable(),
+  oldestPendingAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  clockOffsetMs: z.number().nullable(),
+  appVersion: z.string().nullable(),
+});
+export type Device = z.infer<typeof Device>;
+
+/** A mutation the server refused, listed for whoever can act on it. */
+export const RejectionRecord = z.object({
+  mutationId: z.string(),
+  deviceId: z.string().nullable(),
+  name: z.string(),
+  code: z.string(),
+  message: z.string(),
+  participantId: z.string().nullable(),
+  receivedAt: z.number(),
+});
+export type RejectionRecord = z.infer<typeof RejectionRecord>;

@@ -1,0 +1,104 @@
+/**
+ * The sync contract between a kiosk and the central server (HTTP, JSON). Both sides import these
+ * schemas and check every message at runtime.
+ */
+import { z } from 'zod';
+import { Campaign } from '../campaign.ts';
+import { Mutation, Uuid } from '../mutations/schemas.ts';
+
+export const MAX_PUSH_BATCH = 500;
+export const MAX_PULL_LIMIT = 500;
+
+/** POST /api/sync/enroll: a kiosk presents the school's one-time enrollment code. */
+export const EnrollRequest = z.object({
+  enrollmentCode: z.string().trim().min(4).max(32),
+  deviceName: z.string().trim().min(1).max(80),
+  /** Random per installation; a cloned disk image repeats it, which is how clones are found. */
+  instanceId: Uuid,
+  appVersion: z.string().max(40),
+});
+export const EnrollResponse = z.object({
+  deviceId: Uuid,
+  /** Bearer credential for every later sync call; shown once. */
+  credential: z.string(),
+  schoolId: Uuid,
+  serverTime: z.number(),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** What a device reports about itself with every push, so staff see its health. */
+export const DeviceHealth = z.object({
+  pending: z.number().int().nonnegative(),
+  oldestPendingAt: z.number().int().nullable(),
+  lastSyncAt: z.number().int().nullable(),
+  lastError: z.string().max(500).nullable(),
+  clockOffsetMs: z.number().int(),
+  appVersion: z.string().max(40),
+  instanceId: Uuid,
+});
+export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+export const PushRequest = z.object({
+  mutations: z.array(z.unknown()).max(MAX_PUSH_BATCH, `Не больше ${MAX_PUSH_BATCH} записей за раз`),
+  health: DeviceHealth.optional(),
+});
+
+export const MutationOutcome = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('accepted') }),
+  z.object({ id: z.string(), status: z.literal('parked') }),
+  z.object({ id: z.string(), status: z.literal('rejected'), code: z.string(), message: z.string() }),
+  /** Same id, different content: 409 for this mutation; both versions are kept. */
+  z.object({ id: z.string(), status: z.literal('conflict'), code: z.string(), message: z.string() }),
+]);
+export type MutationOutcome = z.infer<typeof MutationOutcome>;
+
+export const PushResponse = z.object({
+  outcomes: z.array(MutationOutcome),
+  serverTime: z.number(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export { Mutation };
+
+/** GET /api/sync/pull?cursor=N&limit=M */
+export const PullQuery = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
+});
+
+export const ChangeEntity = z.enum(['participant', 'activation', 'answer', 'completion', 'code', 'lease']);
+export type ChangeEntity = z.infer<typeof ChangeEntity>;
+
+export const Change = z.object({
+  seq: z.number().int(),
+  entity: ChangeEntity,
+  key: z.string(),
+  data: z.unknown(),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  /** Pass it back as `cursor`; it only ever grows. */
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+  campaign: Campaign,
+  serverTime: z.number(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** POST /api/sync/leases: a device asks for activation slots to use while offline. */
+export const LeaseRequest = z.object({ slotsPerCode: z.number().int().min(1).max(100).default(10) });
+export const Lease = z.object({
+  id: Uuid,
+  code: z.string(),
+  slots: z.number().int(),
+  used: z.number().int(),
+  expiresAt: z.number().int(),
+});
+export type Lease = z.infer<typeof Lease>;
+export const LeaseResponse = z.object({ leases: z.array(Lease), serverTime: z.number() });
+export type LeaseResponse = z.infer<typeof LeaseResponse>;
+
+/** POST /api/sync/participant: a kiosk fetches, on demand, a participant who logs in there. */
+export const ParticipantLookupRequest = z.object({ email: z.string().max(254), password: z.string().max(128) });

@@ -1,0 +1,17 @@
+/**
+ * Why a mutation or a request is refused: a stable code for programs, a Russian sentence for
+ * people (from the message catalog) saying what happened and what to do next.
+ */
+import { rejectionMessages } from './messages/rejections.ts';
+
+export type RejectionCode = keyof typeof rejectionMessages;
+
+export interface Rejection {
+  readonly code: RejectionCode;
+  readonly message: string;
+}
+
+export function reject(code: RejectionCode, detail?: string): Rejection {
+  const base = rejectionMessages[code];
+  return { code, message: detail ? `${base} ${detail}` : base };
+}

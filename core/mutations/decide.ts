@@ -1,0 +1,130 @@
+/**
+ * The rules of the participant's journey, decided the same way on a kiosk and on the server.
+ * Pure: state comes in as a DomainState loaded by the caller, and the outcome says what to write.
+ */
+import { canActivateCodes, isRegistrationOpen, type CampaignSettings } from '../campaign.ts';
+import { reject, type Rejection } from '../errors.ts';
+import type { Effect } from './effects.ts';
+import type { ActivationRow } from './rows.ts';
+import type { Mutation } from './schemas.ts';
+import type { DomainState } from './state.ts';
+
+export interface DecideContext {
+  /** Server-corrected time at which the mutation is judged. */
+  now: Date;
+  campaignId: string;
+  settings: CampaignSettings;
+  /** Number of steps in the content pack. */
+  stepCount: number;
+  /** School of the device (or web session) the mutation comes from. */
+  schoolId: string;
+  deviceId: string | null;
+  /**
+   * True on the server. A kiosk cannot know a code's capacity beyond its lease, so where the
+   * server would check capacity, a kiosk records the activation as pending instead.
+   */
+  authority: boolean;
+}
+
+export type Decision =
+  | { status: 'accepted'; effects: Effect[] }
+  | ({ status: 'rejected' } & Rejection)
+  /** Arrived before what it depends on; kept and retried when the participant arrives. */
+  | { status: 'parked'; waitingFor: string };
+
+const accepted = (...effects: Effect[]): Decision => ({ status: 'accepted', effects });
+const rejected = (r: Rejection): Decision => ({ status: 'rejected', ...r });
+
+export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Decision {
+  const at = ctx.now.getTime();
+  switch (m.name) {
+    case 'participant.register': {
+      const { participantId, profile } = m.args;
+      if (state.participants.has(participantId)) return accepted();
+      const holder = state.participantByEmail.get(profile.email);
+      if (holder && holder !== participantId) return rejected(reject('EMAIL_TAKEN'));
+      if (!isRegistrationOpen(ctx.settings, ctx.now, profile.region)) return rejected(reject('REGISTRATION_CLOSED'));
+      return accepted({
+        type: 'participant.insert',
+        row: {
+          ...profile,
+          id: participantId,
+          schoolId: ctx.schoolId,
+          campaignId: ctx.campaignId,
+          passwordHash: m.args.passwordHash,
+          consentVersion: m.args.consentVersion,
+          consentAt: m.args.consentAt,
+          createdAt: at,
+        },
+      });
+    }
+    case 'code.activate': {
+      const { participantId, code: codeText, leaseId, activationId } = m.args;
+      const participant = state.participants.get(participantId);
+      if (!participant) return { status: 'parked', waitingFor: participantId };
+      const existing = state.activations.get(participantId);
+      if (existing) {
+        // The same code again changes nothing; a second code is refused.
+        return existing.code === codeText ? accepted() : rejected(reject('ALREADY_ACTIVATED'));
+      }
+      if (!canActivateCodes(ctx.settings, ctx.now, participant.region)) return rejected(reject('CODE_NOT_YET_ACTIVE'));
+      const code = state.codes.get(codeText);
+      const base: Omit<ActivationRow, 'status' | 'leaseId' | 'schoolId'> = {
+        id: activationId,
+        participantId,
+        code: codeText,
+        createdAt: at,
+      };
+      if (!code) {
+        return ctx.authority
+          ? rejected(reject('CODE_UNKNOWN'))
+          : accepted({
+              type: 'activation.insert',
+              row: { ...base, schoolId: ctx.schoolId, leaseId: null, status: 'pending' },
+            });
+      }
+      const lease = leaseId ? state.leases.get(leaseId) : undefined;
+      const leaseUsable =
+        lease &&
+        lease.code === codeText &&
+        lease.deviceId === ctx.deviceId &&
+        lease.releasedAt === null &&
+        lease.used < lease.slots;
+      if (leaseUsable) {
+        const status = ctx.authority ? 'confirmed' : 'leased';
+        return accepted({
+          type: 'activation.insert',
+          row: { ...base, schoolId: code.schoolId, leaseId: lease.id, status },
+        });
+      }
+      if (!ctx.authority) {
+        return accepted({
+          type: 'activation.insert',
+          row: { ...base, schoolId: code.schoolId, leaseId: null, status: 'pending' },
+        });
+      }
+      if (code.used + code.reserved >= code.capacity) return rejected(reject('CODE_FULL'));
+      return accepted({
+        type: 'activation.insert',
+        row: { ...base, schoolId: code.schoolId, leaseId: null, status: 'confirmed' },
+      });
+    }
+    case 'answer.save': {
+      const { participantId, step, itemId, value } = m.args;
+      if (!state.participants.has(participantId)) return { status: 'parked', waitingFor: participantId };
+      if (step > ctx.stepCount) return rejected(reject('STEP_OUT_OF_RANGE'));
+      return accepted({ type: 'answer.upsert', row: { participantId, step, itemId, value, updatedAt: at } });
+    }
+    case 'step.complete': {
+      const { participantId, step, answers, completionId } = m.args;
+      if (!state.participants.has(participantId)) return { status: 'parked', waitingFor: participantId };
+      if (step > ctx.stepCount) return rejected(reject('STEP_OUT_OF_RANGE'));
+      const row = { id: completionId, participantId, step, answers, completedAt: at };
+      // The first completion the server accepts stands; later ones are kept as history.
+      const stands = state.completionOf(participantId, step);
+      if (stands && stands.id !== completionId) return accepted({ type: 'completion.history', row });
+      if (stands) return accepted();
+      return accepted({ type: 'completion.insert', row });
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The records that mutations create, in the shape both stores keep and the change feed carries.
+ * Times are epoch milliseconds (server-corrected on kiosks).
+ */
+import type { AnswerValue, ParticipantProfile } from './schemas.ts';
+
+export interface ParticipantRow extends ParticipantProfile {
+  id: string;
+  schoolId: string;
+  campaignId: string;
+  passwordHash: string;
+  consentVersion: string;
+  consentAt: number;
+  createdAt: number;
+}
+
+/**
+ * confirmed: the server accepted it. leased: a kiosk activated from its lease (the server will
+ * confirm; the slot is already reserved). pending: made offline without a lease, waiting for the
+ * server, which may still refuse it.
+ */
+export type ActivationStatus = 'confirmed' | 'leased' | 'pending';
+
+export interface ActivationRow {
+  id: string;
+  participantId: string;
+  code: string;
+  schoolId: string;
+  leaseId: string | null;
+  status: ActivationStatus;
+  createdAt: number;
+}
+
+export interface CodeRow {
+  code: string;
+  tariffId: string;
+  schoolId: string;
+  campaignId: string;
+  capacity: number;
+  /** Accepted activations. */
+  used: number;
+  /** Slots held by outstanding device leases (granted minus used). */
+  reserved: number;
+}
+
+export interface LeaseRow {
+  id: string;
+  code: string;
+  deviceId: string;
+  slots: number;
+  used: number;
+  expiresAt: number;
+  releasedAt: number | null;
+}
+
+export interface AnswerRow {
+  participantId: string;
+  step: number;
+  itemId: string;
+  value: AnswerValue;
+  updatedAt: number;
+}
+
+export interface CompletionRow {
+  id: string;
+  participantId: string;
+  step: number;
+  answers: Record<string, AnswerValue>;
+  completedAt: number;
+}

@@ -1,0 +1,113 @@
+/**
+ * Every change a participant makes is a named mutation: applied at once where it is born (a
+ * kiosk, or the server for web participants) and replayed by the server with the same domain
+ * code. These schemas are the one definition both sides check at runtime.
+ */
+import { z } from 'zod';
+import { RegionCode } from '../campaign.ts';
+import { CODE_LENGTH } from '../codes.ts';
+
+export const Uuid = z.uuid({ error: 'Неверный идентификатор' });
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'E-mail слишком длинный')
+  .email({ error: 'Проверьте e-mail: он должен выглядеть как name@example.ru' });
+
+export const Gender = z.enum(['female', 'male'], { error: 'Выберите пол' });
+
+/** «8Б», «11», «5 А»: a grade 1–11, optionally with the class letter. */
+export const SchoolClass = z
+  .string()
+  .trim()
+  .regex(/^(1[01]|[1-9])\s?[А-ЯЁA-Z]?$/iu, { error: 'Укажите класс, например «8Б»' });
+
+const personName = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Укажите: ${label}`)
+    .max(60, `${label}: не длиннее 60 символов`)
+    .regex(/^[\p{L}][\p{L}\s'’-]*$/u, `${label}: только буквы, пробел и дефис`);
+
+/** Hash format made by core/crypto/password.ts: scrypt$N$r$p$salt$hash (base64url). */
+export const PasswordHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
+
+export const ParticipantProfile = z.object({
+  surname: personName('Фамилия'),
+  name: personName('Имя'),
+  region: RegionCode,
+  locality: z.string().trim().min(1, 'Укажите населенный пункт').max(120),
+  schoolName: z.string().trim().min(1, 'Укажите название образовательной организации').max(300),
+  schoolClass: SchoolClass,
+  gender: Gender,
+  email: Email,
+});
+export type ParticipantProfile = z.infer<typeof ParticipantProfile>;
+
+export const RegisterParticipant = z.object({
+  participantId: Uuid,
+  profile: ParticipantProfile,
+  passwordHash: PasswordHash,
+  consentVersion: z.string().min(1).max(40),
+  consentAt: z.number().int().positive(),
+});
+
+export const ActivateCode = z.object({
+  activationId: Uuid,
+  participantId: Uuid,
+  code: z.string().length(CODE_LENGTH),
+  /** The device lease the kiosk activated from while offline, if any. */
+  leaseId: Uuid.optional(),
+});
+
+export const AnswerValue = z.union([
+  z.string().max(5_000),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(100),
+  z.null(),
+]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const StepNumber = z.number().int().min(1).max(50);
+export const ItemId = z.string().min(1).max(80);
+
+export const SaveAnswer = z.object({
+  participantId: Uuid,
+  step: StepNumber,
+  itemId: ItemId,
+  value: AnswerValue,
+});
+
+export const CompleteStep = z.object({
+  completionId: Uuid,
+  participantId: Uuid,
+  step: StepNumber,
+  answers: z.record(ItemId, AnswerValue),
+});
+
+export const MutationBody = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('participant.register'), args: RegisterParticipant }),
+  z.object({ name: z.literal('code.activate'), args: ActivateCode }),
+  z.object({ name: z.literal('answer.save'), args: SaveAnswer }),
+  z.object({ name: z.literal('step.complete'), args: CompleteStep }),
+]);
+export type MutationBody = z.infer<typeof MutationBody>;
+export type MutationName = MutationBody['name'];
+
+/** A mutation as it travels: the body plus the envelope that makes it idempotent and ordered. */
+export const Mutation = z.intersection(
+  MutationBody,
+  z.object({
+    /** Client-made UUIDv7: the server applies each id at most once. */
+    id: Uuid,
+    /** The device's own 1-based counter, so the server can skip what it has. */
+    seq: z.number().int().positive(),
+    /** When the device made it, in server-corrected milliseconds (advisory, never trusted for order). */
+    at: z.number().int().nonnegative(),
+  }),
+);
+export type Mutation = z.infer<typeof Mutation>;

@@ -1,0 +1,75 @@
+/**
+ * The slice of stored state a batch of mutations needs, loaded in bulk by a store before the
+ * batch and updated in memory as each mutation is decided, so later mutations in the same
+ * batch see earlier ones without a round trip per mutation.
+ */
+import type { ActivationRow, CodeRow, CompletionRow, LeaseRow, ParticipantRow } from './rows.ts';
+import type { Effect } from './effects.ts';
+import type { Mutation } from './schemas.ts';
+
+/** What a store must load for a batch. */
+export interface StateRefs {
+  participantIds: Set<string>;
+  emails: Set<string>;
+  codes: Set<string>;
+  leaseIds: Set<string>;
+}
+
+export function refsOf(mutations: readonly Mutation[]): StateRefs {
+  const refs: StateRefs = { participantIds: new Set(), emails: new Set(), codes: new Set(), leaseIds: new Set() };
+  for (const m of mutations) {
+    refs.participantIds.add(m.args.participantId);
+    if (m.name === 'participant.register') refs.emails.add(m.args.profile.email);
+    if (m.name === 'code.activate') {
+      refs.codes.add(m.args.code);
+      if (m.args.leaseId) refs.leaseIds.add(m.args.leaseId);
+    }
+  }
+  return refs;
+}
+
+export class DomainState {
+  readonly participants = new Map<string, ParticipantRow>();
+  readonly participantByEmail = new Map<string, string>();
+  /** Keyed by participant: a participant activates at most once. */
+  readonly activations = new Map<string, ActivationRow>();
+  readonly codes = new Map<string, CodeRow>();
+  readonly leases = new Map<string, LeaseRow>();
+  /** Keyed `${participantId}:${step}`: the completion that stands. */
+  readonly completions = new Map<string, Pick<CompletionRow, 'id' | 'completedAt'>>();
+
+  addParticipant(p: ParticipantRow): void {
+    this.participants.set(p.id, p);
+    this.participantByEmail.set(p.email, p.id);
+  }
+
+  completionOf(participantId: string, step: number) {
+    return this.completions.get(`${participantId}:${step}`);
+  }
+
+  /** Folds an accepted mutation's effect into the batch's view. */
+  apply(e: Effect): void {
+    switch (e.type) {
+      case 'participant.insert':
+        this.addParticipant(e.row);
+        break;
+      case 'activation.insert': {
+        this.activations.set(e.row.participantId, e.row);
+        const code = this.codes.get(e.row.code);
+        const lease = e.row.leaseId ? this.leases.get(e.row.leaseId) : undefined;
+        if (lease) {
+          lease.used += 1;
+          if (code) code.reserved = Math.max(0, code.reserved - 1);
+        }
+        if (code && e.row.status !== 'pending') code.used += 1;
+        break;
+      }
+      case 'completion.insert':
+        this.completions.set(`${e.row.participantId}:${e.row.step}`, e.row);
+        break;
+      case 'answer.upsert':
+      case 'completion.history':
+        break;
+    }
+  }
+}
