@@ -1,0 +1,57 @@
+/**
+ * The Express app: parsers, security headers, the API routers, the screens, and the error edge.
+ * Routers translate HTTP and delegate to services; no rule lives here.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express from 'express';
+import { authRouter } from './auth/auth.routes.ts';
+import { cabinetRouter } from './cabinet/cabinet.routes.ts';
+import type { ServerContext } from './context.ts';
+import { errorHandler, HttpError } from './http/errors.ts';
+import { securityHeaders } from './http/security.ts';
+import { syncRouter } from './sync/sync.routes.ts';
+
+export interface AppHealth {
+  /** Reports the socket layer (and its Redis adapter when several nodes run). */
+  realtime: () => { ok: boolean; detail: string };
+}
+
+export const RENDERER_DIST = resolve(import.meta.dirname, '../renderer/dist');
+
+export function createApp(ctx: ServerContext, health: AppHealth): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy);
+  app.use(securityHeaders);
+  app.use(express.json({ limit: ctx.config.maxBodyBytes }));
+
+  app.get('/healthz', async (_req, res) => {
+    const started = Date.now();
+    let database: { ok: boolean; detail: string } = { ok: true, detail: ctx.store.dialect };
+    try {
+      await ctx.db.selectFrom('campaigns').select('id').limit(1).execute();
+    } catch {
+      database = { ok: false, detail: `${ctx.store.dialect}: unreachable` };
+    }
+    const realtime = health.realtime();
+    const ok = database.ok && realtime.ok;
+    res.status(ok ? 200 : 503).json({ ok, database, realtime, latencyMs: Date.now() - started, serverTime: ctx.now() });
+  });
+
+  app.use('/api/auth', authRouter(ctx));
+  app.use('/api/cabinet', cabinetRouter(ctx));
+  app.use('/api/sync', syncRouter(ctx));
+  app.use('/api', () => {
+    throw HttpError.of(404, 'NOT_FOUND');
+  });
+
+  if (existsSync(RENDERER_DIST)) {
+    app.use(express.static(RENDERER_DIST, { index: false, maxAge: '1h' }));
+    // The screens route on the client; every other GET gets the app shell.
+    app.get('/{*path}', (_req, res) => res.sendFile(resolve(RENDERER_DIST, 'index.html')));
+  }
+
+  app.use(errorHandler(ctx.log));
+  return app;
+}

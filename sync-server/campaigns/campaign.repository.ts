@@ -1,0 +1,30 @@
+/** The active campaign: its settings drive every date rule. */
+import type { Kysely } from 'kysely';
+import { Campaign } from '../../core/campaign.ts';
+import type { CentralDB } from '../db/schema.ts';
+import { HttpError } from '../http/errors.ts';
+
+export async function findActiveCampaign(db: Kysely<CentralDB>): Promise<Campaign | undefined> {
+  const row = await db.selectFrom('campaigns').selectAll().where('active', '=', 1).orderBy('year', 'desc').executeTakeFirst();
+  if (!row) return undefined;
+  return Campaign.parse({ id: row.id, year: row.year, title: row.title, settings: JSON.parse(row.settings) });
+}
+
+export async function requireActiveCampaign(db: Kysely<CentralDB>): Promise<Campaign> {
+  const c = await findActiveCampaign(db);
+  if (!c) throw new HttpError(409, 'NO_CAMPAIGN', 'Акция ещё не открыта организатором.');
+  return c;
+}
+
+export async function saveCampaign(db: Kysely<CentralDB>, c: Campaign, now: number, active = true): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (active) await trx.updateTable('campaigns').set({ active: 0 }).execute();
+    await trx
+      .insertInto('campaigns')
+      .values({ id: c.id, year: c.year, title: c.title, settings: JSON.stringify(c.settings), active: active ? 1 : 0, created_at: now })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ title: c.title, year: c.year, settings: JSON.stringify(c.settings), active: active ? 1 : 0 }),
+      )
+      .execute();
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * Opens the central store: embedded SQLite by default, PostgreSQL when a URL is given.
+ * SQLite runs in WAL with synchronous=FULL, because the server acknowledges a mutation only
+ * after a durable commit and the kiosk forgets what is acknowledged.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { centralMigrations } from '../../migrations/central/index.ts';
+import type { CentralDB } from './schema.ts';
+
+// int8 (bigint) comes back from pg as a string by default; our bigints are epoch ms and counters.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface CentralStore {
+  db: Kysely<CentralDB>;
+  dialect: Dialect;
+  /** The raw SQLite handle, for the few places that need its synchronous API (backups, pragmas). */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… to use PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+export function openCentralStore(opts: StoreOptions): CentralStore {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.pgPoolSize ?? 10,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    });
+    // An idle client's error (server restart) must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const db = new Kysely<CentralDB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const path = opts.sqlitePath ?? ':memory:';
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<CentralDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export async function migrateCentral(db: Kysely<CentralDB>): Promise<void> {
+  const migrator = new Migrator({ db, provider: centralMigrations });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`central migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,177 @@
+/** Row types of the central store, as Kysely sees them (see migrations/central). */
+import type { Generated } from 'kysely';
+
+export interface CampaignsTable {
+  id: string;
+  year: number;
+  title: string;
+  settings: string;
+  active: number;
+  created_at: number;
+}
+export interface SchoolsTable {
+  id: string;
+  region: string;
+  locality: string;
+  name: string;
+  change_seq: Generated<number>;
+  created_at: number;
+}
+export interface UsersTable {
+  id: string;
+  role: 'organizer' | 'coorganizer';
+  email: string;
+  full_name: string;
+  password_hash: string;
+  school_id: string | null;
+  created_at: number;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  expires_at: number;
+  created_at: number;
+}
+export interface TariffsTable {
+  id: string;
+  campaign_id: string;
+  school_id: string;
+  participants: number;
+  cost_kopecks: number;
+  code: string;
+  used: Generated<number>;
+  reserved: Generated<number>;
+  created_by: string;
+  created_at: number;
+}
+export interface DevicesTable {
+  id: string;
+  school_id: string;
+  name: string;
+  credential_hash: string;
+  instance_id: string;
+  enrolled_at: number;
+  revoked_at: number | null;
+  last_seq: Generated<number>;
+  last_seen_at: number | null;
+  pending: number | null;
+  oldest_pending_at: number | null;
+  last_sync_at: number | null;
+  last_error: string | null;
+  clock_offset_ms: number | null;
+  app_version: string | null;
+}
+export interface EnrollmentCodesTable {
+  code_hash: string;
+  school_id: string;
+  created_by: string;
+  expires_at: number;
+  used_at: number | null;
+  device_id: string | null;
+}
+export interface ParticipantsTable {
+  id: string;
+  school_id: string;
+  campaign_id: string;
+  surname: string;
+  name: string;
+  region: string;
+  locality: string;
+  school_name: string;
+  school_class: string;
+  gender: string;
+  email: string;
+  password_hash: string;
+  consent_version: string;
+  consent_at: number;
+  created_at: number;
+}
+export interface ActivationsTable {
+  id: string;
+  participant_id: string;
+  code: string;
+  school_id: string;
+  device_id: string | null;
+  lease_id: string | null;
+  status: string;
+  created_at: number;
+}
+export interface AnswersTable {
+  participant_id: string;
+  step: number;
+  item_id: string;
+  value: string;
+  updated_at: number;
+}
+export interface CompletionsTable {
+  participant_id: string;
+  step: number;
+  id: string;
+  answers: string;
+  completed_at: number;
+}
+export interface CompletionHistoryTable {
+  id: string;
+  participant_id: string;
+  step: number;
+  answers: string;
+  completed_at: number;
+}
+export interface LeasesTable {
+  id: string;
+  code: string;
+  device_id: string;
+  school_id: string;
+  slots: number;
+  used: Generated<number>;
+  expires_at: number;
+  released_at: number | null;
+}
+export interface MutationsTable {
+  id: string;
+  device_id: string | null;
+  school_id: string;
+  seq: number;
+  name: string;
+  hash: string;
+  payload: string;
+  status: 'accepted' | 'rejected' | 'parked';
+  code: string | null;
+  message: string | null;
+  participant_id: string | null;
+  received_at: number;
+}
+export interface MutationConflictsTable {
+  id: string;
+  mutation_id: string;
+  device_id: string | null;
+  hash: string;
+  payload: string;
+  received_at: number;
+}
+export interface ChangesTable {
+  school_id: string;
+  seq: number;
+  entity: string;
+  key: string;
+  data: string;
+}
+
+export interface CentralDB {
+  campaigns: CampaignsTable;
+  schools: SchoolsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  tariffs: TariffsTable;
+  devices: DevicesTable;
+  enrollment_codes: EnrollmentCodesTable;
+  participants: ParticipantsTable;
+  activations: ActivationsTable;
+  answers: AnswersTable;
+  completions: CompletionsTable;
+  completion_history: CompletionHistoryTable;
+  leases: LeasesTable;
+  mutations: MutationsTable;
+  mutation_conflicts: MutationConflictsTable;
+  changes: ChangesTable;
+}

@@ -1,0 +1,180 @@
+/**
+ * Classroom PCs (devices): enrollment by a one-time code from the co-organizer, revocation, and
+ * the health each device reports, which staff see in the cabinet and the dashboard.
+ */
+import type { Device, RejectionRecord } from '../../core/contracts/api.ts';
+import type { DeviceHealth, EnrollResponse } from '../../core/contracts/sync.ts';
+import { normalizeCode } from '../../core/codes.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import { digest, newCredential, newEnrollmentCode } from './secrets.ts';
+
+const ENROLLMENT_TTL_MS = 7 * 24 * 3_600_000;
+
+export async function createEnrollmentCode(ctx: ServerContext, schoolId: string, userId: string) {
+  const code = newEnrollmentCode();
+  const expiresAt = ctx.now() + ENROLLMENT_TTL_MS;
+  await ctx.db
+    .insertInto('enrollment_codes')
+    .values({ code_hash: digest(code), school_id: schoolId, created_by: userId, expires_at: expiresAt, used_at: null, device_id: null })
+    .execute();
+  return { code, expiresAt };
+}
+
+export interface EnrollInput {
+  enrollmentCode: string;
+  deviceName: string;
+  instanceId: string;
+  appVersion: string;
+}
+
+/** Exchanges a one-time enrollment code for a device credential bound to the code's school. */
+export async function enrollDevice(ctx: ServerContext, input: EnrollInput): Promise<EnrollResponse> {
+  const now = ctx.now();
+  const hash = digest(normalizeCode(input.enrollmentCode));
+  const credential = newCredential();
+  const deviceId = uuidv7(now);
+  const schoolId = await ctx.db.transaction().execute(async (trx) => {
+    // Claiming the code and creating the device commit together, so a code enrolls one device.
+    const claimed = await trx
+      .updateTable('enrollment_codes')
+      .set({ used_at: now, device_id: deviceId })
+      .where('code_hash', '=', hash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('school_id')
+      .executeTakeFirst();
+    if (!claimed) throw HttpError.of(403, 'ENROLLMENT_INVALID');
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        school_id: claimed.school_id,
+        name: input.deviceName,
+        credential_hash: digest(credential),
+        instance_id: input.instanceId,
+        enrolled_at: now,
+        revoked_at: null,
+        last_seen_at: now,
+        pending: 0,
+        oldest_pending_at: null,
+        last_sync_at: null,
+        last_error: null,
+        clock_offset_ms: null,
+        app_version: input.appVersion,
+      })
+      .execute();
+    return claimed.school_id;
+  });
+  ctx.log.info({ deviceId, schoolId }, 'device enrolled');
+  return { deviceId, credential, schoolId, serverTime: now };
+}
+
+export interface AuthedDevice {
+  id: string;
+  schoolId: string;
+  instanceId: string;
+  lastSeq: number;
+}
+
+/** Resolves a bearer credential; a revoked device is refused (what it pushed before stays). */
+export async function authenticateDevice(ctx: ServerContext, credential: string | undefined): Promise<AuthedDevice> {
+  if (!credential) throw HttpError.of(401, 'DEVICE_UNKNOWN');
+  const row = await ctx.db
+    .selectFrom('devices')
+    .select(['id', 'school_id', 'instance_id', 'revoked_at', 'last_seq'])
+    .where('credential_hash', '=', digest(credential))
+    .executeTakeFirst();
+  if (!row) throw HttpError.of(401, 'DEVICE_UNKNOWN');
+  if (row.revoked_at !== null) throw HttpError.of(403, 'DEVICE_REVOKED');
+  return { id: row.id, schoolId: row.school_id, instanceId: row.instance_id, lastSeq: row.last_seq };
+}
+
+export async function recordHealth(ctx: ServerContext, deviceId: string, health: DeviceHealth | undefined): Promise<void> {
+  const now = ctx.now();
+  await ctx.db
+    .updateTable('devices')
+    .set(
+      health
+        ? {
+            last_seen_at: now,
+            pending: health.pending,
+            oldest_pending_at: health.oldestPendingAt,
+            last_sync_at: health.lastSyncAt,
+            last_error: health.lastError,
+            clock_offset_ms: health.clockOffsetMs,
+            app_version: health.appVersion,
+          }
+        : { last_seen_at: now },
+    )
+    .where('id', '=', deviceId)
+    .execute();
+}
+
+export async function listDevices(ctx: ServerContext, schoolId: string): Promise<Device[]> {
+  const rows = await ctx.db.selectFrom('devices').selectAll().where('school_id', '=', schoolId).orderBy('enrolled_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+    lastSeenAt: r.last_seen_at,
+    pending: r.pending,
+    oldestPendingAt: r.oldest_pending_at,
+    lastError: r.last_error,
+    clockOffsetMs: r.clock_offset_ms,
+    appVersion: r.app_version,
+  }));
+}
+
+/** Revokes a device of this school; another school's device id is simply not found. */
+export async function revokeDevice(ctx: ServerContext, schoolId: string, deviceId: string): Promise<void> {
+  const now = ctx.now();
+  const res = await ctx.db
+    .updateTable('devices')
+    .set({ revoked_at: now })
+    .where('id', '=', deviceId)
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw HttpError.of(404, 'NOT_FOUND');
+  // Its unused activation slots return to the codes at once.
+  await ctx.db.transaction().execute(async (trx) => {
+    const leases = await trx
+      .selectFrom('leases')
+      .select(['id', 'code', 'slots', 'used'])
+      .where('device_id', '=', deviceId)
+      .where('released_at', 'is', null)
+      .execute();
+    for (const l of leases) {
+      await trx.updateTable('leases').set({ released_at: now }).where('id', '=', l.id).execute();
+      await trx
+        .updateTable('tariffs')
+        .set((eb) => ({ reserved: eb('reserved', '-', l.slots - l.used) }))
+        .where('code', '=', l.code)
+        .execute();
+    }
+  });
+  ctx.log.info({ deviceId, schoolId }, 'device revoked');
+}
+
+/** Mutations of this school the server refused, newest first, for the co-organizer to act on. */
+export async function listRejections(ctx: ServerContext, schoolId: string, limit = 200): Promise<RejectionRecord[]> {
+  const rows = await ctx.db
+    .selectFrom('mutations')
+    .select(['id', 'device_id', 'name', 'code', 'message', 'participant_id', 'received_at'])
+    .where('school_id', '=', schoolId)
+    .where('status', '=', 'rejected')
+    .orderBy('received_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    mutationId: r.id,
+    deviceId: r.device_id,
+    name: r.name,
+    code: r.code ?? 'UNKNOWN',
+    message: r.message ?? '',
+    participantId: r.participant_id,
+    receivedAt: r.received_at,
+  }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Starts one server node: store, migrations, HTTP, socket.io. Used by main.ts, the demo and the
+ * tests alike, so the tests exercise exactly what runs in production.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { ServerContext } from './context.ts';
+import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { startRealtime, type Realtime } from './realtime.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: ServerContext;
+  http: Server;
+  realtime: Realtime;
+  /** Stops taking requests, lets the ones in flight finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  /** An already open store (tests); otherwise opened from the config. */
+  store?: CentralStore;
+  log?: Logger;
+  now?: () => number;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const { config } = opts;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const store =
+    opts.store ?? openCentralStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgPoolSize: config.pgPoolSize });
+  if (!opts.store) await migrateCentral(store.db);
+
+  const http = createServer();
+  const base = { config, store, db: store.db, log, now: opts.now ?? Date.now };
+  const realtime = await startRealtime(http, base);
+  const ctx: ServerContext = { ...base, nudge: (schoolId) => realtime.nudge(schoolId) };
+  http.on('request', createApp(ctx, { realtime: () => realtime.health() }));
+  // Keep-alive sockets of idle kiosks must not hold shutdown hostage.
+  http.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  log.info({ url, dialect: store.dialect, redis: !!config.redisUrl }, 'server listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const drained = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      await realtime.close();
+      await drained;
+      if (!opts.store) await store.close();
+      log.info('server stopped');
+    })());
+  return { url, port, ctx, http, realtime, close };
+}
