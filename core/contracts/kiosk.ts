@@ -1,0 +1,123 @@
+/**
+ * The kiosk API: the one typed surface the participant screens call. The same handler table is
+ * carried over Electron IPC (desktop app) and over HTTP on 127.0.0.1 (browser mode); the screens
+ * never know which. Each channel has an input and an output schema, checked at the bridge.
+ */
+import { z } from 'zod';
+import { ContentPack } from '../content/schema.ts';
+import { AnswerValue, ItemId, ParticipantProfile, StepNumber } from '../mutations/schemas.ts';
+import { PasswordRule } from './common.ts';
+
+export const SyncStatus = z.object({
+  online: z.boolean(),
+  /** Mutations waiting in the outbox. */
+  pending: z.number().int(),
+  lastSyncAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const KioskStatus = z.object({
+  enrolled: z.boolean(),
+  school: z.object({ id: z.string(), region: z.string(), locality: z.string(), name: z.string() }).nullable(),
+  campaignTitle: z.string().nullable(),
+  sync: SyncStatus,
+  /** Minutes of inactivity after which a participant is signed out. */
+  autoLogoutMinutes: z.number().int().min(1),
+  serverUrl: z.string().nullable(),
+});
+export type KioskStatus = z.infer<typeof KioskStatus>;
+
+export const ActivationView = z.object({
+  code: z.string(),
+  status: z.enum(['confirmed', 'leased', 'pending', 'rejected']),
+  message: z.string().nullable(),
+});
+export type ActivationView = z.infer<typeof ActivationView>;
+
+export const ParticipantView = z.object({
+  id: z.string(),
+  surname: z.string(),
+  name: z.string(),
+  schoolName: z.string(),
+  schoolClass: z.string(),
+  activation: ActivationView.nullable(),
+});
+export type ParticipantView = z.infer<typeof ParticipantView>;
+
+/** A refusal the student must see, in Russian, with what to do. */
+export const Notice = z.object({ id: z.string(), code: z.string(), message: z.string(), at: z.number() });
+
+export const Progress = z.object({
+  answers: z.record(z.string(), z.record(ItemId, AnswerValue)),
+  completedSteps: z.array(StepNumber),
+  /** Where to resume: the first unfinished step and item. */
+  resume: z.object({ step: StepNumber, itemIndex: z.number().int().min(0) }).nullable(),
+});
+export type Progress = z.infer<typeof Progress>;
+
+const Empty = z.object({}).strict();
+
+export const kioskApi = {
+  status: { input: Empty, output: KioskStatus },
+  enroll: {
+    input: z.object({
+      serverUrl: z.url({ error: 'Укажите адрес сервера, например http://192.168.1.10:8080' }),
+      enrollmentCode: z.string().trim().min(4, 'Введите код подключения').max(32),
+      deviceName: z.string().trim().min(1, 'Назовите компьютер, например «Кабинет 12, ПК 3»').max(80),
+    }),
+    output: KioskStatus,
+  },
+  registrationForm: {
+    input: Empty,
+    output: z.object({
+      defaults: z.object({ region: z.string(), locality: z.string(), schoolName: z.string() }),
+      consent: z.object({ version: z.string(), text: z.string() }),
+      registrationOpen: z.boolean(),
+    }),
+  },
+  register: {
+    input: z.object({
+      profile: ParticipantProfile,
+      password: PasswordRule,
+      consentVersion: z.string().min(1),
+      consentAccepted: z.literal(true, { error: 'Нужно согласие на обработку персональных данных' }),
+    }),
+    output: z.object({ participant: ParticipantView }),
+  },
+  login: {
+    input: z.object({ email: z.string().trim().toLowerCase().min(3).max(254), password: z.string().min(1).max(128) }),
+    output: z.object({ participant: ParticipantView }),
+  },
+  logout: { input: Empty, output: z.object({ ok: z.literal(true) }) },
+  me: { input: Empty, output: z.object({ participant: ParticipantView.nullable(), notices: z.array(Notice) }) },
+  content: { input: Empty, output: ContentPack },
+  activate: {
+    input: z.object({ code: z.string().trim().min(1, 'Введите код').max(40) }),
+    output: z.object({ activation: ActivationView }),
+  },
+  progress: { input: Empty, output: Progress },
+  saveAnswer: {
+    input: z.object({ step: StepNumber, itemId: ItemId, value: AnswerValue }),
+    output: z.object({ savedAt: z.number() }),
+  },
+  completeStep: { input: z.object({ step: StepNumber }), output: Progress },
+} as const;
+
+export type KioskApi = typeof kioskApi;
+export type KioskChannel = keyof KioskApi;
+export type KioskInput<C extends KioskChannel> = z.input<KioskApi[C]['input']>;
+export type KioskOutput<C extends KioskChannel> = z.infer<KioskApi[C]['output']>;
+
+/** The object the preload exposes, and the HTTP client implements, for the screens. */
+export interface KioskBridge {
+  invoke<C extends KioskChannel>(channel: C, input: KioskInput<C>): Promise<KioskOutput<C>>;
+}
+
+/** How the bridge reports a refusal: the screens show `message`, and `fields` next to inputs. */
+export const KioskError = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type KioskError = z.infer<typeof KioskError>;
