@@ -20,8 +20,11 @@ const Env = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LEASE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  CONTENT_PACK_FILE: z.string().min(1).optional(),
   MAX_BODY_KB: z.coerce.number().int().min(16).max(65_536).default(2048),
 });
+
+const DEFAULT_PACK_FILE = resolve(import.meta.dirname, '../core/content/packs/moe-budushchee.json');
 
 export interface Config {
   port: number;
@@ -37,6 +40,8 @@ export interface Config {
   leaseTtlMs: number;
   trustProxy: boolean;
   maxBodyBytes: number;
+  /** The content pack participants work through (JSON, validated at start-up). */
+  contentPackFile: string;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaseTtlMs: e.LEASE_TTL_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY === '1',
     maxBodyBytes: e.MAX_BODY_KB * 1024,
+    contentPackFile: resolve(e.CONTENT_PACK_FILE ?? DEFAULT_PACK_FILE),
   };
 }

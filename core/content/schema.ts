@@ -29,6 +29,8 @@ export const Item = z.discriminatedUnion('type', [
     options: z.array(Option).min(2).max(30),
     min: z.number().int().min(0).default(1),
     max: z.number().int().min(1).optional(),
+    /** The chosen options are the participant's own shortlist of professions, quoted in the result. */
+    shortlist: z.boolean().default(false),
   }),
   /** Forced choice between two statements. */
   z.object({ ...base, type: z.literal('pairwise'), a: Option, b: Option }),
@@ -41,19 +43,42 @@ export const Item = z.discriminatedUnion('type', [
     keys: Keys,
   }),
   /** Free text; not scored unless `keys` is set (then any non-empty answer counts). */
-  z.object({ ...base, type: z.literal('text'), maxLength: z.number().int().min(1).max(5_000).default(1_000), keys: Keys.default({}) }),
+  z.object({
+    ...base,
+    type: z.literal('text'),
+    maxLength: z.number().int().min(1).max(5_000).default(1_000),
+    keys: Keys.default({}),
+  }),
   /** Information page: text, with an image or video shipped in the pack's assets. */
   z.object({
     id: Id,
     type: z.literal('info'),
     title: z.string().max(200).optional(),
     body: z.string().min(1).max(10_000),
-    media: z.object({ kind: z.enum(['image', 'video']), src: z.string().regex(/^[\w./-]+$/), alt: z.string() }).optional(),
+    media: z
+      .object({ kind: z.enum(['image', 'video']), src: z.string().regex(/^[\w./-]+$/), alt: z.string() })
+      .optional(),
     required: z.literal(false).default(false),
   }),
 ]);
 export type Item = z.infer<typeof Item>;
 export type ItemType = Item['type'];
+
+/** Rules across an item's fields that zod's per-field checks cannot state. */
+function itemProblems(item: Item): string[] {
+  const problems: string[] = [];
+  if (item.type === 'single' || item.type === 'multiple') {
+    const ids = item.options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) problems.push('option ids must be unique');
+  }
+  if (item.type === 'multiple') {
+    const max = item.max ?? item.options.length;
+    if (max > item.options.length) problems.push(`max ${max} exceeds the ${item.options.length} options`);
+    if (item.min > max) problems.push(`min ${item.min} exceeds max ${max}`);
+  }
+  if (item.type === 'pairwise' && item.a.id === item.b.id) problems.push('a and b need different ids');
+  return problems;
+}
 
 export const Step = z.object({
   number: z.number().int().min(1),
@@ -78,8 +103,11 @@ export const ContentPack = z
       if (s.number !== i + 1) ctx.addIssue({ code: 'custom', message: `steps[${i}] must be number ${i + 1}` });
       const ids = new Set<string>();
       for (const item of s.items) {
-        if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `step ${s.number}: duplicate item id ${item.id}` });
+        if (ids.has(item.id))
+          ctx.addIssue({ code: 'custom', message: `step ${s.number}: duplicate item id ${item.id}` });
         ids.add(item.id);
+        for (const message of itemProblems(item))
+          ctx.addIssue({ code: 'custom', message: `step ${s.number}, ${item.id}: ${message}` });
       }
     });
   });

@@ -1,6 +1,50 @@
+/**
+ * The co-organizer's cabinet API. Every route acts on the signed-in co-organizer's own school
+ * (from the session); ids in a request are only ever looked up within that school.
+ */
 import { Router } from 'express';
+import { ObtainTariffRequest } from '../../core/contracts/api.ts';
+import { IdParam } from '../../core/contracts/organizer.ts';
+import { currentSchool, currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
+import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from '../devices/devices.service.ts';
+import { parse } from '../http/errors.ts';
+import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
+import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
 
-export function cabinetRouter(_ctx: ServerContext): Router {
-  return Router();
+export function cabinetRouter(ctx: ServerContext): Router {
+  const r = Router();
+  r.use(requireUser(ctx, 'coorganizer'));
+
+  r.get('/overview', async (_req, res) => {
+    res.json(await cabinetOverview(ctx, currentSchool(res)));
+  });
+  r.get('/schedule', async (_req, res) => {
+    res.json(await cabinetSchedule(ctx, currentSchool(res)));
+  });
+
+  r.get('/tariffs', async (_req, res) => {
+    res.json(await listPurchased(ctx, currentSchool(res).id));
+  });
+  r.post('/tariffs', async (req, res) => {
+    const { participants } = parse(ObtainTariffRequest, req.body ?? {});
+    const tariff = await obtainTariff(ctx, { userId: currentUser(res).id, school: currentSchool(res) }, participants);
+    res.status(201).json(tariff);
+  });
+
+  r.post('/enrollments', async (_req, res) => {
+    res.status(201).json(await createEnrollmentCode(ctx, currentSchool(res).id, currentUser(res).id));
+  });
+  r.get('/devices', async (_req, res) => {
+    res.json(await listDevices(ctx, currentSchool(res).id));
+  });
+  r.post('/devices/:id/revoke', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    await revokeDevice(ctx, currentSchool(res).id, id);
+    res.status(204).end();
+  });
+  r.get('/rejections', async (_req, res) => {
+    res.json(await listRejections(ctx, currentSchool(res).id));
+  });
+  return r;
 }

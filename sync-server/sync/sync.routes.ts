@@ -1,6 +1,82 @@
-import { Router } from 'express';
+/** The sync endpoints devices call. Each route parses with the shared contract and delegates. */
+import { Router, type Request } from 'express';
+import {
+  EnrollRequest,
+  LeaseRequest,
+  ParticipantLookupRequest,
+  PullQuery,
+  PushRequest,
+  type LeaseResponse,
+  type PullResponse,
+  type PushResponse,
+} from '../../core/contracts/sync.ts';
 import type { ServerContext } from '../context.ts';
+import { authenticateDevice, enrollDevice, recordHealth, type AuthedDevice } from '../devices/devices.service.ts';
+import { HttpError, parse } from '../http/errors.ts';
+import { activeCampaign } from './campaign-cache.ts';
+import { grantLeases } from './leases.service.ts';
+import { lookupParticipant } from './lookup.service.ts';
+import { pullChanges } from './pull.service.ts';
+import { pushMutations } from './push.service.ts';
 
-export function syncRouter(_ctx: ServerContext): Router {
-  return Router();
+function bearer(req: Request): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+export function syncRouter(ctx: ServerContext): Router {
+  const r = Router();
+  const device = (req: Request): Promise<AuthedDevice> => authenticateDevice(ctx, bearer(req));
+
+  r.post('/enroll', async (req, res) => {
+    res.status(201).json(await enrollDevice(ctx, parse(EnrollRequest, req.body)));
+  });
+
+  r.post('/push', async (req, res) => {
+    const d = await device(req);
+    const body = parse(PushRequest, req.body);
+    // A cloned disk image presents the same credential from a second installation.
+    if (body.health && body.health.instanceId !== d.instanceId) throw HttpError.of(409, 'DEVICE_CLONED');
+    const { campaign, pack } = await activeCampaign(ctx);
+    const outcomes = await pushMutations(
+      ctx,
+      { id: campaign.id, settings: campaign.settings, stepCount: pack.steps.length },
+      { deviceId: d.id, schoolId: d.schoolId },
+      body.mutations,
+    );
+    await recordHealth(ctx, d.id, body.health);
+    const payload: PushResponse = { outcomes, serverTime: ctx.now() };
+    res.status(outcomes.some((o) => o.status === 'conflict') ? 409 : 200).json(payload);
+  });
+
+  r.get('/pull', async (req, res) => {
+    const d = await device(req);
+    const q = parse(PullQuery, req.query);
+    const { campaign } = await activeCampaign(ctx);
+    const page = await pullChanges(ctx, d.schoolId, q.cursor, q.limit);
+    const payload: PullResponse = { ...page, campaign, serverTime: ctx.now() };
+    res.json(payload);
+  });
+
+  r.post('/leases', async (req, res) => {
+    const d = await device(req);
+    const body = parse(LeaseRequest, req.body ?? {});
+    const { campaign } = await activeCampaign(ctx);
+    const payload: LeaseResponse = { leases: await grantLeases(ctx, d, campaign.id, body.slotsPerCode), serverTime: ctx.now() };
+    res.json(payload);
+  });
+
+  r.post('/participant', async (req, res) => {
+    await device(req);
+    const body = parse(ParticipantLookupRequest, req.body);
+    const { campaign } = await activeCampaign(ctx);
+    res.json({ ...(await lookupParticipant(ctx, campaign.id, body.email, body.password)), serverTime: ctx.now() });
+  });
+
+  r.get('/content', async (req, res) => {
+    await device(req);
+    res.json((await activeCampaign(ctx)).pack);
+  });
+
+  return r;
 }

@@ -1,0 +1,40 @@
+/**
+ * The organizer dashboard's HTTP API (/api/organizer), plus the path parameter both the cabinet
+ * and the dashboard validate. The renderer and the server both import these schemas.
+ */
+import { z } from 'zod';
+import { Campaign, CampaignSettings, RegionCode } from '../campaign.ts';
+import { School } from './api.ts';
+
+/** A record id in a URL path; anything else is refused before it reaches a query. */
+export const IdParam = z.object({ id: z.string({ error: 'Не указан идентификатор' }).min(1).max(64) });
+
+/** PUT /api/organizer/campaign: the same year updates the active campaign; a new year opens a new one. */
+export const CampaignInput = z.object({
+  year: z.number({ error: 'Укажите год акции числом' }).int().min(2020, 'Год акции — не раньше 2020').max(2100),
+  title: z.string({ error: 'Укажите название акции' }).trim().min(1, 'Укажите название акции').max(200),
+  settings: CampaignSettings,
+});
+export type CampaignInput = z.infer<typeof CampaignInput>;
+
+/** GET /api/organizer/campaign: null until the organizer opens one. */
+export const OrganizerCampaign = z.object({ campaign: Campaign.nullable() });
+
+/** GET /api/organizer/schools?region=77&limit=200&offset=0 */
+export const SchoolsQuery = z.object({
+  region: RegionCode.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type SchoolsQuery = z.infer<typeof SchoolsQuery>;
+
+/** A school with the totals of the tariffs it obtained in the active campaign. */
+export const SchoolSummary = School.extend({
+  tariffs: z.number().int(),
+  participants: z.number().int(),
+  used: z.number().int(),
+});
+export type SchoolSummary = z.infer<typeof SchoolSummary>;
+
+export const SchoolsPage = z.object({ schools: z.array(SchoolSummary), total: z.number().int() });
+export type SchoolsPage = z.infer<typeof SchoolsPage>;

@@ -1,0 +1,42 @@
+/** Signing in: password check (scrypt), the failed-login limit, and a new session. */
+import type { Me } from '../../core/contracts/api.ts';
+import { hashPassword, verifyPassword } from '../../core/node/password.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import type { LoginLimiter } from './login-limiter.ts';
+import { createSession } from './session.ts';
+import { findUserByEmail, loadMe } from './users.repository.ts';
+
+// An unknown e-mail is checked against this hash too, so the answer takes as long as for a real
+// account and response time does not tell which e-mails exist.
+let decoy: Promise<string> | undefined;
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export async function login(
+  ctx: ServerContext,
+  limiter: LoginLimiter,
+  ip: string,
+  input: LoginInput,
+): Promise<{ me: Me; token: string }> {
+  if (limiter.isBlocked(ip, input.email)) {
+    ctx.log.warn('login refused: too many failures');
+    throw HttpError.of(429, 'TOO_MANY_LOGINS');
+  }
+  const user = await findUserByEmail(ctx.db, input.email);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await (decoy ??= hashPassword('decoy-0'))));
+  if (!user || !ok) {
+    limiter.recordFailure(ip, input.email);
+    ctx.log.info({ userId: user?.id ?? null }, 'login failed');
+    throw HttpError.of(401, 'BAD_LOGIN');
+  }
+  limiter.recordSuccess(ip, input.email);
+  const me = await loadMe(ctx.db, user.id);
+  if (!me) throw HttpError.of(401, 'BAD_LOGIN');
+  const token = await createSession(ctx, user.id);
+  ctx.log.info({ userId: user.id, role: user.role }, 'signed in');
+  return { me, token };
+}

@@ -1,0 +1,225 @@
+/**
+ * Sync push: a device's batch of mutations, replayed with the domain's own rules and committed
+ * in one transaction before the answer leaves (the kiosk forgets what is acknowledged).
+ * Idempotent by mutation id; a rejected mutation is stored with its reason and never blocks
+ * the ones behind it; one that arrives before its participant is parked until they arrive.
+ */
+import type { Transaction } from 'kysely';
+import type { CampaignSettings } from '../../core/campaign.ts';
+import type { MutationOutcome } from '../../core/contracts/sync.ts';
+import { reject } from '../../core/errors.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
+import { Mutation } from '../../core/mutations/schemas.ts';
+import { refsOf, type DomainState } from '../../core/mutations/state.ts';
+import type { Effect } from '../../core/mutations/effects.ts';
+import type { ServerContext } from '../context.ts';
+import type { CentralDB } from '../db/schema.ts';
+import { insertChunked } from './batch.ts';
+import { lockSchools } from './changes.repository.ts';
+import { emitChanges } from './emit.ts';
+import { contentHash } from './hash.ts';
+import { loadState, writeEffects } from './state.repository.ts';
+import { withRetry } from './retry.ts';
+
+/** How far back a device's (server-corrected) timestamp is believed when judging date rules. */
+const MAX_OFFLINE_MS = 14 * 24 * 3_600_000;
+
+export interface PushSource {
+  deviceId: string | null;
+  schoolId: string;
+}
+
+export interface Campaignish {
+  id: string;
+  settings: CampaignSettings;
+  stepCount: number;
+}
+
+interface Pending {
+  m: Mutation;
+  hash: string;
+  decision: Decision;
+}
+
+export async function pushMutations(
+  ctx: ServerContext,
+  campaign: Campaignish,
+  source: PushSource,
+  raw: readonly unknown[],
+): Promise<MutationOutcome[]> {
+  const now = ctx.now();
+  const outcomes: MutationOutcome[] = new Array(raw.length);
+  const valid: { index: number; m: Mutation; hash: string }[] = [];
+  raw.forEach((r, index) => {
+    const parsed = Mutation.safeParse(r);
+    const id = typeof (r as { id?: unknown })?.id === 'string' ? (r as { id: string }).id : `#${index}`;
+    if (!parsed.success) outcomes[index] = { id, status: 'rejected', ...reject('INVALID_MUTATION') };
+    else valid.push({ index, m: parsed.data, hash: contentHash(parsed.data.name, parsed.data.args) });
+  });
+
+  const touched = await withRetry(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const seen = new Map<string, { hash: string; status: string; code: string | null; message: string | null }>();
+      const ids = valid.map((v) => v.m.id);
+      if (ids.length) {
+        const rows = await trx.selectFrom('mutations').select(['id', 'hash', 'status', 'code', 'message']).where('id', 'in', ids).execute();
+        for (const r of rows) seen.set(r.id, r);
+      }
+      const fresh: { index: number; m: Mutation; hash: string }[] = [];
+      const conflicts: CentralDB['mutation_conflicts'][] = [];
+      for (const v of valid) {
+        const prior = seen.get(v.m.id);
+        if (!prior) {
+          seen.set(v.m.id, { hash: v.hash, status: 'new', code: null, message: null });
+          fresh.push(v);
+          continue;
+        }
+        if (prior.hash !== v.hash) {
+          conflicts.push({ id: uuidv7(now), mutation_id: v.m.id, device_id: source.deviceId, hash: v.hash, payload: JSON.stringify(v.m), received_at: now });
+          outcomes[v.index] = { id: v.m.id, status: 'conflict', ...reject('MUTATION_ID_REUSED') };
+        } else if (prior.status !== 'new') {
+          outcomes[v.index] = storedOutcome(v.m.id, prior);
+        }
+      }
+      await insertChunked(trx, 'mutation_conflicts', conflicts);
+      if (fresh.length === 0) return new Set<string>();
+      return applyFresh(ctx, trx, campaign, source, fresh, outcomes, now);
+    }),
+  );
+  // A twin inside one batch (same id, same content) shares its first copy's outcome.
+  const firstOf = new Map<string, number>();
+  for (const v of valid) {
+    const first = firstOf.get(v.m.id);
+    if (first === undefined) firstOf.set(v.m.id, v.index);
+    else if (!outcomes[v.index]) outcomes[v.index] = outcomes[first]!;
+  }
+  for (const schoolId of touched) ctx.nudge(schoolId);
+  return outcomes;
+}
+
+function storedOutcome(id: string, r: { status: string; code: string | null; message: string | null }): MutationOutcome {
+  if (r.status === 'rejected') return { id, status: 'rejected', code: r.code ?? 'UNKNOWN', message: r.message ?? '' };
+  return { id, status: r.status === 'parked' ? 'parked' : 'accepted' };
+}
+
+async function applyFresh(
+  ctx: ServerContext,
+  trx: Transaction<CentralDB>,
+  campaign: Campaignish,
+  source: PushSource,
+  fresh: { index: number; m: Mutation; hash: string }[],
+  outcomes: MutationOutcome[],
+  now: number,
+): Promise<Set<string>> {
+  const mutations = fresh.map((f) => f.m);
+  const refs = refsOf(mutations);
+  const codeSchools = refs.codes.size
+    ? await trx.selectFrom('tariffs').select('school_id').where('code', 'in', [...refs.codes]).execute()
+    : [];
+  await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
+  const state = await loadState(trx, campaign.id, refs);
+  const baseCtx = (at: number): DecideContext => ({
+    now: new Date(Math.min(now, Math.max(at, now - MAX_OFFLINE_MS))),
+    campaignId: campaign.id,
+    settings: campaign.settings,
+    stepCount: campaign.stepCount,
+    schoolId: source.schoolId,
+    deviceId: source.deviceId,
+    authority: true,
+  });
+  const decided: Pending[] = [];
+  const effects: Effect[] = [];
+  for (const f of fresh) {
+    const decision = decide(f.m, state, baseCtx(f.m.at));
+    if (decision.status === 'accepted') for (const e of decision.effects) {
+        state.apply(e);
+        effects.push(e);
+      }
+    decided.push({ m: f.m, hash: f.hash, decision });
+  }
+  // Parked mutations (from this batch or earlier) whose participant has now arrived.
+  const arrived = effects.filter((e) => e.type === 'participant.insert').map((e) => e.row.id);
+  const reDecided = await retryParked(trx, state, baseCtx, decided, arrived, effects);
+
+  await insertChunked(
+    trx,
+    'mutations',
+    decided.map(({ m, hash, decision }) => ({
+      id: m.id,
+      device_id: source.deviceId,
+      school_id: source.schoolId,
+      seq: m.seq,
+      name: m.name,
+      hash,
+      payload: JSON.stringify(m),
+      status: decision.status,
+      code: decision.status === 'rejected' ? decision.code : null,
+      message: decision.status === 'rejected' ? decision.message : null,
+      participant_id: m.args.participantId,
+      received_at: now,
+    })),
+  );
+  for (const r of reDecided) {
+    await trx
+      .updateTable('mutations')
+      .set({ status: r.decision.status, code: r.decision.status === 'rejected' ? r.decision.code : null, message: r.decision.status === 'rejected' ? r.decision.message : null })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  await writeEffects(trx, effects, source.deviceId);
+  if (source.deviceId) {
+    const maxSeq = Math.max(...mutations.map((m) => m.seq));
+    await trx
+      .updateTable('devices')
+      .set((eb) => ({ last_seq: eb.fn('max', [eb.ref('last_seq'), eb.val(maxSeq)]) }))
+      .where('id', '=', source.deviceId)
+      .execute();
+  }
+  const touched = await emitChanges(trx, state, effects);
+
+  fresh.forEach((f, i) => {
+    const d = decided[i]!.decision;
+    outcomes[f.index] =
+      d.status === 'rejected' ? { id: f.m.id, status: 'rejected', code: d.code, message: d.message } : { id: f.m.id, status: d.status };
+  });
+  return touched;
+}
+
+async function retryParked(
+  trx: Transaction<CentralDB>,
+  state: DomainState,
+  baseCtx: (at: number) => DecideContext,
+  decided: Pending[],
+  arrived: string[],
+  effects: Effect[],
+): Promise<{ id: string; decision: Decision }[]> {
+  if (arrived.length === 0) return [];
+  const stored = await trx
+    .selectFrom('mutations')
+    .select(['id', 'payload', 'device_id', 'school_id'])
+    .where('status', '=', 'parked')
+    .where('participant_id', 'in', arrived)
+    .orderBy('received_at')
+    .orderBy('seq')
+    .execute();
+  const reDecided: { id: string; decision: Decision }[] = [];
+  const redo = (m: Mutation, ctx: DecideContext): Decision => {
+    const d = decide(m, state, ctx);
+    if (d.status === 'accepted') {
+      for (const e of d.effects) {
+        state.apply(e);
+        effects.push(e);
+      }
+    }
+    return d;
+  };
+  for (const s of stored) {
+    const m = Mutation.parse(JSON.parse(s.payload));
+    reDecided.push({ id: s.id, decision: redo(m, { ...baseCtx(m.at), deviceId: s.device_id, schoolId: s.school_id }) });
+  }
+  for (const p of decided) {
+    if (p.decision.status === 'parked' && state.participants.has(p.m.args.participantId)) p.decision = redo(p.m, baseCtx(p.m.at));
+  }
+  return reDecided;
+}

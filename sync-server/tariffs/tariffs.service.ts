@@ -1,0 +1,105 @@
+/**
+ * «Получить тарифы для участников»: a co-organizer confirms a number of participants and gets a
+ * new code for them, until the tariff deadline in the school's own time zone. Each tariff's code
+ * goes into the school's change feed in the same transaction, so the school's kiosks learn it.
+ */
+import { canObtainTariff } from '../../core/campaign.ts';
+import { formatDayRu } from '../../core/calendar.ts';
+import { generateCode } from '../../core/codes.ts';
+import type { PurchasedTariff, School } from '../../core/contracts/api.ts';
+import { uuidv7 } from '../../core/ids.ts';
+import { accountMessages } from '../../core/messages/accounts.ts';
+import { tariffCostKopecks } from '../../core/tariff.ts';
+import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import { appendSchoolChanges } from '../sync/changes.repository.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+export interface ObtainOptions {
+  /** Code maker; tests inject one that collides to prove the retry. */
+  generate?: () => string;
+  maxAttempts?: number;
+}
+
+export async function obtainTariff(
+  ctx: ServerContext,
+  actor: { userId: string; school: School },
+  participants: number,
+  opts: ObtainOptions = {},
+): Promise<PurchasedTariff> {
+  const { generate = () => generateCode(), maxAttempts = 5 } = opts;
+  const { school } = actor;
+  const campaign = await requireActiveCampaign(ctx.db);
+  const now = ctx.now();
+  const s = campaign.settings;
+  if (!canObtainTariff(s, new Date(now), school.region)) {
+    throw HttpError.of(409, 'TARIFF_DEADLINE_PASSED', `${formatDayRu(s.tariffDeadline)} включительно.`);
+  }
+  const costKopecks = tariffCostKopecks(participants, s.pricePerParticipantKopecks);
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const code = generate();
+    const id = uuidv7(now);
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('tariffs')
+          .values({
+            id,
+            campaign_id: campaign.id,
+            school_id: school.id,
+            participants,
+            cost_kopecks: costKopecks,
+            code,
+            created_by: actor.userId,
+            created_at: now,
+          })
+          .execute();
+        await appendSchoolChanges(trx, school.id, [
+          { entity: 'code', key: code, data: { code, tariffId: id, capacity: participants, campaignId: campaign.id } },
+        ]);
+      });
+    } catch (err) {
+      // The unique index is the final word on a code; a clash (1 in 31^8 per pair) just draws again.
+      if (isUniqueViolation(err, 'code')) {
+        ctx.log.warn({ schoolId: school.id, attempt }, 'tariff code collided, drawing another');
+        continue;
+      }
+      throw err;
+    }
+    ctx.nudge(school.id);
+    ctx.log.info({ tariffId: id, schoolId: school.id, participants }, 'tariff obtained');
+    return { id, code, participants, costKopecks, used: 0, remaining: participants, createdAt: now };
+  }
+  throw new HttpError(503, 'CODE_COLLISIONS', accountMessages.CODE_COLLISIONS);
+}
+
+/** «Приобретенные тарифы»: this school's tariffs in the active campaign, oldest first. */
+export async function listPurchased(ctx: ServerContext, schoolId: string) {
+  const campaign = await requireActiveCampaign(ctx.db);
+  const rows = await ctx.db
+    .selectFrom('tariffs')
+    .select(['id', 'code', 'participants', 'cost_kopecks', 'used', 'created_at'])
+    .where('school_id', '=', schoolId)
+    .where('campaign_id', '=', campaign.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  // Leases are the server's internal reservation for offline kiosks; a slot counts as used only
+  // once a participant's activation is confirmed, so remaining = participants − used.
+  const tariffs: PurchasedTariff[] = rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    participants: r.participants,
+    costKopecks: r.cost_kopecks,
+    used: r.used,
+    remaining: Math.max(0, r.participants - r.used),
+    createdAt: r.created_at,
+  }));
+  return {
+    tariffs,
+    totalParticipants: tariffs.reduce((n, t) => n + t.participants, 0),
+    totalUsed: tariffs.reduce((n, t) => n + t.used, 0),
+  };
+}
