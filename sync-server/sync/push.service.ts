@@ -172,8 +172,9 @@ async function applyFresh(
     const maxSeq = Math.max(...mutations.map((m) => m.seq));
     await trx
       .updateTable('devices')
-      .set((eb) => ({ last_seq: eb.fn('max', [eb.ref('last_seq'), eb.val(maxSeq)]) }))
+      .set({ last_seq: maxSeq })
       .where('id', '=', source.deviceId)
+      .where('last_seq', '<', maxSeq)
       .execute();
   }
   const touched = await emitChanges(trx, state, effects);

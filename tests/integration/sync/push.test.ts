@@ -1,0 +1,134 @@
+/** Sync push: retries, duplicates, reordering, rejections kept, revoked and cloned devices. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../core/ids.ts';
+import { revokeDevice } from '../../../sync-server/devices/devices.service.ts';
+import { DIALECTS } from '../../support/dialects.ts';
+import { DeviceClient } from '../../support/device-client.ts';
+import { createCampaign, createSchool, createTariff, enroll, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+
+describe.each(DIALECTS)('sync push on %s', (dialect) => {
+  let server: TestServer;
+  let device: DeviceClient;
+  let schoolId: string;
+  let code: string;
+  const maker = new MutationMaker();
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { contentPackFile: TEST_PACK_FILE });
+    const campaign = await createCampaign(server.ctx);
+    schoolId = (await createSchool(server.ctx)).id;
+    code = (await createTariff(server.ctx, campaign.id, schoolId, 30)).code;
+    const e = await enroll(server.url, server.ctx, schoolId);
+    device = new DeviceClient(server.url, e.credential, e.instanceId);
+  });
+  afterAll(() => server.stop());
+
+  const count = async (table: 'participants' | 'answers' | 'mutations' | 'activations' | 'completion_history') =>
+    Number((await server.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('accepts a batch once, and answers a retried batch with the stored outcomes', async () => {
+    const pid = uuidv7();
+    const batch = [maker.register(pid), maker.activate(pid, code), maker.answer(pid, 1, 'q1', 'a')];
+    const first = await device.push(batch);
+    expect(first.status).toBe(200);
+    expect(first.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const before = { p: await count('participants'), m: await count('mutations') };
+    const again = await device.push(batch);
+    expect(again.body.outcomes).toEqual(first.body.outcomes);
+    expect({ p: await count('participants'), m: await count('mutations') }).toEqual(before);
+  });
+
+  it('answers a reused id with different content with 409, and keeps both versions', async () => {
+    const pid = uuidv7();
+    const reg = maker.register(pid);
+    await device.push([reg]);
+    const tampered = { ...reg, args: { ...reg.args, profile: { ...reg.args.profile, surname: 'Петрова' } } };
+    const res = await device.push([tampered]);
+    expect(res.status).toBe(409);
+    expect(res.body.outcomes[0]).toMatchObject({ status: 'conflict', code: 'MUTATION_ID_REUSED' });
+    const kept = await server.ctx.db.selectFrom('mutation_conflicts').selectAll().where('mutation_id', '=', reg.id).execute();
+    expect(kept).toHaveLength(1);
+    const original = await server.ctx.db.selectFrom('participants').select('surname').where('id', '=', pid).executeTakeFirstOrThrow();
+    expect(original.surname).toBe('Иванова');
+  });
+
+  it('parks a step result that arrives before its registration, and applies it when the student arrives', async () => {
+    const pid = uuidv7();
+    const reg = maker.register(pid);
+    const ans = maker.answer(pid, 2, 'q1', 'b');
+    const early = await device.push([ans]);
+    expect(early.body.outcomes[0]!.status).toBe('parked');
+    await device.push([reg]);
+    const row = await server.ctx.db.selectFrom('answers').selectAll().where('participant_id', '=', pid).executeTakeFirst();
+    expect(row && JSON.parse(row.value)).toBe('b');
+    const stored = await server.ctx.db.selectFrom('mutations').select('status').where('id', '=', ans.id).executeTakeFirstOrThrow();
+    expect(stored.status).toBe('accepted');
+  });
+
+  it('keeps a rejected mutation with its reason, and it never blocks the ones behind it', async () => {
+    const a = uuidv7();
+    const b = uuidv7();
+    const regA = maker.register(a, 'same@school.ru');
+    await device.push([regA]);
+    const clash = maker.register(b, 'same@school.ru');
+    const other = uuidv7();
+    const res = await device.push([clash, maker.register(other), maker.answer(other, 1, 'q1', 'a')]);
+    expect(res.body.outcomes.map((o) => o.status)).toEqual(['rejected', 'accepted', 'accepted']);
+    expect(res.body.outcomes[0]).toMatchObject({ code: 'EMAIL_TAKEN' });
+    expect((res.body.outcomes[0] as { message: string }).message).toMatch(/e-mail/);
+    const rejected = await server.ctx.db.selectFrom('mutations').selectAll().where('id', '=', clash.id).executeTakeFirstOrThrow();
+    expect(rejected).toMatchObject({ status: 'rejected', code: 'EMAIL_TAKEN' });
+  });
+
+  it('refuses a second code for an activated student, and the same code again changes nothing', async () => {
+    const campaign = await server.ctx.db.selectFrom('campaigns').select('id').where('active', '=', 1).executeTakeFirstOrThrow();
+    const second = (await createTariff(server.ctx, campaign.id, schoolId, 5)).code;
+    const pid = uuidv7();
+    await device.push([maker.register(pid), maker.activate(pid, code)]);
+    const used = async (c: string) => (await server.ctx.db.selectFrom('tariffs').select('used').where('code', '=', c).executeTakeFirstOrThrow()).used;
+    const before = await used(code);
+    const res = await device.push([maker.activate(pid, code), maker.activate(pid, second)]);
+    expect(res.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'rejected']);
+    expect(res.body.outcomes[1]).toMatchObject({ code: 'ALREADY_ACTIVATED' });
+    expect(await used(code)).toBe(before);
+    expect(await used(second)).toBe(0);
+  });
+
+  it('lets the first accepted completion of a step stand and keeps later ones as history', async () => {
+    const pid = uuidv7();
+    const first = maker.complete(pid, 3);
+    const later = maker.complete(pid, 3);
+    await device.push([maker.register(pid), first, later]);
+    const stands = await server.ctx.db.selectFrom('completions').selectAll().where('participant_id', '=', pid).execute();
+    expect(stands.map((s) => s.id)).toEqual([first.args.completionId]);
+    const history = await server.ctx.db.selectFrom('completion_history').select('id').where('participant_id', '=', pid).execute();
+    expect(history.map((h) => h.id)).toEqual([later.args.completionId]);
+  });
+
+  it('rejects malformed mutations one by one with a reason', async () => {
+    const pid = uuidv7();
+    const res = await device.push([{ id: 'x', name: 'answer.save', args: {} }, maker.register(pid)]);
+    expect(res.status).toBe(200);
+    expect(res.body.outcomes[0]).toMatchObject({ status: 'rejected', code: 'INVALID_MUTATION' });
+    expect(res.body.outcomes[1]!.status).toBe('accepted');
+  });
+
+  it('refuses a cloned installation presenting the same credential', async () => {
+    const res = await device.push([], device.health({ instanceId: uuidv7() }));
+    expect(res.status).toBe(409);
+    expect(res.body.error?.code).toBe('DEVICE_CLONED');
+  });
+
+  it('refuses a revoked device, and keeps what it pushed before', async () => {
+    const e = await enroll(server.url, server.ctx, schoolId, 'ПК 9');
+    const d = new DeviceClient(server.url, e.credential, e.instanceId);
+    const pid = uuidv7();
+    await d.push([maker.register(pid)]);
+    await revokeDevice(server.ctx, schoolId, e.deviceId);
+    const res = await d.push([maker.answer(pid, 1, 'q1', 'a')]);
+    expect(res.status).toBe(403);
+    expect(res.body.error?.code).toBe('DEVICE_REVOKED');
+    expect(await server.ctx.db.selectFrom('participants').select('id').where('id', '=', pid).executeTakeFirst()).toBeTruthy();
+  });
+});
