@@ -9,6 +9,7 @@ import { authRouter } from './auth/auth.routes.ts';
 import { cabinetRouter } from './cabinet/cabinet.routes.ts';
 import type { ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
+import { organizerRouter } from './organizer/organizer.routes.ts';
 import { securityHeaders } from './http/security.ts';
 import { syncRouter } from './sync/sync.routes.ts';
 
@@ -41,6 +42,7 @@ export function createApp(ctx: ServerContext, health: AppHealth): express.Expres
 
   app.use('/api/auth', authRouter(ctx));
   app.use('/api/cabinet', cabinetRouter(ctx));
+  app.use('/api/organizer', organizerRouter(ctx));
   app.use('/api/sync', syncRouter(ctx));
   app.use('/api', () => {
     throw HttpError.of(404, 'NOT_FOUND');

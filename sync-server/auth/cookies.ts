@@ -22,7 +22,13 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 export function sessionCookie(token: string, maxAgeMs: number, secure: boolean): string {
-  const attrs = [`${SESSION_COOKIE}=${token}`, 'Path=/', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, 'HttpOnly', 'SameSite=Lax'];
+  const attrs = [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    `Max-Age=${Math.floor(maxAgeMs / 1000)}`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
   if (secure) attrs.push('Secure');
   return attrs.join('; ');
 }

@@ -32,7 +32,11 @@ export async function findSchoolByIdentity(db: Db, s: SchoolIdentity): Promise<S
 }
 
 /** Returns the school with this identity, creating it when new (the unique index settles races). */
-export async function ensureSchool(db: Db, s: SchoolIdentity, now: number): Promise<{ school: School; created: boolean }> {
+export async function ensureSchool(
+  db: Db,
+  s: SchoolIdentity,
+  now: number,
+): Promise<{ school: School; created: boolean }> {
   const found = await findSchoolByIdentity(db, s);
   if (found) return { school: found, created: false };
   const school = { id: uuidv7(now), region: s.region, locality: tidy(s.locality), name: tidy(s.name) };

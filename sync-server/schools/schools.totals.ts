@@ -33,7 +33,12 @@ export async function listSchoolsWithTotals(
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return {
     // PostgreSQL returns count/sum as strings (bigint/numeric); SQLite as numbers.
-    schools: rows.map((r) => ({ ...r, tariffs: Number(r.tariffs), participants: Number(r.participants), used: Number(r.used) })),
+    schools: rows.map((r) => ({
+      ...r,
+      tariffs: Number(r.tariffs),
+      participants: Number(r.participants),
+      used: Number(r.used),
+    })),
     total: Number(count.n),
   };
 }

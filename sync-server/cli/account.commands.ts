@@ -1,0 +1,63 @@
+/** create-organizer, import-schools, import-coorganizers. */
+import { z } from 'zod';
+import { PasswordRule } from '../../core/contracts/common.ts';
+import { cliMessages as m } from '../../core/messages/accounts.ts';
+import { hashPassword } from '../../core/node/password.ts';
+import { importCoorganizers, COORGANIZER_HEADER_TITLES } from '../auth/coorganizers.import.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { createUser, findUserByEmail, normalizeEmail } from '../auth/users.repository.ts';
+import { importSchools, SCHOOL_HEADER_TITLES, type ImportReport } from '../schools/schools.import.ts';
+import type { Args } from './args.ts';
+import { parseCsv, withoutHeader } from './csv.ts';
+import { CliError, option, printIssues, readText, type AdminEnv } from './env.ts';
+
+const NewOrganizer = z.object({
+  email: z.email('Неверный e-mail').max(254),
+  name: z.string().trim().min(1, 'Укажите ФИО').max(200),
+  password: PasswordRule,
+});
+
+export async function createOrganizerCommand(env: AdminEnv, args: Args): Promise<number> {
+  const given = args.options.get('password');
+  const input = NewOrganizer.safeParse({
+    email: normalizeEmail(option(args, 'email')),
+    name: option(args, 'name'),
+    password: given ?? generatePassword(),
+  });
+  if (!input.success) {
+    printIssues(env, input.error);
+    return 1;
+  }
+  const { email, name, password } = input.data;
+  if (await findUserByEmail(env.db, email)) throw new CliError(m.emailExists(email));
+  const passwordHash = await hashPassword(password);
+  await createUser(env.db, { role: 'organizer', email, fullName: name, passwordHash, schoolId: null }, env.now());
+  env.out(m.organizerCreated(email));
+  if (given === undefined) env.out(m.passwordOnce(password));
+  return 0;
+}
+
+async function readCsv(args: Args, titles: readonly string[]) {
+  const { records, errors } = parseCsv(await readText(args.positional[0]));
+  return { records: withoutHeader(records, titles), errors };
+}
+
+function finish(env: AdminEnv, report: ImportReport, unreadable: { line: number; reason: string }[]): number {
+  const bad = [...unreadable, ...report.bad].sort((a, b) => a.line - b.line);
+  for (const b of bad) env.err(m.badRow(b.line, b.reason));
+  env.out(m.importSummary(report.imported, report.skipped, bad.length));
+  return bad.length > 0 ? 1 : 0;
+}
+
+export async function importSchoolsCommand(env: AdminEnv, args: Args): Promise<number> {
+  const { records, errors } = await readCsv(args, SCHOOL_HEADER_TITLES);
+  return finish(env, await importSchools(env.db, env.now(), records), errors);
+}
+
+export async function importCoorganizersCommand(env: AdminEnv, args: Args): Promise<number> {
+  const { records, errors } = await readCsv(args, COORGANIZER_HEADER_TITLES);
+  const report = await importCoorganizers(env.db, env.now(), records);
+  for (const line of report.schoolsCreated) env.out(m.schoolCreated(line));
+  for (const g of report.generated) env.out(m.generatedPassword(g.line, g.email, g.password));
+  return finish(env, report, errors);
+}
