@@ -1,0 +1,89 @@
+/**
+ * The outbox: mutations applied here and not yet acknowledged by the server, in device order.
+ * The server stores every mutation it answers (accepted, parked or rejected), so each answered
+ * one leaves the outbox; a rejected one leaves a notice for the student and corrects the row.
+ */
+import type { MutationOutcome } from '../../../core/contracts/sync.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Mutation } from '../../../core/mutations/schemas.ts';
+import type { KioskStore } from './open.ts';
+import { releaseDeferred } from './pull-apply.ts';
+
+export function outboxBatch(store: KioskStore, limit: number): Mutation[] {
+  return store
+    .all(store.q.selectFrom('outbox').selectAll().orderBy('seq').limit(limit))
+    .map((r) => ({ name: r.name, args: JSON.parse(r.args), id: r.id, seq: r.seq, at: r.at }) as Mutation);
+}
+
+export function outboxStats(store: KioskStore): { pending: number; oldestPendingAt: number | null } {
+  const r = store.first(
+    store.q
+      .selectFrom('outbox')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<number>('at').as('oldest')]),
+  );
+  return { pending: Number(r?.n ?? 0), oldestPendingAt: r?.oldest ?? null };
+}
+
+type Refusal = Extract<MutationOutcome, { status: 'rejected' | 'conflict' }>;
+
+function noteRejection(store: KioskStore, m: Mutation, o: Refusal, now: number): void {
+  store.run(
+    store.q.insertInto('notices').values({
+      id: uuidv7(now),
+      participant_id: m.args.participantId,
+      mutation_id: m.id,
+      code: o.code,
+      message: o.message,
+      at: now,
+    }),
+  );
+  // A conflict is the server keeping two versions of one id; only a rejection undoes the slot.
+  if (m.name === 'code.activate' && o.status === 'rejected') {
+    store.run(
+      store.q
+        .updateTable('activations')
+        .set({ status: 'rejected', message: o.message })
+        .where('id', '=', m.args.activationId),
+    );
+  }
+}
+
+/**
+ * Records the server's outcomes for a pushed batch in one transaction. A mutation the server did
+ * not answer stays queued and goes again. Returns the outcomes by mutation id.
+ */
+export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: MutationOutcome[], now: number) {
+  const byId = new Map(outcomes.map((o) => [o.id, o]));
+  store.tx(() => {
+    for (const m of sent) {
+      const o = byId.get(m.id);
+      if (!o) continue;
+      if (o.status === 'accepted' && m.name === 'code.activate') {
+        // The authority accepted it: the slot is the student's for good.
+        store.run(
+          store.q
+            .updateTable('activations')
+            .set({ status: 'confirmed', message: null })
+            .where('id', '=', m.args.activationId),
+        );
+      }
+      if (o.status === 'rejected' || o.status === 'conflict') noteRejection(store, m, o, now);
+      store.run(store.q.deleteFrom('outbox').where('id', '=', m.id));
+    }
+    releaseDeferred(store);
+  });
+  return byId;
+}
+
+export function noticesOf(store: KioskStore, participantId: string) {
+  return store
+    .all(
+      store.q
+        .selectFrom('notices')
+        .select(['id', 'code', 'message', 'at'])
+        .where('participant_id', '=', participantId)
+        .orderBy('at', 'desc')
+        .limit(20),
+    )
+    .map((n) => ({ ...n }));
+}

@@ -1,0 +1,133 @@
+/**
+ * Applies pulled changes. The cursor commits in the same transaction as its chunk, so a crash
+ * between the two can neither skip changes nor apply them twice in a harmful way (upserts).
+ * A change to a row that still has unsent local mutations is deferred, not applied: it is
+ * released once the outbox for that row is acknowledged (and the server's own later change,
+ * if any, supersedes it).
+ */
+import type { z } from 'zod';
+import type { Campaign } from '../../../core/campaign.ts';
+import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
+import { changeSchemas } from '../sync/row-schemas.ts';
+import { setMeta } from './meta.ts';
+import type { KioskStore } from './open.ts';
+import { rowKey } from './row-keys.ts';
+import { putActivation, putAnswer, putCompletion, putParticipant } from './writes.ts';
+
+type Parsed = { [E in ChangeEntity]: { entity: E; data: z.infer<(typeof changeSchemas)[E]> } }[ChangeEntity];
+
+function parseChange(c: Pick<Change, 'entity' | 'data'>): Parsed | undefined {
+  const r = changeSchemas[c.entity].safeParse(c.data);
+  return r.success ? ({ entity: c.entity, data: r.data } as Parsed) : undefined;
+}
+
+function keyOf(p: Parsed): string {
+  switch (p.entity) {
+    case 'participant':
+      return rowKey.participant(p.data.id);
+    case 'activation':
+      return rowKey.activation(p.data.participantId);
+    case 'answer':
+      return rowKey.answer(p.data.participantId, p.data.step, p.data.itemId);
+    case 'completion':
+      return rowKey.completion(p.data.participantId, p.data.step);
+    case 'code':
+      return `code:${p.data.code}`;
+    case 'lease':
+      return rowKey.lease(p.data.id);
+  }
+}
+
+function isDirty(store: KioskStore, p: Parsed, key: string): boolean {
+  const q =
+    p.entity === 'lease'
+      ? store.q.selectFrom('outbox').select('seq').where('lease_id', '=', p.data.id)
+      : store.q.selectFrom('outbox').select('seq').where('row_key', '=', key);
+  return store.first(q.limit(1)) !== undefined;
+}
+
+function write(store: KioskStore, p: Parsed): void {
+  switch (p.entity) {
+    case 'participant':
+      return putParticipant(store, p.data);
+    case 'activation':
+      return putActivation(store, { ...p.data, message: null });
+    case 'answer':
+      return putAnswer(store, p.data);
+    case 'completion':
+      return putCompletion(store, p.data);
+    case 'code': {
+      const { code, tariffId, capacity, campaignId } = p.data;
+      const values = { code, tariff_id: tariffId, capacity, campaign_id: campaignId };
+      store.run(
+        store.q
+          .insertInto('codes')
+          .values(values)
+          .onConflict((oc) => oc.column('code').doUpdateSet(values)),
+      );
+      return;
+    }
+    case 'lease': {
+      const { id, code, slots, used, expiresAt } = p.data;
+      const values = { id, code, slots, used, expires_at: expiresAt };
+      store.run(
+        store.q
+          .insertInto('leases')
+          .values(values)
+          .onConflict((oc) => oc.column('id').doUpdateSet(values)),
+      );
+      return;
+    }
+  }
+}
+
+/** Applies one change unless its row is dirty; returns false when the data was malformed. */
+export function applyChange(store: KioskStore, change: Pick<Change, 'entity' | 'data' | 'seq'>): boolean {
+  const p = parseChange(change);
+  if (!p) return false;
+  const key = keyOf(p);
+  if (!isDirty(store, p, key)) {
+    write(store, p);
+    return true;
+  }
+  const data = JSON.stringify(p.data);
+  store.run(
+    store.q
+      .insertInto('deferred_changes')
+      .values({ row_key: key, seq: change.seq, entity: p.entity, data })
+      .onConflict((oc) =>
+        oc
+          .column('row_key')
+          .doUpdateSet({ seq: change.seq, entity: p.entity, data })
+          .where('deferred_changes.seq', '<', change.seq),
+      ),
+  );
+  return true;
+}
+
+export interface PulledChunk {
+  changes: Change[];
+  cursor: number;
+  campaign: Campaign;
+}
+
+/** One pulled chunk and its cursor, atomically. Returns how many changes were malformed. */
+export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
+  return store.tx(() => {
+    let malformed = 0;
+    for (const c of chunk.changes) if (!applyChange(store, c)) malformed += 1;
+    setMeta(store, 'cursor', chunk.cursor);
+    setMeta(store, 'campaign', chunk.campaign);
+    return { malformed };
+  });
+}
+
+/** Applies held-back changes whose rows no longer have unsent mutations. */
+export function releaseDeferred(store: KioskStore): void {
+  for (const d of store.all(store.q.selectFrom('deferred_changes').selectAll())) {
+    const p = parseChange({ entity: d.entity as ChangeEntity, data: JSON.parse(d.data) });
+    if (p && isDirty(store, p, d.row_key)) continue;
+    if (p) write(store, p);
+    store.run(store.q.deleteFrom('deferred_changes').where('row_key', '=', d.row_key));
+  }
+}

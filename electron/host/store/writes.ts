@@ -1,0 +1,89 @@
+/**
+ * Writes of the kiosk's rows: upserts by primary key, shared by local effects and pulled
+ * changes. Callers run them inside a transaction.
+ */
+import type { Effect } from '../../../core/mutations/effects.ts';
+import type { AnswerRow, CompletionRow, ParticipantRow } from '../../../core/mutations/rows.ts';
+import type { KioskStore } from './open.ts';
+import type { LocalActivation } from './rows.ts';
+
+export function putParticipant(store: KioskStore, row: ParticipantRow): void {
+  const values = { id: row.id, email: row.email, data: JSON.stringify(row) };
+  store.run(
+    store.q
+      .insertInto('participants')
+      .values(values)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ email: values.email, data: values.data })),
+  );
+}
+
+export function putActivation(store: KioskStore, a: LocalActivation): void {
+  const values = {
+    participant_id: a.participantId,
+    id: a.id,
+    code: a.code,
+    school_id: a.schoolId,
+    lease_id: a.leaseId,
+    status: a.status,
+    message: a.message,
+    created_at: a.createdAt,
+  };
+  const { participant_id: _pk, ...rest } = values;
+  store.run(
+    store.q
+      .insertInto('activations')
+      .values(values)
+      .onConflict((oc) => oc.column('participant_id').doUpdateSet(rest)),
+  );
+}
+
+export function putAnswer(store: KioskStore, a: AnswerRow): void {
+  const value = JSON.stringify(a.value);
+  store.run(
+    store.q
+      .insertInto('answers')
+      .values({ participant_id: a.participantId, step: a.step, item_id: a.itemId, value, updated_at: a.updatedAt })
+      .onConflict((oc) =>
+        oc.columns(['participant_id', 'step', 'item_id']).doUpdateSet({ value, updated_at: a.updatedAt }),
+      ),
+  );
+}
+
+export function putCompletion(store: KioskStore, c: CompletionRow): void {
+  const answers = JSON.stringify(c.answers);
+  store.run(
+    store.q
+      .insertInto('completions')
+      .values({ participant_id: c.participantId, step: c.step, id: c.id, answers, completed_at: c.completedAt })
+      .onConflict((oc) =>
+        oc.columns(['participant_id', 'step']).doUpdateSet({ id: c.id, answers, completed_at: c.completedAt }),
+      ),
+  );
+}
+
+/** Persists what an accepted local mutation decided. */
+export function writeEffect(store: KioskStore, e: Effect): void {
+  switch (e.type) {
+    case 'participant.insert':
+      return putParticipant(store, e.row);
+    case 'activation.insert':
+      putActivation(store, { ...e.row, message: null });
+      // The slot is spent here and now; the server's lease row will say the same after the push.
+      if (e.row.leaseId) {
+        store.run(
+          store.q
+            .updateTable('leases')
+            .set((eb) => ({ used: eb('used', '+', 1) }))
+            .where('id', '=', e.row.leaseId),
+        );
+      }
+      return;
+    case 'answer.upsert':
+      return putAnswer(store, e.row);
+    case 'completion.insert':
+      return putCompletion(store, e.row);
+    case 'completion.history':
+      // The server keeps the history; the kiosk only needs the completion that stands.
+      return;
+  }
+}

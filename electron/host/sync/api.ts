@@ -1,0 +1,121 @@
+/**
+ * The central server's sync endpoints, typed by core/contracts/sync.ts and checked at runtime.
+ * Every answer that carries serverTime corrects the kiosk's clock.
+ */
+import { z } from 'zod';
+import { ContentPack } from '../../../core/content/schema.ts';
+import {
+  EnrollResponse,
+  LeaseResponse,
+  PullResponse,
+  PushResponse,
+  type DeviceHealth,
+} from '../../../core/contracts/sync.ts';
+import type { Mutation } from '../../../core/mutations/schemas.ts';
+import type { CorrectedClock } from '../clock.ts';
+import { SchoolInfo } from '../store/meta.ts';
+import { ParticipantLookupResponse } from './row-schemas.ts';
+import { requestJson, type RequestOptions } from './transport.ts';
+
+/** The server answered with a refusal: {error: {code, message}}. */
+export class SyncRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The credential no longer opens the server: this kiosk must be enrolled again. */
+  get deviceLost(): boolean {
+    return this.code === 'DEVICE_REVOKED' || this.code === 'DEVICE_UNKNOWN' || this.code === 'DEVICE_CLONED';
+  }
+}
+
+const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/** The enroll answer may name the school (proposed addition to EnrollResponse). */
+const EnrollAnswer = EnrollResponse.extend({ school: SchoolInfo.optional() });
+
+export const TIMEOUTS = { short: 5_000, long: 30_000 };
+
+export class SyncApi {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly credential: () => string | undefined,
+    private readonly clock: CorrectedClock,
+  ) {}
+
+  async #call<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    opts: Omit<RequestOptions, 'credential' | 'timeoutMs'> & { timeoutMs?: number; okStatuses?: number[] },
+  ): Promise<z.infer<S>> {
+    const base = this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`;
+    const sentAt = this.clock.deviceTime();
+    const res = await requestJson(new URL(path, base), {
+      ...opts,
+      credential: this.credential(),
+      timeoutMs: opts.timeoutMs ?? TIMEOUTS.long,
+    });
+    // A 409 from push may be outcomes (a conflict) or a refusal of the device (a clone).
+    const e = ErrorAnswer.safeParse(res.body);
+    if (e.success || !(opts.okStatuses ?? [200]).includes(res.status)) {
+      throw new SyncRefused(
+        res.status,
+        e.success ? e.data.error.code : `HTTP_${res.status}`,
+        e.success ? e.data.error.message : '',
+      );
+    }
+    const parsed = schema.safeParse(res.body);
+    if (!parsed.success) throw new SyncRefused(res.status, 'BAD_ANSWER', `unexpected answer from ${path}`);
+    const serverTime = (parsed.data as { serverTime?: unknown }).serverTime;
+    if (typeof serverTime === 'number') this.clock.observe(serverTime, sentAt, this.clock.deviceTime());
+    return parsed.data;
+  }
+
+  enroll(body: { enrollmentCode: string; deviceName: string; instanceId: string; appVersion: string }) {
+    return this.#call(EnrollAnswer, 'api/sync/enroll', {
+      method: 'POST',
+      body,
+      timeoutMs: TIMEOUTS.short * 2,
+      okStatuses: [200, 201],
+    });
+  }
+
+  /** 409 carries the same body: some outcome is a conflict, and the rest are still outcomes. */
+  push(mutations: Mutation[], health: DeviceHealth, timeoutMs?: number) {
+    return this.#call(PushResponse, 'api/sync/push', {
+      method: 'POST',
+      body: { mutations, health },
+      okStatuses: [200, 409],
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+  }
+
+  pull(cursor: number, limit: number) {
+    return this.#call(PullResponse, `api/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET' });
+  }
+
+  leases(slotsPerCode: number) {
+    return this.#call(LeaseResponse, 'api/sync/leases', { method: 'POST', body: { slotsPerCode } });
+  }
+
+  content() {
+    return this.#call(ContentPack, 'api/sync/content', { method: 'GET' });
+  }
+
+  /** A participant registered elsewhere, checked by the server; null when the password is wrong. */
+  async lookupParticipant(email: string, password: string): Promise<ParticipantLookupResponse | null> {
+    try {
+      return await this.#call(ParticipantLookupResponse, 'api/sync/participant', {
+        method: 'POST',
+        body: { email, password },
+        timeoutMs: TIMEOUTS.short,
+      });
+    } catch (err) {
+      if (err instanceof SyncRefused && (err.status === 401 || err.status === 404) && !err.deviceLost) return null;
+      throw err;
+    }
+  }
+}

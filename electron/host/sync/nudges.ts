@@ -1,0 +1,37 @@
+/**
+ * The live channel: socket.io to the central server, authenticated as this device. The server
+ * says `changes` when the school has new data, and the engine pulls at once. socket.io retries
+ * with its own randomized back-off, so thirty kiosks do not reconnect in the same second.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../core/contracts/socket.ts';
+import { agentFor } from './proxy.ts';
+
+export interface Nudges {
+  connected(): boolean;
+  close(): void;
+}
+
+export function connectNudges(serverUrl: string, credential: string, onNudge: () => void): Nudges {
+  const url = new URL(serverUrl);
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url.origin, {
+    path: `${url.pathname.replace(/\/$/, '')}/socket.io`,
+    auth: { kind: 'device', credential },
+    transports: ['websocket'],
+    reconnectionDelay: 1_000,
+    reconnectionDelayMax: 60_000,
+    randomizationFactor: 0.5,
+    // The typings say string | boolean; engine.io passes it to ws, which takes an http.Agent.
+    agent: agentFor(url) as unknown as string,
+  });
+  socket.on('changes', onNudge);
+  // A reconnect means the link came back: sync at once rather than at the next idle round.
+  socket.on('connect', onNudge);
+  return {
+    connected: () => socket.connected,
+    close: () => {
+      socket.removeAllListeners();
+      socket.close();
+    },
+  };
+}

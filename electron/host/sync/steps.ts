@@ -1,0 +1,88 @@
+/**
+ * The parts of one sync round: push the outbox, pull the school's changes, top up activation
+ * leases, refresh the content pack. Each is a plain function of its I/O, run in turn by the engine.
+ */
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, type DeviceHealth } from '../../../core/contracts/sync.ts';
+import type { CorrectedClock } from '../clock.ts';
+import { getMeta, setMeta } from '../store/meta.ts';
+import type { KioskStore } from '../store/open.ts';
+import { acknowledge, outboxBatch } from '../store/outbox.ts';
+import { applyChange, applyPulledChunk } from '../store/pull-apply.ts';
+import type { SyncApi } from './api.ts';
+
+export interface SyncDeps {
+  store: KioskStore;
+  api: SyncApi;
+  clock: CorrectedClock;
+  health(): DeviceHealth;
+  log(msg: string, extra?: object): void;
+}
+
+/** Pushes the outbox in seq order, batch by batch, until it is empty or the server stops answering some. */
+export async function pushAll(d: SyncDeps, timeoutMs?: number): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const batch = outboxBatch(d.store, MAX_PUSH_BATCH);
+    if (batch.length === 0) return sent;
+    const res = await d.api.push(batch, d.health(), timeoutMs);
+    const answered = acknowledge(d.store, batch, res.outcomes, d.clock.now());
+    sent += batch.length;
+    // An answer that skips some of our ids would loop forever; the rest goes next round.
+    if (batch.some((m) => !answered.has(m.id))) {
+      d.log('push: server left mutations unanswered', { unanswered: batch.filter((m) => !answered.has(m.id)).length });
+      return sent;
+    }
+  }
+}
+
+/** Pulls from the stored cursor until the server has nothing more, committing chunk by chunk. */
+export async function pullAll(d: SyncDeps): Promise<number> {
+  let applied = 0;
+  for (;;) {
+    const cursor = getMeta(d.store, 'cursor') ?? 0;
+    const res = await d.api.pull(cursor, MAX_PULL_LIMIT);
+    const { malformed } = applyPulledChunk(d.store, res);
+    if (malformed) d.log('pull: malformed changes skipped', { malformed, cursor });
+    applied += res.changes.length;
+    if (!res.hasMore || res.cursor <= cursor) return applied;
+  }
+}
+
+/** Free activation slots this device still holds, in unexpired leases. */
+export function freeSlots(store: KioskStore, now: number): number {
+  const r = store.first(
+    store.q
+      .selectFrom('leases')
+      .select((eb) => eb.fn.sum<number>(eb('slots', '-', eb.ref('used'))).as('free'))
+      .where('expires_at', '>', now),
+  );
+  return Number(r?.free ?? 0);
+}
+
+export const LEASE_LOW_WATER = 3;
+export const LEASE_SLOTS_PER_CODE = 10;
+
+/** Asks for leases when fewer than a few slots are left and the school has codes at all. */
+export async function topUpLeases(d: SyncDeps): Promise<boolean> {
+  const hasCodes = d.store.first(d.store.q.selectFrom('codes').select('code').limit(1));
+  if (!hasCodes || freeSlots(d.store, d.clock.now()) >= LEASE_LOW_WATER) return false;
+  const res = await d.api.leases(LEASE_SLOTS_PER_CODE);
+  d.store.tx(() => {
+    // The answer lists every lease of this device that still has room; the others are spent or
+    // released, unless a local activation from them is still on its way.
+    const keep = new Set(res.leases.map((l) => l.id));
+    for (const l of d.store.all(d.store.q.selectFrom('leases').select('id'))) {
+      if (keep.has(l.id)) continue;
+      const unsent = d.store.first(d.store.q.selectFrom('outbox').select('seq').where('lease_id', '=', l.id).limit(1));
+      if (!unsent) d.store.run(d.store.q.deleteFrom('leases').where('id', '=', l.id));
+    }
+    for (const lease of res.leases) applyChange(d.store, { entity: 'lease', data: lease, seq: 0 });
+  });
+  return true;
+}
+
+export async function refreshContent(d: SyncDeps): Promise<void> {
+  const pack = await d.api.content();
+  const current = getMeta(d.store, 'content');
+  if (!current || current.id !== pack.id || current.version !== pack.version) setMeta(d.store, 'content', pack);
+}
