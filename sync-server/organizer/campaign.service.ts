@@ -4,15 +4,20 @@ import type { CampaignInput } from '../../core/contracts/organizer.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { findActiveCampaign, saveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
+import { forgetActiveCampaign } from '../sync/campaign-cache.ts';
 
 type Ctx = Pick<ServerContext, 'db' | 'now'>;
 
+// Sync keeps the active campaign cached for a few seconds; an edit on this node shows at once.
+async function save(ctx: Ctx, campaign: Campaign): Promise<Campaign> {
+  await saveCampaign(ctx.db, campaign, ctx.now(), true);
+  forgetActiveCampaign();
+  return campaign;
+}
+
 /** Opens a new campaign and makes it the active one (last year's stays, inactive, with its data). */
 export async function openCampaign(ctx: Ctx, input: CampaignInput): Promise<Campaign> {
-  const now = ctx.now();
-  const campaign = { id: uuidv7(now), ...input };
-  await saveCampaign(ctx.db, campaign, now, true);
-  return campaign;
+  return save(ctx, { id: uuidv7(ctx.now()), ...input });
 }
 
 /** Replaces the active campaign's settings (and title, when given); undefined when none is open. */
@@ -23,18 +28,14 @@ export async function updateActiveCampaign(
 ): Promise<Campaign | undefined> {
   const active = await findActiveCampaign(ctx.db);
   if (!active) return undefined;
-  const campaign = { ...active, title: title ?? active.title, settings };
-  await saveCampaign(ctx.db, campaign, ctx.now(), true);
-  return campaign;
+  return save(ctx, { ...active, title: title ?? active.title, settings });
 }
 
 /** The same year edits the active campaign in place (codes and tariffs stay); a new year opens one. */
 export async function putCampaign(ctx: Ctx, input: CampaignInput): Promise<{ campaign: Campaign; created: boolean }> {
   const active = await findActiveCampaign(ctx.db);
   if (active && active.year === input.year) {
-    const campaign = { ...active, title: input.title, settings: input.settings };
-    await saveCampaign(ctx.db, campaign, ctx.now(), true);
-    return { campaign, created: false };
+    return { campaign: await save(ctx, { ...active, title: input.title, settings: input.settings }), created: false };
   }
   return { campaign: await openCampaign(ctx, input), created: true };
 }
