@@ -89,25 +89,40 @@ export const CompleteStep = z.object({
   answers: z.record(ItemId, AnswerValue),
 });
 
+const bodies = {
+  register: z.object({ name: z.literal('participant.register'), args: RegisterParticipant }),
+  activate: z.object({ name: z.literal('code.activate'), args: ActivateCode }),
+  answer: z.object({ name: z.literal('answer.save'), args: SaveAnswer }),
+  complete: z.object({ name: z.literal('step.complete'), args: CompleteStep }),
+};
+
 export const MutationBody = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('participant.register'), args: RegisterParticipant }),
-  z.object({ name: z.literal('code.activate'), args: ActivateCode }),
-  z.object({ name: z.literal('answer.save'), args: SaveAnswer }),
-  z.object({ name: z.literal('step.complete'), args: CompleteStep }),
+  bodies.register,
+  bodies.activate,
+  bodies.answer,
+  bodies.complete,
 ]);
 export type MutationBody = z.infer<typeof MutationBody>;
 export type MutationName = MutationBody['name'];
 
-/** A mutation as it travels: the body plus the envelope that makes it idempotent and ordered. */
-export const Mutation = z.intersection(
-  MutationBody,
-  z.object({
-    /** Client-made UUIDv7: the server applies each id at most once. */
-    id: Uuid,
-    /** The device's own 1-based counter, so the server can skip what it has. */
-    seq: z.number().int().positive(),
-    /** When the device made it, in server-corrected milliseconds (advisory, never trusted for order). */
-    at: z.number().int().nonnegative(),
-  }),
-);
+/** The envelope that makes a mutation idempotent and ordered. */
+const envelope = {
+  /** Client-made UUIDv7: the server applies each id at most once. */
+  id: Uuid,
+  /** The device's own 1-based counter, so the server can skip what it has. */
+  seq: z.number().int().positive(),
+  /** When the device made it, in server-corrected milliseconds (advisory, never trusted for order). */
+  at: z.number().int().nonnegative(),
+};
+
+/**
+ * A mutation as it travels: body plus envelope. Spelled as one discriminated union of flat
+ * objects rather than an intersection, which zod parses several times faster on the ingest path.
+ */
+export const Mutation = z.discriminatedUnion('name', [
+  bodies.register.extend(envelope),
+  bodies.activate.extend(envelope),
+  bodies.answer.extend(envelope),
+  bodies.complete.extend(envelope),
+]);
 export type Mutation = z.infer<typeof Mutation>;

@@ -13,14 +13,26 @@ export interface StateRefs {
   emails: Set<string>;
   codes: Set<string>;
   leaseIds: Set<string>;
+  /** Whether the batch needs participants' activations / step completions at all. */
+  activations: boolean;
+  completions: boolean;
 }
 
 export function refsOf(mutations: readonly Mutation[]): StateRefs {
-  const refs: StateRefs = { participantIds: new Set(), emails: new Set(), codes: new Set(), leaseIds: new Set() };
+  const refs: StateRefs = {
+    participantIds: new Set(),
+    emails: new Set(),
+    codes: new Set(),
+    leaseIds: new Set(),
+    activations: false,
+    completions: false,
+  };
   for (const m of mutations) {
     refs.participantIds.add(m.args.participantId);
     if (m.name === 'participant.register') refs.emails.add(m.args.profile.email);
+    if (m.name === 'step.complete') refs.completions = true;
     if (m.name === 'code.activate') {
+      refs.activations = true;
       refs.codes.add(m.args.code);
       if (m.args.leaseId) refs.leaseIds.add(m.args.leaseId);
     }

@@ -52,8 +52,31 @@ export function openCentralStore(opts: StoreOptions): CentralStore {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<CentralDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<CentralDB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; preparing a 500-row INSERT each batch
+ * was a fifth of the ingest path. Reusing prepared statements by SQL text removes that, and is
+ * safe because Kysely runs one query at a time on its single connection.
+ */
+export function cachingStatements(sqlite: SQLite.Database, size = 256) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let stmt = cache.get(source);
+      if (stmt) {
+        cache.delete(source); // re-insert below: Map order is the LRU order
+      } else {
+        stmt = sqlite.prepare(source);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(source, stmt);
+      return stmt;
+    },
+  };
 }
 
 export async function migrateCentral(db: Kysely<CentralDB>): Promise<void> {

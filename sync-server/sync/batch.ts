@@ -13,8 +13,9 @@ export async function insertChunked<T extends keyof CentralDB & string>(
   if (rows.length === 0) return;
   const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length));
   for (let i = 0; i < rows.length; i += per) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + per) as any).execute();
+    // Kysely cannot relate a generic table name to its row type; the signature above does.
+    const values = rows.slice(i, i + per) as Parameters<ReturnType<typeof db.insertInto<T>>['values']>[0];
+    await db.insertInto(table).values(values).execute();
   }
 }
 

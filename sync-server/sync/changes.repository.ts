@@ -29,13 +29,23 @@ export async function appendSchoolChanges(
   await insertChunked(
     trx,
     'changes',
-    changes.map((c, i) => ({ school_id: schoolId, seq: first + i, entity: c.entity, key: c.key, data: JSON.stringify(c.data) })),
+    changes.map((c, i) => ({
+      school_id: schoolId,
+      seq: first + i,
+      entity: c.entity,
+      key: c.key,
+      data: JSON.stringify(c.data),
+    })),
   );
   return row.change_seq;
 }
 
 /** Locks the schools a batch will write, in id order (so two batches never deadlock). */
-export async function lockSchools(trx: Transaction<CentralDB>, dialect: string, schoolIds: Iterable<string>): Promise<void> {
+export async function lockSchools(
+  trx: Transaction<CentralDB>,
+  dialect: string,
+  schoolIds: Iterable<string>,
+): Promise<void> {
   const ids = [...new Set(schoolIds)].sort();
   // SQLite has one writer at a time already; PostgreSQL needs the row locks.
   if (dialect !== 'postgres' || ids.length === 0) return;

@@ -5,7 +5,11 @@ import type { DomainState } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { appendSchoolChanges, type NewChange } from './changes.repository.ts';
 
-export async function emitChanges(trx: Transaction<CentralDB>, state: DomainState, effects: readonly Effect[]): Promise<Set<string>> {
+export async function emitChanges(
+  trx: Transaction<CentralDB>,
+  state: DomainState,
+  effects: readonly Effect[],
+): Promise<Set<string>> {
   const bySchool = new Map<string, NewChange[]>();
   const add = (schoolId: string | undefined, c: NewChange) => {
     if (!schoolId) return;
@@ -28,10 +32,18 @@ export async function emitChanges(trx: Transaction<CentralDB>, state: DomainStat
         break;
       }
       case 'answer.upsert':
-        add(schoolOf(e.row.participantId), { entity: 'answer', key: `${e.row.participantId}:${e.row.step}:${e.row.itemId}`, data: e.row });
+        add(schoolOf(e.row.participantId), {
+          entity: 'answer',
+          key: `${e.row.participantId}:${e.row.step}:${e.row.itemId}`,
+          data: e.row,
+        });
         break;
       case 'completion.insert':
-        add(schoolOf(e.row.participantId), { entity: 'completion', key: `${e.row.participantId}:${e.row.step}`, data: e.row });
+        add(schoolOf(e.row.participantId), {
+          entity: 'completion',
+          key: `${e.row.participantId}:${e.row.step}`,
+          data: e.row,
+        });
         break;
       case 'completion.history':
         break;

@@ -66,9 +66,22 @@ export async function grantLeases(
         const available = c.participants - c.used - c.reserved;
         const want = Math.min(slotsPerCode - free, available);
         if (want > 0) {
-          const lease = { id: uuidv7(now), code: c.code, device_id: device.id, school_id: device.schoolId, slots: want, used: 0, expires_at: expiresAt, released_at: null };
+          const lease = {
+            id: uuidv7(now),
+            code: c.code,
+            device_id: device.id,
+            school_id: device.schoolId,
+            slots: want,
+            used: 0,
+            expires_at: expiresAt,
+            released_at: null,
+          };
           await trx.insertInto('leases').values(lease).execute();
-          await trx.updateTable('tariffs').set((eb) => ({ reserved: eb('reserved', '+', want) })).where('code', '=', c.code).execute();
+          await trx
+            .updateTable('tariffs')
+            .set((eb) => ({ reserved: eb('reserved', '+', want) }))
+            .where('code', '=', c.code)
+            .execute();
           held.push(lease);
         }
         for (const l of held) {

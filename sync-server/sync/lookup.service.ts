@@ -24,7 +24,19 @@ export async function lookupParticipant(ctx: ServerContext, campaignId: string, 
   return {
     participant: participantFromDb(row),
     activation: activation ? activationFromDb(activation) : null,
-    answers: answers.map((a) => ({ participantId: a.participant_id, step: a.step, itemId: a.item_id, value: JSON.parse(a.value), updatedAt: a.updated_at })),
-    completions: completions.map((c) => ({ id: c.id, participantId: c.participant_id, step: c.step, answers: JSON.parse(c.answers), completedAt: c.completed_at })),
+    answers: answers.map((a) => ({
+      participantId: a.participant_id,
+      step: a.step,
+      itemId: a.item_id,
+      value: JSON.parse(a.value),
+      updatedAt: a.updated_at,
+    })),
+    completions: completions.map((c) => ({
+      id: c.id,
+      participantId: c.participant_id,
+      step: c.step,
+      answers: JSON.parse(c.answers),
+      completedAt: c.completed_at,
+    })),
   };
 }

@@ -13,6 +13,11 @@ export async function pullChanges(ctx: ServerContext, schoolId: string, cursor: 
     .execute();
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
-  const changes: Change[] = page.map((r) => ({ seq: r.seq, entity: r.entity as Change['entity'], key: r.key, data: JSON.parse(r.data) }));
+  const changes: Change[] = page.map((r) => ({
+    seq: r.seq,
+    entity: r.entity as Change['entity'],
+    key: r.key,
+    data: JSON.parse(r.data),
+  }));
   return { changes, cursor: page.length ? page[page.length - 1]!.seq : cursor, hasMore };
 }

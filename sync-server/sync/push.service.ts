@@ -19,7 +19,7 @@ import { insertChunked } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
 import { contentHash } from './hash.ts';
-import { loadState, writeEffects } from './state.repository.ts';
+import { loadCodes, loadState, writeEffects } from './state.repository.ts';
 import { withRetry } from './retry.ts';
 
 /** How far back a device's (server-corrected) timestamp is believed when judging date rules. */
@@ -63,7 +63,11 @@ export async function pushMutations(
       const seen = new Map<string, { hash: string; status: string; code: string | null; message: string | null }>();
       const ids = valid.map((v) => v.m.id);
       if (ids.length) {
-        const rows = await trx.selectFrom('mutations').select(['id', 'hash', 'status', 'code', 'message']).where('id', 'in', ids).execute();
+        const rows = await trx
+          .selectFrom('mutations')
+          .select(['id', 'hash', 'status', 'code', 'message'])
+          .where('id', 'in', ids)
+          .execute();
         for (const r of rows) seen.set(r.id, r);
       }
       const fresh: { index: number; m: Mutation; hash: string }[] = [];
@@ -76,7 +80,14 @@ export async function pushMutations(
           continue;
         }
         if (prior.hash !== v.hash) {
-          conflicts.push({ id: uuidv7(now), mutation_id: v.m.id, device_id: source.deviceId, hash: v.hash, payload: JSON.stringify(v.m), received_at: now });
+          conflicts.push({
+            id: uuidv7(now),
+            mutation_id: v.m.id,
+            device_id: source.deviceId,
+            hash: v.hash,
+            payload: JSON.stringify(v.m),
+            received_at: now,
+          });
           outcomes[v.index] = { id: v.m.id, status: 'conflict', ...reject('MUTATION_ID_REUSED') };
         } else if (prior.status !== 'new') {
           outcomes[v.index] = storedOutcome(v.m.id, prior);
@@ -98,7 +109,10 @@ export async function pushMutations(
   return outcomes;
 }
 
-function storedOutcome(id: string, r: { status: string; code: string | null; message: string | null }): MutationOutcome {
+function storedOutcome(
+  id: string,
+  r: { status: string; code: string | null; message: string | null },
+): MutationOutcome {
   if (r.status === 'rejected') return { id, status: 'rejected', code: r.code ?? 'UNKNOWN', message: r.message ?? '' };
   return { id, status: r.status === 'parked' ? 'parked' : 'accepted' };
 }
@@ -115,7 +129,11 @@ async function applyFresh(
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
   const codeSchools = refs.codes.size
-    ? await trx.selectFrom('tariffs').select('school_id').where('code', 'in', [...refs.codes]).execute()
+    ? await trx
+        .selectFrom('tariffs')
+        .select('school_id')
+        .where('code', 'in', [...refs.codes])
+        .execute()
     : [];
   await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
   const state = await loadState(trx, campaign.id, refs);
@@ -132,7 +150,8 @@ async function applyFresh(
   const effects: Effect[] = [];
   for (const f of fresh) {
     const decision = decide(f.m, state, baseCtx(f.m.at));
-    if (decision.status === 'accepted') for (const e of decision.effects) {
+    if (decision.status === 'accepted')
+      for (const e of decision.effects) {
         state.apply(e);
         effects.push(e);
       }
@@ -140,7 +159,7 @@ async function applyFresh(
   }
   // Parked mutations (from this batch or earlier) whose participant has now arrived.
   const arrived = effects.filter((e) => e.type === 'participant.insert').map((e) => e.row.id);
-  const reDecided = await retryParked(trx, state, baseCtx, decided, arrived, effects);
+  const reDecided = await retryParked(trx, ctx.store.dialect, state, baseCtx, decided, arrived, effects);
 
   await insertChunked(
     trx,
@@ -163,7 +182,11 @@ async function applyFresh(
   for (const r of reDecided) {
     await trx
       .updateTable('mutations')
-      .set({ status: r.decision.status, code: r.decision.status === 'rejected' ? r.decision.code : null, message: r.decision.status === 'rejected' ? r.decision.message : null })
+      .set({
+        status: r.decision.status,
+        code: r.decision.status === 'rejected' ? r.decision.code : null,
+        message: r.decision.status === 'rejected' ? r.decision.message : null,
+      })
       .where('id', '=', r.id)
       .execute();
   }
@@ -182,13 +205,16 @@ async function applyFresh(
   fresh.forEach((f, i) => {
     const d = decided[i]!.decision;
     outcomes[f.index] =
-      d.status === 'rejected' ? { id: f.m.id, status: 'rejected', code: d.code, message: d.message } : { id: f.m.id, status: d.status };
+      d.status === 'rejected'
+        ? { id: f.m.id, status: 'rejected', code: d.code, message: d.message }
+        : { id: f.m.id, status: d.status };
   });
   return touched;
 }
 
 async function retryParked(
   trx: Transaction<CentralDB>,
+  dialect: string,
   state: DomainState,
   baseCtx: (at: number) => DecideContext,
   decided: Pending[],
@@ -204,6 +230,17 @@ async function retryParked(
     .orderBy('received_at')
     .orderBy('seq')
     .execute();
+  const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+  const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
+  if (codes.length) {
+    const owners = await trx.selectFrom('tariffs').select('school_id').where('code', 'in', codes).execute();
+    await lockSchools(
+      trx,
+      dialect,
+      owners.map((o) => o.school_id),
+    );
+    await loadCodes(trx, state, codes);
+  }
   const reDecided: { id: string; decision: Decision }[] = [];
   const redo = (m: Mutation, ctx: DecideContext): Decision => {
     const d = decide(m, state, ctx);
@@ -215,12 +252,12 @@ async function retryParked(
     }
     return d;
   };
-  for (const s of stored) {
-    const m = Mutation.parse(JSON.parse(s.payload));
-    reDecided.push({ id: s.id, decision: redo(m, { ...baseCtx(m.at), deviceId: s.device_id, schoolId: s.school_id }) });
+  for (const { id, m, device_id, school_id } of parked) {
+    reDecided.push({ id, decision: redo(m, { ...baseCtx(m.at), deviceId: device_id, schoolId: school_id }) });
   }
   for (const p of decided) {
-    if (p.decision.status === 'parked' && state.participants.has(p.m.args.participantId)) p.decision = redo(p.m, baseCtx(p.m.at));
+    if (p.decision.status === 'parked' && state.participants.has(p.m.args.participantId))
+      p.decision = redo(p.m, baseCtx(p.m.at));
   }
   return reDecided;
 }

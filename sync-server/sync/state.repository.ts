@@ -9,7 +9,11 @@ import type { CentralDB } from '../db/schema.ts';
 import { chunks, insertChunked } from './batch.ts';
 import { activationFromDb, participantFromDb, participantToDb } from './rows.ts';
 
-export async function loadState(trx: Transaction<CentralDB>, campaignId: string, refs: StateRefs): Promise<DomainState> {
+export async function loadState(
+  trx: Transaction<CentralDB>,
+  campaignId: string,
+  refs: StateRefs,
+): Promise<DomainState> {
   const state = new DomainState();
   const pids = [...refs.participantIds];
   const emails = [...refs.emails];
@@ -27,33 +31,27 @@ export async function loadState(trx: Transaction<CentralDB>, campaignId: string,
     for (const r of rows) state.addParticipant(participantFromDb(r));
   }
   const known = [...state.participants.keys()];
-  if (known.length) {
+  // Answers need neither activations nor completions; most batches are answers.
+  if (known.length && refs.activations) {
     const acts = await trx.selectFrom('activations').selectAll().where('participant_id', 'in', known).execute();
     for (const a of acts) state.activations.set(a.participant_id, activationFromDb(a));
+  }
+  if (known.length && refs.completions) {
     const done = await trx
       .selectFrom('completions')
       .select(['participant_id', 'step', 'id', 'completed_at'])
       .where('participant_id', 'in', known)
       .execute();
-    for (const c of done) state.completions.set(`${c.participant_id}:${c.step}`, { id: c.id, completedAt: c.completed_at });
+    for (const c of done)
+      state.completions.set(`${c.participant_id}:${c.step}`, { id: c.id, completedAt: c.completed_at });
   }
-  const codes = [...refs.codes, ...[...state.activations.values()].map((a) => a.code)];
-  if (codes.length) {
-    const rows = await trx.selectFrom('tariffs').selectAll().where('code', 'in', [...new Set(codes)]).execute();
-    for (const t of rows) {
-      state.codes.set(t.code, {
-        code: t.code,
-        tariffId: t.id,
-        schoolId: t.school_id,
-        campaignId: t.campaign_id,
-        capacity: t.participants,
-        used: t.used,
-        reserved: t.reserved,
-      });
-    }
-  }
+  await loadCodes(trx, state, [...refs.codes, ...[...state.activations.values()].map((a) => a.code)]);
   if (refs.leaseIds.size) {
-    const rows = await trx.selectFrom('leases').selectAll().where('id', 'in', [...refs.leaseIds]).execute();
+    const rows = await trx
+      .selectFrom('leases')
+      .selectAll()
+      .where('id', 'in', [...refs.leaseIds])
+      .execute();
     for (const l of rows) {
       state.leases.set(l.id, {
         id: l.id,
@@ -69,8 +67,34 @@ export async function loadState(trx: Transaction<CentralDB>, campaignId: string,
   return state;
 }
 
+/** Adds the codes (tariffs) not yet in the batch's state. */
+export async function loadCodes(
+  trx: Transaction<CentralDB>,
+  state: DomainState,
+  codes: readonly string[],
+): Promise<void> {
+  const missing = [...new Set(codes)].filter((c) => !state.codes.has(c));
+  if (missing.length === 0) return;
+  const rows = await trx.selectFrom('tariffs').selectAll().where('code', 'in', missing).execute();
+  for (const t of rows) {
+    state.codes.set(t.code, {
+      code: t.code,
+      tariffId: t.id,
+      schoolId: t.school_id,
+      campaignId: t.campaign_id,
+      capacity: t.participants,
+      used: t.used,
+      reserved: t.reserved,
+    });
+  }
+}
+
 /** Persists effects grouped by kind; counters move by the batch's net deltas. */
-export async function writeEffects(trx: Transaction<CentralDB>, effects: readonly Effect[], deviceId: string | null): Promise<void> {
+export async function writeEffects(
+  trx: Transaction<CentralDB>,
+  effects: readonly Effect[],
+  deviceId: string | null,
+): Promise<void> {
   const participants: CentralDB['participants'][] = [];
   const activations: CentralDB['activations'][] = [];
   const answers = new Map<string, CentralDB['answers']>();
@@ -85,7 +109,16 @@ export async function writeEffects(trx: Transaction<CentralDB>, effects: readonl
         break;
       case 'activation.insert': {
         const r = e.row;
-        activations.push({ id: r.id, participant_id: r.participantId, code: r.code, school_id: r.schoolId, device_id: deviceId, lease_id: r.leaseId, status: r.status, created_at: r.createdAt });
+        activations.push({
+          id: r.id,
+          participant_id: r.participantId,
+          code: r.code,
+          school_id: r.schoolId,
+          device_id: deviceId,
+          lease_id: r.leaseId,
+          status: r.status,
+          created_at: r.createdAt,
+        });
         usedByCode.set(r.code, (usedByCode.get(r.code) ?? 0) + 1);
         if (r.leaseId) leaseUse.set(r.leaseId, (leaseUse.get(r.leaseId) ?? 0) + 1);
         break;
@@ -105,7 +138,13 @@ export async function writeEffects(trx: Transaction<CentralDB>, effects: readonl
       case 'completion.insert':
       case 'completion.history': {
         const r = e.row;
-        const row = { id: r.id, participant_id: r.participantId, step: r.step, answers: JSON.stringify(r.answers), completed_at: r.completedAt };
+        const row = {
+          id: r.id,
+          participant_id: r.participantId,
+          step: r.step,
+          answers: JSON.stringify(r.answers),
+          completed_at: r.completedAt,
+        };
         (e.type === 'completion.insert' ? completions : history).push(row);
         break;
       }
@@ -130,10 +169,16 @@ export async function writeEffects(trx: Transaction<CentralDB>, effects: readonl
     }
   }
   for (const [leaseId, n] of leaseUse) {
-    await trx.updateTable('leases').set((eb) => ({ used: eb('used', '+', n) })).where('id', '=', leaseId).execute();
+    await trx
+      .updateTable('leases')
+      .set((eb) => ({ used: eb('used', '+', n) }))
+      .where('id', '=', leaseId)
+      .execute();
   }
   const leasedByCode = new Map<string, number>();
-  for (const e of effects) if (e.type === 'activation.insert' && e.row.leaseId) leasedByCode.set(e.row.code, (leasedByCode.get(e.row.code) ?? 0) + 1);
+  for (const e of effects)
+    if (e.type === 'activation.insert' && e.row.leaseId)
+      leasedByCode.set(e.row.code, (leasedByCode.get(e.row.code) ?? 0) + 1);
   for (const [code, n] of usedByCode) {
     const fromLease = leasedByCode.get(code) ?? 0;
     await trx

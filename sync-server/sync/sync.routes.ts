@@ -62,7 +62,10 @@ export function syncRouter(ctx: ServerContext): Router {
     const d = await device(req);
     const body = parse(LeaseRequest, req.body ?? {});
     const { campaign } = await activeCampaign(ctx);
-    const payload: LeaseResponse = { leases: await grantLeases(ctx, d, campaign.id, body.slotsPerCode), serverTime: ctx.now() };
+    const payload: LeaseResponse = {
+      leases: await grantLeases(ctx, d, campaign.id, body.slotsPerCode),
+      serverTime: ctx.now(),
+    };
     res.json(payload);
   });
 

@@ -19,7 +19,16 @@ export class DeviceClient {
   }
 
   health(over: Partial<DeviceHealth> = {}): DeviceHealth {
-    return { pending: 0, oldestPendingAt: null, lastSyncAt: null, lastError: null, clockOffsetMs: 0, appVersion: 'test', instanceId: this.instanceId, ...over };
+    return {
+      pending: 0,
+      oldestPendingAt: null,
+      lastSyncAt: null,
+      lastError: null,
+      clockOffsetMs: 0,
+      appVersion: 'test',
+      instanceId: this.instanceId,
+      ...over,
+    };
   }
 
   async push(mutations: readonly Mutation[] | unknown[], health?: DeviceHealth) {

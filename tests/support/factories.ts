@@ -27,20 +27,33 @@ export function openSettings(now: Date, over: Partial<CampaignSettings> = {}): C
     activationFrom: addDays(today, -1),
     certificateFrom: addDays(today, 20),
     pricePerParticipantKopecks: 15_000,
-    regionWindows: ['77', '25', '39', '54'].map((region) => ({ region, from: addDays(today, -3), to: addDays(today, 30) })),
+    regionWindows: ['77', '25', '39', '54'].map((region) => ({
+      region,
+      from: addDays(today, -3),
+      to: addDays(today, 30),
+    })),
     consent: { version: 'test-1', text: 'Согласие на обработку персональных данных (тест).' },
     ...over,
   };
 }
 
 export async function createCampaign(ctx: ServerContext, over: Partial<CampaignSettings> = {}): Promise<Campaign> {
-  const c: Campaign = { id: uuidv7(), year: 2026, title: 'Всероссийская акция «Моё будущее» 2026', settings: openSettings(new Date(ctx.now()), over) };
+  const c: Campaign = {
+    id: uuidv7(),
+    year: 2026,
+    title: 'Всероссийская акция «Моё будущее» 2026',
+    settings: openSettings(new Date(ctx.now()), over),
+  };
   await saveCampaign(ctx.db, c, ctx.now());
   forgetActiveCampaign();
   return c;
 }
 
-export async function createSchool(ctx: ServerContext, region = '77', name = `Школа № ${Math.floor(Math.random() * 1e6)}`) {
+export async function createSchool(
+  ctx: ServerContext,
+  region = '77',
+  name = `Школа № ${Math.floor(Math.random() * 1e6)}`,
+) {
   const id = uuidv7();
   await ctx.db.insertInto('schools').values({ id, region, locality: 'Москва', name, created_at: ctx.now() }).execute();
   return { id, region, name };
@@ -52,14 +65,30 @@ export async function createTariff(ctx: ServerContext, campaignId: string, schoo
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('tariffs')
-      .values({ id, campaign_id: campaignId, school_id: schoolId, participants, cost_kopecks: participants * 15_000, code, created_by: 'test', created_at: ctx.now() })
+      .values({
+        id,
+        campaign_id: campaignId,
+        school_id: schoolId,
+        participants,
+        cost_kopecks: participants * 15_000,
+        code,
+        created_by: 'test',
+        created_at: ctx.now(),
+      })
       .execute();
-    await appendSchoolChanges(trx, schoolId, [{ entity: 'code', key: code, data: { code, tariffId: id, capacity: participants, campaignId } }]);
+    await appendSchoolChanges(trx, schoolId, [
+      { entity: 'code', key: code, data: { code, tariffId: id, capacity: participants, campaignId } },
+    ]);
   });
   return { id, code, participants };
 }
 
-export async function enroll(baseUrl: string, ctx: ServerContext, schoolId: string, name = 'ПК 1'): Promise<EnrollResponse & { instanceId: string }> {
+export async function enroll(
+  baseUrl: string,
+  ctx: ServerContext,
+  schoolId: string,
+  name = 'ПК 1',
+): Promise<EnrollResponse & { instanceId: string }> {
   const { code } = await createEnrollmentCode(ctx, schoolId, 'test');
   const instanceId = uuidv7();
   const res = await fetch(`${baseUrl}/api/sync/enroll`, {
@@ -71,33 +100,50 @@ export async function enroll(baseUrl: string, ctx: ServerContext, schoolId: stri
   return { ...((await res.json()) as EnrollResponse), instanceId };
 }
 
+type Envelope = Pick<Mutation, 'id' | 'seq' | 'at'>;
+
 /** Builds mutations with a device's own sequence numbers, as its outbox would. */
 export class MutationMaker {
   #seq = 0;
   constructor(private readonly clock: () => number = Date.now) {}
-  make(body: MutationBody): Mutation {
-    return { ...body, id: uuidv7(), seq: ++this.#seq, at: this.clock() } as Mutation;
+  make<B extends MutationBody>(body: B): B & Envelope {
+    return { ...body, id: uuidv7(), seq: ++this.#seq, at: this.clock() };
   }
-  register(participantId = uuidv7(), email = `u${participantId.slice(-12)}@school.ru`, passwordHash = FIXED_HASH): Mutation {
+  register(participantId = uuidv7(), email = `u${participantId.slice(-12)}@school.ru`, passwordHash = FIXED_HASH) {
     return this.make({
-      name: 'participant.register',
+      name: 'participant.register' as const,
       args: {
         participantId,
         passwordHash,
         consentVersion: 'test-1',
         consentAt: this.clock(),
-        profile: { surname: 'Иванова', name: 'Мария', region: '77', locality: 'Москва', schoolName: 'Школа № 1', schoolClass: '8Б', gender: 'female', email },
+        profile: {
+          surname: 'Иванова',
+          name: 'Мария',
+          region: '77',
+          locality: 'Москва',
+          schoolName: 'Школа № 1',
+          schoolClass: '8Б',
+          gender: 'female',
+          email,
+        },
       },
     });
   }
-  activate(participantId: string, code: string, leaseId?: string): Mutation {
-    return this.make({ name: 'code.activate', args: { activationId: uuidv7(), participantId, code, ...(leaseId ? { leaseId } : {}) } });
+  activate(participantId: string, code: string, leaseId?: string) {
+    return this.make({
+      name: 'code.activate' as const,
+      args: { activationId: uuidv7(), participantId, code, ...(leaseId ? { leaseId } : {}) },
+    });
   }
-  answer(participantId: string, step: number, itemId: string, value: string | number): Mutation {
-    return this.make({ name: 'answer.save', args: { participantId, step, itemId, value } });
+  answer(participantId: string, step: number, itemId: string, value: string | number) {
+    return this.make({ name: 'answer.save' as const, args: { participantId, step, itemId, value } });
   }
-  complete(participantId: string, step: number): Mutation {
-    return this.make({ name: 'step.complete', args: { completionId: uuidv7(), participantId, step, answers: { q1: 'a' } } });
+  complete(participantId: string, step: number) {
+    return this.make({
+      name: 'step.complete' as const,
+      args: { completionId: uuidv7(), participantId, step, answers: { q1: 'a' } },
+    });
   }
 }
 

@@ -15,7 +15,12 @@ export async function startTestServer(dialect: Dialect, overrides: Partial<Confi
   const store = await freshStore(dialect);
   let now = Date.now();
   const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/moe-test' }), ...overrides };
-  const server = await startServer({ config, store, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), now: () => now });
+  const server = await startServer({
+    config,
+    store,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    now: () => now,
+  });
   return {
     ...server,
     setNow: (ms) => {

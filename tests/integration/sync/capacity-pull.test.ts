@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
-import { createCampaign, createSchool, createTariff, enroll, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import {
+  createCampaign,
+  createSchool,
+  createTariff,
+  enroll,
+  MutationMaker,
+  TEST_PACK_FILE,
+} from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 
 describe.each(DIALECTS)('capacity and pull on %s', (dialect) => {
@@ -26,7 +33,8 @@ describe.each(DIALECTS)('capacity and pull on %s', (dialect) => {
     return { school, clients };
   }
 
-  const tariff = (code: string) => server.ctx.db.selectFrom('tariffs').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+  const tariff = (code: string) =>
+    server.ctx.db.selectFrom('tariffs').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
 
   it('never exceeds a code’s capacity when many devices activate at once', async () => {
     const { school, clients } = await classroom(6);

@@ -4,7 +4,14 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { revokeDevice } from '../../../sync-server/devices/devices.service.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
-import { createCampaign, createSchool, createTariff, enroll, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import {
+  createCampaign,
+  createSchool,
+  createTariff,
+  enroll,
+  MutationMaker,
+  TEST_PACK_FILE,
+} from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 
 describe.each(DIALECTS)('sync push on %s', (dialect) => {
@@ -25,7 +32,14 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
   afterAll(() => server.stop());
 
   const count = async (table: 'participants' | 'answers' | 'mutations' | 'activations' | 'completion_history') =>
-    Number((await server.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await server.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('accepts a batch once, and answers a retried batch with the stored outcomes', async () => {
     const pid = uuidv7();
@@ -47,9 +61,17 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     const res = await device.push([tampered]);
     expect(res.status).toBe(409);
     expect(res.body.outcomes[0]).toMatchObject({ status: 'conflict', code: 'MUTATION_ID_REUSED' });
-    const kept = await server.ctx.db.selectFrom('mutation_conflicts').selectAll().where('mutation_id', '=', reg.id).execute();
+    const kept = await server.ctx.db
+      .selectFrom('mutation_conflicts')
+      .selectAll()
+      .where('mutation_id', '=', reg.id)
+      .execute();
     expect(kept).toHaveLength(1);
-    const original = await server.ctx.db.selectFrom('participants').select('surname').where('id', '=', pid).executeTakeFirstOrThrow();
+    const original = await server.ctx.db
+      .selectFrom('participants')
+      .select('surname')
+      .where('id', '=', pid)
+      .executeTakeFirstOrThrow();
     expect(original.surname).toBe('Иванова');
   });
 
@@ -60,9 +82,17 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     const early = await device.push([ans]);
     expect(early.body.outcomes[0]!.status).toBe('parked');
     await device.push([reg]);
-    const row = await server.ctx.db.selectFrom('answers').selectAll().where('participant_id', '=', pid).executeTakeFirst();
+    const row = await server.ctx.db
+      .selectFrom('answers')
+      .selectAll()
+      .where('participant_id', '=', pid)
+      .executeTakeFirst();
     expect(row && JSON.parse(row.value)).toBe('b');
-    const stored = await server.ctx.db.selectFrom('mutations').select('status').where('id', '=', ans.id).executeTakeFirstOrThrow();
+    const stored = await server.ctx.db
+      .selectFrom('mutations')
+      .select('status')
+      .where('id', '=', ans.id)
+      .executeTakeFirstOrThrow();
     expect(stored.status).toBe('accepted');
   });
 
@@ -77,16 +107,25 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     expect(res.body.outcomes.map((o) => o.status)).toEqual(['rejected', 'accepted', 'accepted']);
     expect(res.body.outcomes[0]).toMatchObject({ code: 'EMAIL_TAKEN' });
     expect((res.body.outcomes[0] as { message: string }).message).toMatch(/e-mail/);
-    const rejected = await server.ctx.db.selectFrom('mutations').selectAll().where('id', '=', clash.id).executeTakeFirstOrThrow();
+    const rejected = await server.ctx.db
+      .selectFrom('mutations')
+      .selectAll()
+      .where('id', '=', clash.id)
+      .executeTakeFirstOrThrow();
     expect(rejected).toMatchObject({ status: 'rejected', code: 'EMAIL_TAKEN' });
   });
 
   it('refuses a second code for an activated student, and the same code again changes nothing', async () => {
-    const campaign = await server.ctx.db.selectFrom('campaigns').select('id').where('active', '=', 1).executeTakeFirstOrThrow();
+    const campaign = await server.ctx.db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow();
     const second = (await createTariff(server.ctx, campaign.id, schoolId, 5)).code;
     const pid = uuidv7();
     await device.push([maker.register(pid), maker.activate(pid, code)]);
-    const used = async (c: string) => (await server.ctx.db.selectFrom('tariffs').select('used').where('code', '=', c).executeTakeFirstOrThrow()).used;
+    const used = async (c: string) =>
+      (await server.ctx.db.selectFrom('tariffs').select('used').where('code', '=', c).executeTakeFirstOrThrow()).used;
     const before = await used(code);
     const res = await device.push([maker.activate(pid, code), maker.activate(pid, second)]);
     expect(res.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'rejected']);
@@ -100,9 +139,17 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     const first = maker.complete(pid, 3);
     const later = maker.complete(pid, 3);
     await device.push([maker.register(pid), first, later]);
-    const stands = await server.ctx.db.selectFrom('completions').selectAll().where('participant_id', '=', pid).execute();
+    const stands = await server.ctx.db
+      .selectFrom('completions')
+      .selectAll()
+      .where('participant_id', '=', pid)
+      .execute();
     expect(stands.map((s) => s.id)).toEqual([first.args.completionId]);
-    const history = await server.ctx.db.selectFrom('completion_history').select('id').where('participant_id', '=', pid).execute();
+    const history = await server.ctx.db
+      .selectFrom('completion_history')
+      .select('id')
+      .where('participant_id', '=', pid)
+      .execute();
     expect(history.map((h) => h.id)).toEqual([later.args.completionId]);
   });
 
@@ -129,6 +176,8 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     const res = await d.push([maker.answer(pid, 1, 'q1', 'a')]);
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe('DEVICE_REVOKED');
-    expect(await server.ctx.db.selectFrom('participants').select('id').where('id', '=', pid).executeTakeFirst()).toBeTruthy();
+    expect(
+      await server.ctx.db.selectFrom('participants').select('id').where('id', '=', pid).executeTakeFirst(),
+    ).toBeTruthy();
   });
 });
