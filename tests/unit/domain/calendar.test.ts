@@ -1,0 +1,65 @@
+/** Campaign days are calendar days in the school's time zone: «до 5 ноября включительно». */
+import { describe, expect, it } from 'vitest';
+import { canObtainTariff, regionTimeZone, type CampaignSettings } from '../../../core/campaign.ts';
+import { addDays, formatDayRu, isOnOrAfter, isOnOrBefore, isWithin, localDay } from '../../../core/calendar.ts';
+
+const SETTINGS: CampaignSettings = {
+  tariffDeadline: '2020-11-05',
+  schedulePublishedFrom: '2020-11-09',
+  activationFrom: '2020-11-15',
+  certificateFrom: '2020-12-16',
+  pricePerParticipantKopecks: 10_000,
+  regionWindows: [],
+  consent: { version: '1', text: 'Согласие' },
+};
+const at = (iso: string) => new Date(iso);
+
+describe('tariff deadline', () => {
+  it('holds through 23:59:59 on 5 November local time and ends at 00:00 on the 6th', () => {
+    // Vladivostok is UTC+10: its 23:59:59 on the 5th is 13:59:59Z.
+    expect(canObtainTariff(SETTINGS, at('2020-11-05T13:59:59Z'), '25')).toBe(true);
+    expect(canObtainTariff(SETTINGS, at('2020-11-05T14:00:00Z'), '25')).toBe(false);
+    // Kaliningrad is UTC+2: its 23:59:59 on the 5th is 21:59:59Z.
+    expect(canObtainTariff(SETTINGS, at('2020-11-05T21:59:59Z'), '39')).toBe(true);
+    expect(canObtainTariff(SETTINGS, at('2020-11-05T22:00:00Z'), '39')).toBe(false);
+  });
+
+  it('gives different answers to two schools at the same instant', () => {
+    const instant = at('2020-11-05T18:00:00Z');
+    expect(canObtainTariff(SETTINGS, instant, '39')).toBe(true);
+    expect(canObtainTariff(SETTINGS, instant, '77')).toBe(true);
+    expect(canObtainTariff(SETTINGS, instant, '25')).toBe(false);
+    expect(canObtainTariff(SETTINGS, instant, '41')).toBe(false);
+  });
+
+  it('uses Moscow time for a region code it does not know', () => {
+    expect(regionTimeZone('00')).toBe('Europe/Moscow');
+    expect(regionTimeZone('25')).toBe('Asia/Vladivostok');
+    expect(regionTimeZone('39')).toBe('Europe/Kaliningrad');
+  });
+});
+
+describe('calendar days', () => {
+  it('reads the local day of an instant', () => {
+    expect(localDay(at('2020-11-05T14:00:00Z'), 'Asia/Vladivostok')).toBe('2020-11-06');
+    expect(localDay(at('2020-11-05T14:00:00Z'), 'Europe/Kaliningrad')).toBe('2020-11-05');
+    expect(localDay(at('2020-12-31T21:00:00Z'), 'Europe/Moscow')).toBe('2021-01-01');
+  });
+
+  it('includes both ends of a window', () => {
+    const tz = 'Europe/Moscow';
+    expect(isWithin(at('2020-11-15T21:00:00Z'), '2020-11-16', '2020-11-20', tz)).toBe(true);
+    expect(isWithin(at('2020-11-15T20:59:59Z'), '2020-11-16', '2020-11-20', tz)).toBe(false);
+    expect(isWithin(at('2020-11-20T20:59:59Z'), '2020-11-16', '2020-11-20', tz)).toBe(true);
+    expect(isWithin(at('2020-11-20T21:00:00Z'), '2020-11-16', '2020-11-20', tz)).toBe(false);
+    expect(isOnOrBefore(at('2020-11-05T20:59:59Z'), '2020-11-05', tz)).toBe(true);
+    expect(isOnOrAfter(at('2020-11-08T21:00:00Z'), '2020-11-09', tz)).toBe(true);
+  });
+
+  it('shifts days across months and years, and prints them as the instruction does', () => {
+    expect(addDays('2020-12-31', 1)).toBe('2021-01-01');
+    expect(addDays('2020-03-01', -1)).toBe('2020-02-29');
+    expect(formatDayRu('2020-11-05')).toBe('5 ноября 2020 г.');
+    expect(formatDayRu('2020-12-16')).toBe('16 декабря 2020 г.');
+  });
+});
