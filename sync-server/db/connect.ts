@@ -19,6 +19,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface CentralStore {
   db: Kysely<CentralDB>;
   dialect: Dialect;
+  /** The PostgreSQL schema in use, when not the default. */
+  pgSchema?: string;
   /** The raw SQLite handle, for the few places that need its synchronous API (backups, pragmas). */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
@@ -43,7 +45,12 @@ export function openCentralStore(opts: StoreOptions): CentralStore {
     // An idle client's error (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = new Kysely<CentralDB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      ...(opts.pgSchema ? { pgSchema: opts.pgSchema } : {}),
+      close: () => db.destroy(),
+    };
   }
   const path = opts.sqlitePath ?? ':memory:';
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -79,8 +86,13 @@ export function cachingStatements(sqlite: SQLite.Database, size = 256) {
   };
 }
 
-export async function migrateCentral(db: Kysely<CentralDB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: centralMigrations });
+export async function migrateCentral(db: Kysely<CentralDB>, pgSchema?: string): Promise<void> {
+  // Kysely looks for its bookkeeping tables across all schemas unless told which one is ours.
+  const migrator = new Migrator({
+    db,
+    provider: centralMigrations,
+    ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

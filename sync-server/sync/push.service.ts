@@ -58,11 +58,12 @@ export async function pushMutations(
     else valid.push({ index, m: parsed.data, hash: contentHash(parsed.data.name, parsed.data.args) });
   });
 
-  const touched = await withRetry(() =>
+  const attempt = (lookup: 'always' | 'by-seq') =>
     ctx.db.transaction().execute(async (trx) => {
+      for (const v of valid) outcomes[v.index] = undefined as unknown as MutationOutcome;
       const seen = new Map<string, { hash: string; status: string; code: string | null; message: string | null }>();
       const ids = valid.map((v) => v.m.id);
-      if (ids.length) {
+      if (ids.length && (lookup === 'always' || (await mayBeRetry(trx, source.deviceId, valid)))) {
         const rows = await trx
           .selectFrom('mutations')
           .select(['id', 'hash', 'status', 'code', 'message'])
@@ -96,6 +97,13 @@ export async function pushMutations(
       await insertChunked(trx, 'mutation_conflicts', conflicts);
       if (fresh.length === 0) return new Set<string>();
       return applyFresh(ctx, trx, campaign, source, fresh, outcomes, now);
+    });
+  // A concurrent copy of this batch (a client retry racing its original) can slip past the
+  // by-seq shortcut; the primary key catches it and the batch is redone with a full lookup.
+  const touched = await withRetry(() =>
+    attempt('by-seq').catch((err: unknown) => {
+      if (isUniqueViolation(err)) return attempt('always');
+      throw err;
     }),
   );
   // A twin inside one batch (same id, same content) shares its first copy's outcome.
@@ -107,6 +115,27 @@ export async function pushMutations(
   }
   for (const schoolId of touched) ctx.nudge(schoolId);
   return outcomes;
+}
+
+/**
+ * Whether any mutation of the batch may already be stored. A device numbers its mutations, and
+ * the server remembers the highest number applied; a batch entirely above it is new, which
+ * spares the id lookup on the common path (Replicache's lastMutationID rule).
+ */
+async function mayBeRetry(
+  trx: Transaction<CentralDB>,
+  deviceId: string | null,
+  batch: { m: Mutation }[],
+): Promise<boolean> {
+  if (!deviceId) return true;
+  const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId).executeTakeFirst();
+  if (!device) return true;
+  return batch.some((v) => v.m.seq <= device.last_seq);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function storedOutcome(

@@ -14,6 +14,7 @@ import type { CentralStore, Dialect } from '../../sync-server/db/connect.ts';
 import { DIALECTS, freshStore, PG_URL } from '../support/dialects.ts';
 import { createCampaign, createSchool, MutationMaker, openSettings } from '../support/factories.ts';
 import { createLogger } from '../../sync-server/logger.ts';
+import { createEnrollmentCode, enrollDevice } from '../../sync-server/devices/devices.service.ts';
 import { loadConfig } from '../../sync-server/config.ts';
 import type { ServerContext } from '../../sync-server/context.ts';
 
@@ -42,7 +43,14 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
     const campaign = await createCampaign(ctx);
     const school = await createSchool(ctx);
     const c: Campaignish = { id: campaign.id, settings: openSettings(new Date()), stepCount: 12 };
-    const source = { deviceId: null, schoolId: school.id };
+    const { code: enrollmentCode } = await createEnrollmentCode(ctx, school.id, 'bench');
+    const device = await enrollDevice(ctx, {
+      enrollmentCode,
+      deviceName: 'bench',
+      instanceId: uuidv7(),
+      appVersion: 'bench',
+    });
+    const source = { deviceId: device.deviceId, schoolId: school.id };
     const maker = new MutationMaker();
     const students = Array.from({ length: STUDENTS }, () => uuidv7());
     await pushMutations(

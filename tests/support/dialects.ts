@@ -42,7 +42,7 @@ export async function freshStore(dialect: Dialect, opts: { sqlitePath?: string }
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const store = openCentralStore({ databaseUrl: PG_URL, pgSchema: schema });
-  await migrateCentral(store.db);
+  await migrateCentral(store.db, schema);
   const close = store.close;
   return {
     ...store,
