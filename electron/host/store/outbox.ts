@@ -87,3 +87,23 @@ export function noticesOf(store: KioskStore, participantId: string) {
     )
     .map((n) => ({ ...n }));
 }
+
+export type LocalOutcomeView =
+  { status: 'unsent' } | { status: 'stored' } | { status: 'rejected'; code: string; message: string };
+
+/** What became of a mutation this kiosk made: still queued, stored by the server, or refused. */
+export function outcomeOf(store: KioskStore, mutationId: string): LocalOutcomeView {
+  if (store.first(store.q.selectFrom('outbox').select('seq').where('id', '=', mutationId))) return { status: 'unsent' };
+  const n = store.first(
+    store.q.selectFrom('notices').select(['code', 'message']).where('mutation_id', '=', mutationId),
+  );
+  return n ? { status: 'rejected', ...n } : { status: 'stored' };
+}
+
+/** Drops a registration the server refused while the student was still at the form. */
+export function forgetParticipant(store: KioskStore, participantId: string): void {
+  store.tx(() => {
+    store.run(store.q.deleteFrom('participants').where('id', '=', participantId));
+    store.run(store.q.deleteFrom('notices').where('participant_id', '=', participantId));
+  });
+}

@@ -36,6 +36,7 @@ export class SyncEngine {
   #lastError: string | null = null;
   #failures = 0;
   #timer: NodeJS.Timeout | undefined;
+  #dueAt = Infinity;
   #chain: Promise<unknown> = Promise.resolve();
   #nudges: Nudges | undefined;
   #contentAt = 0;
@@ -84,11 +85,20 @@ export class SyncEngine {
     this.kick();
   }
 
-  /** Asks for a round soon (coalesced with any already due sooner). */
+  /** Asks for a round in `delayMs` unless one is already due sooner (a stream of saves must not starve it). */
   kick(delayMs = 0): void {
     if (this.#closed || !this.enrollment()) return;
-    clearTimeout(this.#timer);
+    const due = performance.now() + delayMs;
+    if (this.#timer && due >= this.#dueAt) return;
+    this.#clearTimer();
+    this.#dueAt = due;
     this.#timer = setTimeout(() => void this.syncNow(), delayMs);
+  }
+
+  #clearTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#dueAt = Infinity;
   }
 
   #exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -106,7 +116,7 @@ export class SyncEngine {
   syncNow(): Promise<boolean> {
     return this.#exclusive(async () => {
       if (this.#closed || !this.enrollment()) return false;
-      clearTimeout(this.#timer);
+      this.#clearTimer();
       try {
         const d = this.#deps();
         await pushAll(d);
@@ -184,7 +194,7 @@ export class SyncEngine {
   /** Waits for the round in progress, then stops for good. */
   async close(): Promise<void> {
     this.#closed = true;
-    clearTimeout(this.#timer);
+    this.#clearTimer();
     this.#nudges?.close();
     await this.#chain;
   }

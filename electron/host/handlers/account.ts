@@ -1,0 +1,108 @@
+/**
+ * The participant's account on this kiosk: «Регистрация», «Войти», «Выйти». Registration is a
+ * mutation like any other; login checks the pulled password hashes offline, and asks the server
+ * for a participant this kiosk has not seen yet.
+ */
+import { isRegistrationOpen } from '../../../core/campaign.ts';
+import type { RejectionCode } from '../../../core/errors.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Decision } from '../../../core/mutations/decide.ts';
+import { hashPassword, verifyPassword } from '../../../core/node/password.ts';
+import type { ParticipantRow } from '../../../core/mutations/rows.ts';
+import type { Handler, HostContext } from '../context.ts';
+import { KioskFault } from '../errors.ts';
+import { applyLocal } from '../store/apply-local.ts';
+import { getMeta } from '../store/meta.ts';
+import { forgetParticipant, noticesOf, outcomeOf } from '../store/outbox.ts';
+import { participantById, participantsByEmail } from '../store/rows.ts';
+import { fetchParticipant } from './lookup.ts';
+import { LoginLimiter } from './login-limiter.ts';
+import { localContext, requireReady } from './guards.ts';
+import { participantView } from './views.ts';
+
+export const registrationForm: Handler<'registrationForm'> = (_input, _call, host) => {
+  const { enrollment, campaign } = requireReady(host);
+  const school = enrollment.school;
+  const now = new Date(host.clock.now());
+  const s = campaign.settings;
+  return {
+    defaults: { region: school?.region ?? '', locality: school?.locality ?? '', schoolName: school?.name ?? '' },
+    consent: s.consent,
+    registrationOpen: school
+      ? isRegistrationOpen(s, now, school.region)
+      : s.regionWindows.some((w) => isRegistrationOpen(s, now, w.region)),
+  };
+};
+
+export const register: Handler<'register'> = async (input, call, host) => {
+  const ready = requireReady(host);
+  const consent = ready.campaign.settings.consent;
+  if (input.consentVersion !== consent.version) {
+    throw KioskFault.of(409, 'INVALID_INPUT', { consentVersion: consent.text.slice(0, 200) });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const ctx = localContext(host, ready);
+  const participantId = uuidv7(ctx.now.getTime());
+  const { profile, consentVersion } = input;
+  const out = applyLocal(
+    host.store,
+    {
+      name: 'participant.register',
+      args: { participantId, profile, passwordHash, consentVersion, consentAt: ctx.now.getTime() },
+    },
+    ctx,
+  );
+  if (out.status === 'refused') throw refusal(out.decision);
+  // Online, the server's answer comes at once: an e-mail taken elsewhere is said now, not later.
+  if (host.engine.status().online && (await host.engine.flush(host.settings.onlineWaitMs))) {
+    const o = outcomeOf(host.store, out.mutation.id);
+    if (o.status === 'rejected') {
+      forgetParticipant(host.store, participantId);
+      throw refusal({ status: 'rejected', code: o.code as RejectionCode, message: o.message });
+    }
+  }
+  host.engine.kick();
+  call.sessionId = host.sessions.start(participantId);
+  return { participant: participantView(host.store, participantById(host.store, participantId)!) };
+};
+
+function refusal(d: Exclude<Decision, { status: 'accepted' }>): KioskFault {
+  if (d.status === 'parked') return KioskFault.of(500, 'INTERNAL');
+  return KioskFault.rejected(d, d.code === 'EMAIL_TAKEN' ? { 'profile.email': d.message } : undefined);
+}
+
+const limiter = new LoginLimiter();
+
+export const login: Handler<'login'> = async (input, call, host) => {
+  if (!getMeta(host.store, 'enrollment')) throw KioskFault.of(409, 'NOT_ENROLLED');
+  if (!limiter.allow(input.email)) throw KioskFault.of(429, 'TOO_MANY_LOGINS');
+  let match: ParticipantRow | undefined;
+  const local = participantsByEmail(host.store, input.email);
+  for (const p of local) if (await verifyPassword(input.password, p.passwordHash)) match = p;
+  // Passwords never change, so a known e-mail with a wrong password needs no server round trip.
+  if (!match && local.length === 0) match = await fetchParticipant(host, input.email, input.password);
+  if (!match) {
+    limiter.failed(input.email);
+    throw KioskFault.of(401, 'BAD_LOGIN', { password: KioskFault.of(401, 'BAD_LOGIN').message });
+  }
+  limiter.succeeded(input.email);
+  host.sessions.end(call.sessionId);
+  call.sessionId = host.sessions.start(match.id);
+  return { participant: participantView(host.store, match) };
+};
+
+export const logout: Handler<'logout'> = (_input, call, host) => {
+  host.sessions.end(call.sessionId);
+  call.sessionId = null;
+  return { ok: true as const };
+};
+
+export const me: Handler<'me'> = (_input, call, host: HostContext) => {
+  const s = host.sessions.touch(call.sessionId);
+  const p = s && 'participantId' in s ? participantById(host.store, s.participantId) : undefined;
+  if (!p) {
+    call.sessionId = null;
+    return { participant: null, notices: [] };
+  }
+  return { participant: participantView(host.store, p), notices: noticesOf(host.store, p.id) };
+};

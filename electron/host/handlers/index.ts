@@ -1,0 +1,20 @@
+/** The one handler table both bridges (Electron IPC and HTTP) serve. */
+import type { Handlers } from '../context.ts';
+import { login, logout, me, register, registrationForm } from './account.ts';
+import { enroll, status } from './device.ts';
+import { activate, completeStep, content, progress, saveAnswer } from './journey.ts';
+
+export const handlers: Handlers = {
+  status,
+  enroll,
+  registrationForm,
+  register,
+  login,
+  logout,
+  me,
+  content,
+  activate,
+  progress,
+  saveAnswer,
+  completeStep,
+};

@@ -1,0 +1,58 @@
+/**
+ * Browser mode: the kiosk core plus a small HTTP server on 127.0.0.1 that serves the built
+ * screens and carries the kiosk API. Several hosts may run side by side on one machine, each
+ * with its own data folder and port. Tests and the demo start it in-process.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startKioskCore, type KioskCoreOptions } from './core.ts';
+import { handleApi, isApiRequest, loopbackHosts } from './http-bridge.ts';
+import { RENDERER_DIST, serveStatic } from './static.ts';
+
+export interface KioskHostOptions extends Omit<KioskCoreOptions, 'trustSender'> {
+  /** 0 picks a free port. */
+  port?: number;
+  rendererDir?: string;
+}
+
+export interface RunningKioskHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startKioskHost(opts: KioskHostOptions): Promise<RunningKioskHost> {
+  let port = opts.port ?? 0;
+  const core = await startKioskCore({
+    ...opts,
+    // A browser's Origin must be this very host: another site in the same browser may not call.
+    trustSender: (url) => url.protocol === 'http:' && loopbackHosts(port).has(url.host),
+  });
+  const rendererDir = opts.rendererDir ?? RENDERER_DIST;
+  const server = createServer((req, res) => {
+    if (isApiRequest(req)) {
+      handleApi(req, res, core.dispatch, port).catch((err: unknown) => {
+        core.host.log('kiosk http: request failed', { err: String(err) });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else serveStatic(req, res, rendererDir);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        const closed = new Promise<void>((r) => server.close(() => r()));
+        server.closeAllConnections();
+        await closed;
+        await core.close();
+      })()),
+  };
+}
