@@ -1,0 +1,106 @@
+/**
+ * What a student does around the steps: start the kiosk, sign up, sign in, enter a code, sign
+ * out. Each action calls the kiosk API and moves the screen state; refusals come back as values.
+ */
+import type { KioskInput } from '../../../../core/contracts/kiosk.ts';
+import type { ParticipantView } from '../../../../core/contracts/kiosk.ts';
+import { screenMessages as m } from '../../../../core/messages/screens.ts';
+import { kiosk } from '../../lib/bridge/bridge.ts';
+import { problemOf, type FormProblem } from '../../lib/forms.ts';
+import { kioskState } from '../state/kiosk.svelte.ts';
+import { flushAnswers } from './steps.service.ts';
+
+export type Outcome = { ok: true } | ({ ok: false } & FormProblem);
+
+const failed = (error: unknown): Outcome => ({ ok: false, ...problemOf(error, m.errors.hostFailed) });
+
+/** Opens the first screen once the host answers, then keeps the status fresh. */
+export async function bootKiosk(): Promise<void> {
+  // The host forgot the student (idle expiry, restart): clear the screen and say why.
+  kiosk.onSessionLost((error) => {
+    if (kioskState.signedIn) kioskState.signOut(error.message);
+  });
+  const status = await kioskState.status.refresh();
+  kioskState.status.start();
+  if (!status) {
+    setTimeout(() => void bootKiosk(), 2000);
+    return;
+  }
+  kioskState.go(status.enrolled ? 'start' : 'enroll');
+}
+
+export async function enrollKiosk(input: KioskInput<'enroll'>): Promise<Outcome> {
+  try {
+    kioskState.status.set(await kiosk.invoke('enroll', input));
+    kioskState.go('start');
+    return { ok: true };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+async function openSession(participant: ParticipantView): Promise<void> {
+  const [pack, progress] = await Promise.all([kiosk.invoke('content', {}), kiosk.invoke('progress', {})]);
+  kioskState.signIn(participant, pack, progress);
+  await refreshStudent();
+}
+
+export async function registerStudent(input: KioskInput<'register'>): Promise<Outcome> {
+  try {
+    const { participant } = await kiosk.invoke('register', input);
+    await openSession(participant);
+    return { ok: true };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function loginStudent(input: KioskInput<'login'>): Promise<Outcome> {
+  try {
+    const { participant } = await kiosk.invoke('login', input);
+    await openSession(participant);
+    return { ok: true };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** «Принять участие»: the code's fate (confirmed, leased, pending or rejected) lands on the session. */
+export async function activateCode(code: string): Promise<Outcome> {
+  try {
+    const { activation } = await kiosk.invoke('activate', { code });
+    const session = kioskState.session;
+    if (session) session.update({ ...session.participant, activation });
+    return { ok: true };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** Picks up what sync changed for the student: the activation's fate and new notices. */
+export async function refreshStudent(): Promise<void> {
+  const session = kioskState.session;
+  if (!session) return;
+  const generation = kioskState.generation;
+  try {
+    const me = await kiosk.invoke('me', {});
+    if (generation !== kioskState.generation) return;
+    if (!me.participant) return kioskState.signOut();
+    session.update(me.participant);
+    session.setNotices(me.notices);
+  } catch {
+    // The status bar already says the host is unreachable; the next poll tries again.
+  }
+}
+
+/** Signs out: answers still on their way get a moment to be stored, then the screen is cleared. */
+export async function logoutStudent(): Promise<void> {
+  const runner = kioskState.runner;
+  if (runner) await Promise.race([flushAnswers(runner), new Promise((r) => setTimeout(r, 3000))]);
+  kioskState.signOut();
+  try {
+    await kiosk.invoke('logout', {});
+  } catch {
+    // The screen is already clear; the host forgets the session when it expires.
+  }
+}

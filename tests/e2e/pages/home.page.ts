@@ -1,0 +1,55 @@
+import { expect, type Page } from '@playwright/test';
+
+export type ActivationOutcome = 'confirmed' | 'leased' | 'pending' | 'rejected';
+
+/** The participant's home: «Принять участие в акции «Мое будущее»» and the code (instruction, 2.3). */
+export class HomePage {
+  constructor(private readonly page: Page) {}
+
+  greeting(name: string) {
+    return this.page.getByRole('heading', { name: `Здравствуйте, ${name}!` });
+  }
+
+  get takePartButton() {
+    return this.page.getByRole('button', { name: 'Принять участие в акции «Мое будущее»' });
+  }
+
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  /** The activation the home screen shows, by its data attribute (confirmed, leased, …). */
+  get activation() {
+    return this.page.getByRole('main').locator('[data-activation]');
+  }
+
+  async openCodeDialog(): Promise<void> {
+    await this.takePartButton.click();
+    await expect(this.dialog.getByRole('heading', { name: 'Введите код участника' })).toBeVisible();
+  }
+
+  async enterCode(code: string): Promise<ActivationOutcome> {
+    await this.dialog.getByLabel('Код', { exact: true }).fill(code);
+    await this.dialog.getByRole('button', { name: 'Активировать' }).click();
+    const note = this.dialog.locator('[data-activation]');
+    await expect(note).toBeVisible();
+    return (await note.getAttribute('data-activation')) as ActivationOutcome;
+  }
+
+  async takePart(code: string): Promise<ActivationOutcome> {
+    await this.openCodeDialog();
+    return this.enterCode(code);
+  }
+
+  async beginSteps(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Начать задания' }).click();
+  }
+
+  /** «Начать задания», «Продолжить с шага N» or «Посмотреть результат». */
+  async continue(): Promise<void> {
+    await this.page
+      .getByRole('main')
+      .getByRole('button', { name: /^(Начать задания|Продолжить с шага \d+|Посмотреть результат)$/ })
+      .click();
+  }
+}

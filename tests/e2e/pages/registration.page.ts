@@ -1,0 +1,30 @@
+import type { Page } from '@playwright/test';
+import type { Student } from '../support/students.ts';
+
+/** «Зарегистрироваться» → the form → «Регистрация» (instruction, 2.2). */
+export class RegistrationPage {
+  constructor(private readonly page: Page) {}
+
+  get heading() {
+    return this.page.getByRole('heading', { name: 'Регистрация участника' });
+  }
+
+  field(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async fill(s: Student): Promise<void> {
+    await this.field('Фамилия').fill(s.surname);
+    await this.field('Имя').fill(s.name);
+    await this.field('Класс').fill(s.schoolClass);
+    await this.page.getByRole('radio', { name: s.gender }).check();
+    await this.field('E-mail').fill(s.email);
+    await this.field('Пароль').fill(s.password);
+    await this.field('Повторите пароль').fill(s.password);
+    await this.page.getByRole('checkbox', { name: 'Я даю согласие на обработку моих персональных данных' }).check();
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Регистрация', exact: true }).click();
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Fixtures: every scenario gets its own real central server (SQLite) and asks for as many real
+ * kiosk hosts as it needs, each enrolled through its first-start screen like a teacher would.
+ */
+import { test as base, expect, type Browser } from '@playwright/test';
+import { Kiosk } from '../pages/kiosk.ts';
+import { startCentral, type Central } from './central.ts';
+import { startKioskHost, type KioskHost } from './kiosk-host.ts';
+
+export interface Classroom {
+  /** A new classroom PC, started, enrolled in the demo school and showing the start screen. */
+  kiosk(name?: string): Promise<Kiosk>;
+  /** A new classroom PC, started but not yet enrolled: its first-start screen is open. */
+  bareKiosk(): Promise<Kiosk>;
+}
+
+async function openKiosk(browser: Browser, host: KioskHost): Promise<Kiosk> {
+  const context = await browser.newContext();
+  const kiosk = new Kiosk(await context.newPage(), host);
+  await kiosk.open();
+  return kiosk;
+}
+
+export const test = base.extend<{ central: Central; classroom: Classroom }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  central: async ({}, use) => {
+    const central = await startCentral();
+    await use(central);
+    await central.close();
+  },
+  classroom: async ({ browser, central }, use) => {
+    const hosts: KioskHost[] = [];
+    let count = 0;
+    const bareKiosk = async () => {
+      const host = await startKioskHost(central.url);
+      hosts.push(host);
+      return openKiosk(browser, host);
+    };
+    await use({
+      bareKiosk,
+      kiosk: async (name = `Кабинет 12, ПК ${++count}`) => {
+        const kiosk = await bareKiosk();
+        await expect(kiosk.firstStart.heading).toBeVisible();
+        await kiosk.firstStart.connect(central.url, await central.enrollmentCode(), name);
+        await expect(kiosk.startScreen).toBeVisible();
+        return kiosk;
+      },
+    });
+    await Promise.all(hosts.map((h) => h.stop()));
+  },
+});
+
+export { expect };

@@ -1,0 +1,48 @@
+/** What the central server holds for a student, read from its store: the test's ground truth. */
+import type { Central } from './central.ts';
+
+export interface ServerRecord {
+  participants: number;
+  activations: { code: string; status: string }[];
+  completedSteps: number[];
+  answers: number;
+}
+
+export async function serverRecordOf(central: Central, email: string): Promise<ServerRecord> {
+  const db = central.ctx().db;
+  const people = await db.selectFrom('participants').select('id').where('email', '=', email.toLowerCase()).execute();
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return { participants: 0, activations: [], completedSteps: [], answers: 0 };
+  const activations = await db
+    .selectFrom('activations')
+    .select(['code', 'status'])
+    .where('participant_id', 'in', ids)
+    .execute();
+  const completions = await db
+    .selectFrom('completions')
+    .select('step')
+    .where('participant_id', 'in', ids)
+    .orderBy('step')
+    .execute();
+  const answers = await db
+    .selectFrom('answers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('participant_id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  return {
+    participants: ids.length,
+    activations,
+    completedSteps: completions.map((c) => c.step),
+    answers: Number(answers.n),
+  };
+}
+
+/** Activations the server holds for a code, by status. */
+export async function activationsOfCode(central: Central, code: string): Promise<Record<string, number>> {
+  const rows = await central.ctx().db.selectFrom('activations').select('status').where('code', '=', code).execute();
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.status] = (out[r.status] ?? 0) + 1;
+  return out;
+}
+
+export const ALL_STEPS = Array.from({ length: 12 }, (_, i) => i + 1);
