@@ -31,6 +31,8 @@ export const cliMessages = {
   invalid: 'Данные не прошли проверку:',
   emailExists: (email: string) => `Пользователь с e-mail ${email} уже есть.`,
   organizerCreated: (email: string) => `Организатор создан: ${email}`,
+  noSuchUser: (email: string) => `Пользователя с e-mail ${email} нет.`,
+  passwordReset: (email: string) => `Пароль изменён, прежние входы завершены: ${email}`,
   passwordOnce: (password: string) => `Пароль (показан один раз, сохраните его): ${password}`,
   noActiveCampaign: 'Активной акции нет. Создайте её: npm run admin -- create-campaign --file settings.json --year ГОД',
   campaignCreated: (year: number, id: string) => `Акция ${year} года создана и открыта (id ${id}).`,

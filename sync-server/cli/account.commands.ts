@@ -37,6 +37,27 @@ export async function createOrganizerCommand(env: AdminEnv, args: Args): Promise
   return 0;
 }
 
+/** A forgotten password: a new one (given or generated, printed once); the user's sessions end. */
+export async function resetPasswordCommand(env: AdminEnv, args: Args): Promise<number> {
+  const email = normalizeEmail(option(args, 'email'));
+  const given = args.options.get('password');
+  const password = PasswordRule.safeParse(given ?? generatePassword());
+  if (!password.success) {
+    printIssues(env, password.error);
+    return 1;
+  }
+  const user = await findUserByEmail(env.db, email);
+  if (!user) throw new CliError(m.noSuchUser(email));
+  const passwordHash = await hashPassword(password.data);
+  await env.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  });
+  env.out(m.passwordReset(email));
+  if (given === undefined) env.out(m.passwordOnce(password.data));
+  return 0;
+}
+
 async function readCsv(args: Args, titles: readonly string[]) {
   const { records, errors } = parseCsv(await readText(args.positional[0]));
   return { records: withoutHeader(records, titles), errors };

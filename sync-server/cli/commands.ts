@@ -4,7 +4,12 @@
  */
 import { cliMessages as m } from '../../core/messages/accounts.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
-import { createOrganizerCommand, importCoorganizersCommand, importSchoolsCommand } from './account.commands.ts';
+import {
+  createOrganizerCommand,
+  importCoorganizersCommand,
+  importSchoolsCommand,
+  resetPasswordCommand,
+} from './account.commands.ts';
 import { parseArgs, type Args } from './args.ts';
 import { createCampaignCommand, setCampaignCommand } from './campaign.commands.ts';
 import { CliError, type AdminEnv } from './env.ts';
@@ -16,6 +21,7 @@ const commands: Record<string, (env: AdminEnv, args: Args) => Promise<number>> =
   'create-organizer': createOrganizerCommand,
   'import-schools': importSchoolsCommand,
   'import-coorganizers': importCoorganizersCommand,
+  'reset-password': resetPasswordCommand,
   'create-campaign': createCampaignCommand,
   'set-campaign': setCampaignCommand,
   'show-campaign': async (env) => {

@@ -71,6 +71,22 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
     expect(weak.err).toContain('  password: Пароль должен быть не короче 8 символов');
   });
 
+  it('resets a forgotten password and ends the sessions signed in with the old one', async () => {
+    const row = await user('org@example.ru');
+    await store.db
+      .insertInto('sessions')
+      .values({ id: 'old-session', user_id: row!.id, expires_at: Date.now() + 3_600_000, created_at: 0 })
+      .execute();
+    const r = await admin('reset-password', '--email', 'ORG@example.ru', '--password', 'novyi-parol-1');
+    expect(r).toMatchObject({ code: 0, out: ['Пароль изменён, прежние входы завершены: org@example.ru'] });
+    expect(await verifyPassword('novyi-parol-1', (await user('org@example.ru'))!.password_hash)).toBe(true);
+    expect(await store.db.selectFrom('sessions').select('id').where('user_id', '=', row!.id).execute()).toEqual([]);
+    expect(await admin('reset-password', '--email', 'nobody@example.ru')).toMatchObject({
+      code: 1,
+      err: ['Пользователя с e-mail nobody@example.ru нет.'],
+    });
+  });
+
   it('imports schools, reporting each bad row by its line and importing the good ones', async () => {
     const csv = [
       'Регион;Населенный пункт;Название образовательной организации',
