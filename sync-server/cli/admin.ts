@@ -3,6 +3,7 @@
  * server uses (DATABASE_URL or DATA_DIR), brings it to the latest migration, runs one command
  * and exits with its code. It never prompts: CI and remote shells have no terminal.
  */
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateCentral, openCentralStore } from '../db/connect.ts';
@@ -22,7 +23,12 @@ try {
 
 const store = openCentralStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgPoolSize: 2 });
 try {
-  await migrateCentral(store.db);
+  // Kysely looks for its migration bookkeeping in every schema unless told which one is ours.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
+      : undefined;
+  await migrateCentral(store.db, schema);
   process.exitCode = await runAdmin(process.argv.slice(2), {
     db: store.db,
     now: Date.now,
