@@ -4,7 +4,17 @@
  */
 import { pino, type Logger } from 'pino';
 
-const personal = ['password', 'passwordHash', 'password_hash', 'email', 'surname', 'name', 'fullName', 'full_name', 'credential'];
+const personal = [
+  'password',
+  'passwordHash',
+  'password_hash',
+  'email',
+  'surname',
+  'name',
+  'fullName',
+  'full_name',
+  'credential',
+];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(

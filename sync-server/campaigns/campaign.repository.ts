@@ -5,7 +5,12 @@ import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 
 export async function findActiveCampaign(db: Kysely<CentralDB>): Promise<Campaign | undefined> {
-  const row = await db.selectFrom('campaigns').selectAll().where('active', '=', 1).orderBy('year', 'desc').executeTakeFirst();
+  const row = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('active', '=', 1)
+    .orderBy('year', 'desc')
+    .executeTakeFirst();
   if (!row) return undefined;
   return Campaign.parse({ id: row.id, year: row.year, title: row.title, settings: JSON.parse(row.settings) });
 }
@@ -21,9 +26,18 @@ export async function saveCampaign(db: Kysely<CentralDB>, c: Campaign, now: numb
     if (active) await trx.updateTable('campaigns').set({ active: 0 }).execute();
     await trx
       .insertInto('campaigns')
-      .values({ id: c.id, year: c.year, title: c.title, settings: JSON.stringify(c.settings), active: active ? 1 : 0, created_at: now })
+      .values({
+        id: c.id,
+        year: c.year,
+        title: c.title,
+        settings: JSON.stringify(c.settings),
+        active: active ? 1 : 0,
+        created_at: now,
+      })
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ title: c.title, year: c.year, settings: JSON.stringify(c.settings), active: active ? 1 : 0 }),
+        oc
+          .column('id')
+          .doUpdateSet({ title: c.title, year: c.year, settings: JSON.stringify(c.settings), active: active ? 1 : 0 }),
       )
       .execute();
   });

@@ -12,7 +12,9 @@ export function loadContentPack(file: string): ContentPack {
   if (!pack) {
     const parsed = ContentPack.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) {
-      throw new Error(`content pack ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `content pack ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     pack = parsed.data;
     cache.set(file, pack);

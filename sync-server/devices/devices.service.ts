@@ -17,7 +17,14 @@ export async function createEnrollmentCode(ctx: ServerContext, schoolId: string,
   const expiresAt = ctx.now() + ENROLLMENT_TTL_MS;
   await ctx.db
     .insertInto('enrollment_codes')
-    .values({ code_hash: digest(code), school_id: schoolId, created_by: userId, expires_at: expiresAt, used_at: null, device_id: null })
+    .values({
+      code_hash: digest(code),
+      school_id: schoolId,
+      created_by: userId,
+      expires_at: expiresAt,
+      used_at: null,
+      device_id: null,
+    })
     .execute();
   return { code, expiresAt };
 }
@@ -91,7 +98,11 @@ export async function authenticateDevice(ctx: ServerContext, credential: string 
   return { id: row.id, schoolId: row.school_id, instanceId: row.instance_id, lastSeq: row.last_seq };
 }
 
-export async function recordHealth(ctx: ServerContext, deviceId: string, health: DeviceHealth | undefined): Promise<void> {
+export async function recordHealth(
+  ctx: ServerContext,
+  deviceId: string,
+  health: DeviceHealth | undefined,
+): Promise<void> {
   const now = ctx.now();
   await ctx.db
     .updateTable('devices')
@@ -113,7 +124,12 @@ export async function recordHealth(ctx: ServerContext, deviceId: string, health:
 }
 
 export async function listDevices(ctx: ServerContext, schoolId: string): Promise<Device[]> {
-  const rows = await ctx.db.selectFrom('devices').selectAll().where('school_id', '=', schoolId).orderBy('enrolled_at').execute();
+  const rows = await ctx.db
+    .selectFrom('devices')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .orderBy('enrolled_at')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -37,7 +37,12 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   if (!result.success) {
     const fields = fieldsOf(result.error);
     const first = Object.values(fields)[0];
-    throw new HttpError(400, 'BAD_REQUEST', first ? `${reject('BAD_REQUEST').message} ${first}` : reject('BAD_REQUEST').message, fields);
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      first ? `${reject('BAD_REQUEST').message} ${first}` : reject('BAD_REQUEST').message,
+      fields,
+    );
   }
   return result.data;
 }
@@ -50,13 +55,18 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     // body-parser's own errors: malformed JSON, oversized or wrongly encoded bodies.
-    const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
+    const status =
+      typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) {
       res.status(413).json({ error: reject('PAYLOAD_TOO_LARGE') });
       return;
     }
     if (status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: 'BAD_REQUEST', message: `${reject('BAD_REQUEST').message} Тело запроса не разобрано.` } });
+      res
+        .status(status)
+        .json({
+          error: { code: 'BAD_REQUEST', message: `${reject('BAD_REQUEST').message} Тело запроса не разобрано.` },
+        });
       return;
     }
     log.error({ err, method: req.method, path: req.path }, 'request failed');
