@@ -38,7 +38,7 @@ export function securityHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 }
 
-function fileFor(root: string, urlPath: string): string | undefined {
+export function fileFor(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

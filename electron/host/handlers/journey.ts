@@ -4,7 +4,8 @@
  * server in the background.
  */
 import { isValidCode, normalizeCode } from '../../../core/codes.ts';
-import { stepErrors, validateAnswer, type Item } from '../../../core/content/index.ts';
+import { stepErrors, validateAnswer } from '../../../core/content/answers.ts';
+import type { Item } from '../../../core/content/schema.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Handler } from '../context.ts';
 import { KioskFault } from '../errors.ts';

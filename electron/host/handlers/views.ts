@@ -1,6 +1,6 @@
 /** The shapes the screens get: a participant with their activation, and their progress. */
 import type { ActivationView, ParticipantView, Progress } from '../../../core/contracts/kiosk.ts';
-import { firstUnfinished, type PackAnswers } from '../../../core/content/index.ts';
+import { firstUnfinished, type PackAnswers } from '../../../core/content/progress.ts';
 import type { ContentPack } from '../../../core/content/schema.ts';
 import { kioskMessages } from '../../../core/messages/kiosk.ts';
 import type { AnswerValue } from '../../../core/mutations/schemas.ts';

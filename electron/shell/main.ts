@@ -1,0 +1,56 @@
+/**
+ * The desktop app's main process: thin. It locks the window down, serves the screens on
+ * app://kiosk/, and runs the same kiosk core as browser mode, carried over IPC.
+ * Environment: SYNC_SERVER_URL, KIOSK_ENROLLMENT_CODE, KIOSK_DEVICE_NAME, KIOSK_AUTO_LOGOUT_MIN.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { startKioskCore, type KioskCore } from '../host/core.ts';
+import { serveKioskIpc } from './ipc.ts';
+import { isAppUrl } from './origin.ts';
+import { registerAppScheme, serveAppScheme } from './protocol.ts';
+import { createKioskWindow } from './window.ts';
+
+// One kiosk per PC session: a second launch would open the same store twice.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+registerAppScheme();
+
+let core: KioskCore | undefined;
+
+async function start(): Promise<void> {
+  serveAppScheme(join(app.getAppPath(), 'renderer', 'dist'));
+  const minutes = Number(process.env.KIOSK_AUTO_LOGOUT_MIN);
+  core = await startKioskCore({
+    dataDir: join(app.getPath('userData'), 'kiosk'),
+    serverUrl: process.env.SYNC_SERVER_URL || undefined,
+    enrollmentCode: process.env.KIOSK_ENROLLMENT_CODE || undefined,
+    deviceName: process.env.KIOSK_DEVICE_NAME || undefined,
+    ...(Number.isInteger(minutes) && minutes > 0 ? { autoLogoutMinutes: minutes } : {}),
+    trustSender: isAppUrl,
+  });
+  serveKioskIpc(core.dispatch);
+  createKioskWindow(join(import.meta.dirname, 'preload.cjs'), !app.isPackaged);
+}
+
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
+
+app.on('window-all-closed', () => app.quit());
+
+// Stop the sync engine and close the store before exiting, so the last round finishes cleanly.
+app.on('before-quit', (event) => {
+  if (!core) return;
+  event.preventDefault();
+  const closing = core;
+  core = undefined;
+  void closing.close().finally(() => app.quit());
+});
+
+app.whenReady().then(start, (err: unknown) => {
+  console.error(err);
+  app.exit(1);
+});
