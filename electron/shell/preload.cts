@@ -4,6 +4,7 @@
  * a plain {code, message, fields} object, which survives the context bridge (Error fields do not).
  */
 // A sandboxed preload is CommonJS and may require only a few Electron modules; types come from core.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS is required here (see above)
 import electron = require('electron');
 import type { KioskBridge, KioskChannel, KioskError, KioskInput, KioskOutput } from '../../core/contracts/kiosk.ts';
 
