@@ -33,6 +33,16 @@ export class Kiosk {
     await this.page.goto(`${this.host.url}/#/kiosk`);
   }
 
+  /** The school the kiosk host says it is enrolled in (null until it knows). */
+  async school(): Promise<{ region: string; locality: string; name: string } | null> {
+    const res = await fetch(`${this.host.url}/kiosk-api/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return ((await res.json()) as { school: { region: string; locality: string; name: string } | null }).school;
+  }
+
   get startScreen() {
     return this.page.getByRole('heading', { name: 'Добро пожаловать!' });
   }

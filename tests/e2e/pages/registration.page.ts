@@ -13,7 +13,13 @@ export class RegistrationPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
+  /** Fills the form; region, locality and school are typed only where the kiosk left them empty. */
   async fill(s: Student): Promise<void> {
+    if ((await this.field('Регион').inputValue()) === '') await this.field('Регион').selectOption({ label: s.region });
+    if ((await this.field('Населенный пункт').inputValue()) === '')
+      await this.field('Населенный пункт').fill(s.locality);
+    const school = this.field('Название образовательной организации');
+    if ((await school.inputValue()) === '') await school.fill(s.schoolName);
     await this.field('Фамилия').fill(s.surname);
     await this.field('Имя').fill(s.name);
     await this.field('Класс').fill(s.schoolClass);

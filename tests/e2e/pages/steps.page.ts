@@ -70,7 +70,10 @@ export class StepsPage {
       const finishing = await this.main.getByRole('button', { name: 'Завершить шаг' }).isVisible();
       await this.next();
       if (finishing) {
-        await expect(this.main).not.toHaveAttribute('data-step', String(number));
+        // The step is done when the screen moves on: the next step, the pause or the result.
+        await expect
+          .poll(async () => `${await this.main.getAttribute('data-view')}:${await this.main.getAttribute('data-step')}`)
+          .not.toMatch(new RegExp(`^(intro|item):${number}$`));
         return;
       }
     }

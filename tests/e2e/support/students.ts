@@ -6,6 +6,9 @@ export interface Student {
   name: string;
   schoolClass: string;
   gender: 'Женский' | 'Мужской';
+  region: string;
+  locality: string;
+  schoolName: string;
   email: string;
   password: string;
 }
@@ -26,6 +29,9 @@ export function aStudent(over: Partial<Student> = {}): Student {
     name,
     gender,
     schoolClass: '8Б',
+    region: 'Москва',
+    locality: 'Москва',
+    schoolName: 'ГБОУ Школа № 1 (демо)',
     email: `student${n}.${Date.now().toString(36)}@example.ru`,
     password: 'parol123',
     ...over,

@@ -1,0 +1,88 @@
+/**
+ * Scenario 1 (instruction, part 2): a pupil registers on a classroom PC, enters the code from the
+ * co-organizer, completes the 12 steps and sees that all steps are done. Every screen is
+ * photographed at 1280×720 and 1920×1080 on the way.
+ */
+import { expect, test } from './support/fixtures.ts';
+import { snap } from './support/screens.ts';
+import { ALL_STEPS, serverRecordOf } from './support/server-records.ts';
+import { aStudent } from './support/students.ts';
+
+test('a pupil registers, enters the code, completes the 12 steps and sees the result', async ({
+  classroom,
+  central,
+}) => {
+  const student = aStudent();
+
+  // First start: the teacher connects the PC with the server address and the enrollment code.
+  const kiosk = await classroom.bareKiosk();
+  await expect(kiosk.firstStart.heading).toBeVisible();
+  await snap(kiosk.page, '01-first-start');
+  await kiosk.page.getByRole('button', { name: 'Подключить' }).click();
+  await expect(kiosk.page.getByText('Введите код подключения')).toBeVisible();
+  await snap(kiosk.page, '02-first-start-errors');
+  await kiosk.firstStart.connect(central.url, await central.enrollmentCode(), 'Кабинет 12, ПК 1');
+  await expect(kiosk.startScreen).toBeVisible();
+  await snap(kiosk.page, '03-start');
+
+  // «Зарегистрироваться»: the school's region, locality and name come filled in when the kiosk knows them.
+  await kiosk.chooseRegister();
+  const school = await kiosk.school();
+  if (school) {
+    await expect(kiosk.registration.field('Населенный пункт')).toHaveValue(school.locality);
+    await expect(kiosk.registration.field('Название образовательной организации')).toHaveValue(school.name);
+  }
+  await snap(kiosk.page, '04-registration');
+  await kiosk.registration.submit();
+  await expect(kiosk.page.getByText('Укажите: Фамилия')).toBeVisible();
+  await expect(kiosk.registration.field('Фамилия')).toBeFocused();
+  await snap(kiosk.page, '05-registration-errors');
+  await kiosk.registration.fill(student);
+  await kiosk.page.getByText('Прочитать текст согласия').click();
+  await snap(kiosk.page, '06-registration-filled');
+  await kiosk.registration.submit();
+  await expect(kiosk.home.greeting(student.name)).toBeVisible();
+  await expect(kiosk.status.participant).toHaveText(`${student.name} ${student.surname}`);
+  await snap(kiosk.page, '07-home');
+
+  // «Принять участие в акции «Мое будущее»»: the code, typed in lower case with a dash.
+  await kiosk.home.openCodeDialog();
+  await snap(kiosk.page, '08-code');
+  const typed = `${central.code.slice(0, 4)}-${central.code.slice(4)}`.toLowerCase();
+  expect(await kiosk.home.enterCode(typed)).toBe('confirmed');
+  await snap(kiosk.page, '09-code-accepted');
+  await kiosk.home.beginSteps();
+
+  // The steps, one task per screen; each item type photographed once.
+  const seen = new Set<string>();
+  const photograph = async (view: string, type: string) => {
+    const name = view === 'intro' ? 'intro' : type;
+    if (seen.has(name)) return;
+    seen.add(name);
+    await snap(kiosk.page, `10-step-${name}`);
+  };
+  await expect(kiosk.steps.progress).toContainText('Шаг 1 из 12');
+  while ((await kiosk.steps.view()) !== 'done') {
+    if ((await kiosk.steps.view()) === 'pause') {
+      await snap(kiosk.page, '11-pause');
+      await kiosk.page.getByRole('button', { name: 'Продолжить', exact: true }).click();
+      continue;
+    }
+    await kiosk.steps.completeStep(photograph);
+  }
+  await expect(kiosk.steps.resultHeading).toBeVisible();
+  await snap(kiosk.page, '12-result');
+
+  // Everything reached the server: the participant, the confirmed code and all 12 steps.
+  await kiosk.allSent();
+  await snap(kiosk.page, '13-result-synced');
+  const record = await serverRecordOf(central, student.email);
+  expect(record.participants).toBe(1);
+  expect(record.activations).toEqual([{ code: central.code, status: 'confirmed' }]);
+  expect(record.completedSteps).toEqual(ALL_STEPS);
+
+  // «Выйти»: nothing of the pupil stays on the screen.
+  await kiosk.status.logout();
+  await expect(kiosk.startScreen).toBeVisible();
+  await expect(kiosk.page.getByText(student.surname)).toHaveCount(0);
+});
