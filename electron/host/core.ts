@@ -28,6 +28,8 @@ export interface KioskCoreOptions {
   log?: (msg: string, extra?: object) => void;
   /** Sync rounds when idle; tests shorten it. */
   idleSyncMs?: number;
+  /** The machine's fingerprint (instance.ts); tests pass one to play a cloned PC. */
+  fingerprint?: string;
 }
 
 export interface KioskCore {
@@ -39,7 +41,7 @@ export interface KioskCore {
 export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
   const log = o.log ?? ((msg: string, extra?: object) => console.log(JSON.stringify({ msg, ...extra })));
   const store = await openKioskStore(o.dataDir);
-  const instanceId = ensureInstanceId(store);
+  const instanceId = ensureInstanceId(store, o.fingerprint);
   const clock = new CorrectedClock(getMeta(store, 'clockOffsetMs') ?? 0);
   const engine = new SyncEngine({
     store,

@@ -18,15 +18,20 @@ export interface SyncDeps {
   log(msg: string, extra?: object): void;
 }
 
-/** Pushes the outbox in seq order, batch by batch, until it is empty or the server stops answering some. */
+/**
+ * Pushes the outbox in seq order, batch by batch, until it is empty or the server stops answering
+ * some. An empty outbox still sends one empty push: it carries the device's health (staff see the
+ * kiosk's last contact) and lets the server spot a cloned installation early.
+ */
 export async function pushAll(d: SyncDeps, timeoutMs?: number): Promise<number> {
   let sent = 0;
-  for (;;) {
+  for (let round = 0; ; round++) {
     const batch = outboxBatch(d.store, MAX_PUSH_BATCH);
-    if (batch.length === 0) return sent;
+    if (batch.length === 0 && round > 0) return sent;
     const res = await d.api.push(batch, d.health(), timeoutMs);
     const answered = acknowledge(d.store, batch, res.outcomes, d.clock.now());
     sent += batch.length;
+    if (batch.length === 0) return sent;
     // An answer that skips some of our ids would loop forever; the rest goes next round.
     if (batch.some((m) => !answered.has(m.id))) {
       d.log('push: server left mutations unanswered', { unanswered: batch.filter((m) => !answered.has(m.id)).length });
