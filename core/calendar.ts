@@ -8,7 +8,11 @@ import { z } from 'zod';
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ГГГГ-ММ-ДД')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Такой даты нет в календаре');
+  // Date.parse rolls 2020-02-30 over to March 1st, so a real day must survive the round trip.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'Такой даты нет в календаре');
 export type IsoDate = z.infer<typeof IsoDate>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

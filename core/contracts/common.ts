@@ -1,4 +1,5 @@
 /** Pieces of the contracts that several boundaries share. */
+import '../zod-ru.ts';
 import { z } from 'zod';
 
 export const PasswordRule = z

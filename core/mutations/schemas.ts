@@ -3,6 +3,7 @@
  * kiosk, or the server for web participants) and replayed by the server with the same domain
  * code. These schemas are the one definition both sides check at runtime.
  */
+import '../zod-ru.ts';
 import { z } from 'zod';
 import { RegionCode } from '../campaign.ts';
 import { CODE_LENGTH } from '../codes.ts';

@@ -4,7 +4,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { reject, type RejectionCode } from '../../core/errors.ts';
 
 export class HttpError extends Error {
@@ -62,11 +62,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (status >= 400 && status < 500) {
-      res
-        .status(status)
-        .json({
-          error: { code: 'BAD_REQUEST', message: `${reject('BAD_REQUEST').message} Тело запроса не разобрано.` },
-        });
+      res.status(status).json({
+        error: { code: 'BAD_REQUEST', message: `${reject('BAD_REQUEST').message} Тело запроса не разобрано.` },
+      });
       return;
     }
     log.error({ err, method: req.method, path: req.path }, 'request failed');
