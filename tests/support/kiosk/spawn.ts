@@ -1,0 +1,61 @@
+/**
+ * Runs `npm run kiosk` as a separate process group, as a school PC would, so a test can kill it
+ * outright (SIGKILL to the whole group: npm, tsx and the kiosk's node) and start it again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface SpawnedKiosk {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export function spawnKiosk(args: string[], env: Record<string, string> = {}): Promise<SpawnedKiosk> {
+  const child = spawn('npm', ['run', '--silent', 'kiosk', '--', '--port', '0', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const signalGroup = async (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+    await exited;
+  };
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start: ${out} ${err}`)), 30_000);
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /"msg":"kiosk listening","url":"([^"]+)"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1]!,
+          pid: child.pid!,
+          child,
+          kill9: () => signalGroup('SIGKILL'),
+          stop: () => signalGroup('SIGTERM'),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`kiosk exited (${code}): ${out} ${err}`)));
+  });
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+export function rssOf(pid: number, read: (path: string) => string): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1];
+  return kb ? Number(kb) / 1024 : NaN;
+}
