@@ -13,7 +13,16 @@ const forbid = (patterns, message) => ({
 });
 
 export default ts.config(
-  { ignores: ['**/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'bench-results/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/artifacts/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],
@@ -32,7 +41,15 @@ export default ts.config(
     files: ['core/**/*.ts'],
     ignores: ['core/node/**'],
     rules: forbid(
-      [...drivers, ...frameworks, 'node:*', '**/sync-server/**', '**/electron/**', '**/renderer/**', '**/migrations/**'],
+      [
+        ...drivers,
+        ...frameworks,
+        'node:*',
+        '**/sync-server/**',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/migrations/**',
+      ],
       'The domain (core/) is framework-free: no framework, driver, Node built-in or host code.',
     ),
   },
@@ -52,10 +69,16 @@ export default ts.config(
   },
   {
     files: ['sync-server/**/*.ts'],
-    rules: forbid(['electron', '**/electron/**', '**/renderer/src/**'], 'The server never imports the desktop app or screens.'),
+    rules: forbid(
+      ['electron', '**/electron/**', '**/renderer/src/**'],
+      'The server never imports the desktop app or screens.',
+    ),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: forbid(['express', '**/sync-server/**', '**/renderer/src/**'], 'The kiosk never imports the central server or screens.'),
+    rules: forbid(
+      ['express', '**/sync-server/**', '**/renderer/src/**'],
+      'The kiosk never imports the central server or screens.',
+    ),
   },
 );

@@ -26,7 +26,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('change_seq', ms, (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('schools_identity').unique().on('schools').columns(['region', 'locality', 'name']).execute();
+  await db.schema
+    .createIndex('schools_identity')
+    .unique()
+    .on('schools')
+    .columns(['region', 'locality', 'name'])
+    .execute();
 
   await db.schema
     .createTable('users')
@@ -111,7 +116,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('consent_at', ms, (c) => c.notNull())
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('participants_email').unique().on('participants').columns(['campaign_id', 'email']).execute();
+  await db.schema
+    .createIndex('participants_email')
+    .unique()
+    .on('participants')
+    .columns(['campaign_id', 'email'])
+    .execute();
   await db.schema.createIndex('participants_school').on('participants').column('school_id').execute();
 
   await db.schema
@@ -206,13 +216,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('changes_pk', ['school_id', 'seq'])
     .execute();
-
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'changes', 'mutation_conflicts', 'mutations', 'leases', 'completion_history', 'completions', 'answers',
-    'activations', 'participants', 'enrollment_codes', 'devices', 'tariffs', 'sessions', 'users', 'schools', 'campaigns',
+    'changes',
+    'mutation_conflicts',
+    'mutations',
+    'leases',
+    'completion_history',
+    'completions',
+    'answers',
+    'activations',
+    'participants',
+    'enrollment_codes',
+    'devices',
+    'tariffs',
+    'sessions',
+    'users',
+    'schools',
+    'campaigns',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
