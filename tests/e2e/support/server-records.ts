@@ -1,10 +1,13 @@
 /** What the central server holds for a student, read from its store: the test's ground truth. */
+import { TEST_PACK } from '../../../core/content/index.ts';
 import type { Central } from './central.ts';
 
 export interface ServerRecord {
   participants: number;
   activations: { code: string; status: string }[];
   completedSteps: number[];
+  /** Later completions of a step already completed (kept as history); a duplicate would land here. */
+  repeatedCompletions: number;
   answers: number;
 }
 
@@ -12,7 +15,8 @@ export async function serverRecordOf(central: Central, email: string): Promise<S
   const db = central.ctx().db;
   const people = await db.selectFrom('participants').select('id').where('email', '=', email.toLowerCase()).execute();
   const ids = people.map((p) => p.id);
-  if (ids.length === 0) return { participants: 0, activations: [], completedSteps: [], answers: 0 };
+  if (ids.length === 0)
+    return { participants: 0, activations: [], completedSteps: [], repeatedCompletions: 0, answers: 0 };
   const activations = await db
     .selectFrom('activations')
     .select(['code', 'status'])
@@ -24,6 +28,11 @@ export async function serverRecordOf(central: Central, email: string): Promise<S
     .where('participant_id', 'in', ids)
     .orderBy('step')
     .execute();
+  const history = await db
+    .selectFrom('completion_history')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('participant_id', 'in', ids)
+    .executeTakeFirstOrThrow();
   const answers = await db
     .selectFrom('answers')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -33,6 +42,7 @@ export async function serverRecordOf(central: Central, email: string): Promise<S
     participants: ids.length,
     activations,
     completedSteps: completions.map((c) => c.step),
+    repeatedCompletions: Number(history.n),
     answers: Number(answers.n),
   };
 }
@@ -45,4 +55,7 @@ export async function activationsOfCode(central: Central, code: string): Promise
   return out;
 }
 
-export const ALL_STEPS = Array.from({ length: 12 }, (_, i) => i + 1);
+export const ALL_STEPS = TEST_PACK.steps.map((s) => s.number);
+
+/** How many answers a pupil gives who answers every item of the test pack (info pages need none). */
+export const ANSWERABLE_ITEMS = TEST_PACK.steps.flatMap((s) => s.items).filter((i) => i.type !== 'info').length;

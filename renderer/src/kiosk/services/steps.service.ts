@@ -121,8 +121,19 @@ export function continueAfterPause(runner: StepRunner): void {
   runner.go(next === null ? { kind: 'done' } : { kind: 'intro', step: next });
 }
 
-/** Opens the steps where the student left off. */
-export function openSteps(runner: StepRunner): void {
+/**
+ * Opens the steps where the student left off, by the kiosk's latest progress: answers given on
+ * another PC of the school may have arrived since sign-in.
+ */
+export async function openSteps(runner: StepRunner): Promise<void> {
+  const generation = kioskState.generation;
+  try {
+    const progress = await kiosk.invoke('progress', {});
+    if (generation !== kioskState.generation) return;
+    if (runner.pending.size === 0) runner.resume(progress);
+  } catch {
+    // The kiosk's copy from sign-in is still good enough to go on.
+  }
   if (runner.allDone) runner.go({ kind: 'done' });
   else if (runner.view.kind === 'done' || runner.view.kind === 'pause') continueAfterPause(runner);
   kioskState.go('steps');

@@ -53,8 +53,14 @@ export class StepRunner {
 
   constructor(pack: ContentPack, progress: Progress) {
     this.pack = pack;
+    this.resume(progress);
+  }
+
+  /** Takes the kiosk's latest progress (sync may have brought answers from another PC) and its resume point. */
+  resume(progress: Progress): void {
     this.apply(progress);
     this.#view = this.#resumeView(progress);
+    this.#problem = null;
   }
 
   // Getters, not $derived: they read `pack`, which the constructor sets after field initializers.
