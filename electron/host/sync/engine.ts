@@ -54,6 +54,11 @@ export class SyncEngine {
     return new SyncApi(serverUrl ?? e?.serverUrl ?? '', () => e?.credential, this.o.clock);
   }
 
+  /** True while the live socket.io channel is up. */
+  live(): boolean {
+    return this.#nudges?.connected() ?? false;
+  }
+
   status(): SyncStatus {
     return {
       online: this.#online || (this.#nudges?.connected() ?? false),

@@ -1,0 +1,95 @@
+/**
+ * The kiosk as a device of its school: live nudges make a second kiosk pull at once; a cloned
+ * disk image and a revoked PC are told to enrol again instead of being merged or silently failing.
+ */
+import { cpSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKioskCore, type KioskCore } from '../../../electron/host/core.ts';
+import { startKioskHost } from '../../../electron/host/host.ts';
+import { getMeta } from '../../../electron/host/store/meta.ts';
+import { participantsByEmail } from '../../../electron/host/store/rows.ts';
+import { isAppUrl } from '../../../electron/shell/origin.ts';
+import { revokeDevice } from '../../../sync-server/devices/devices.service.ts';
+import { eventually, KioskClient } from '../../support/kiosk/client.ts';
+import { tempDir } from '../../support/kiosk/core.ts';
+import { registration } from '../../support/kiosk/factories.ts';
+import { startSchool, type TestSchool } from '../../support/kiosk/school.ts';
+
+const quiet = () => {};
+
+describe('kiosk as a device of its school', () => {
+  let school: TestSchool;
+  beforeAll(async () => {
+    school = await startSchool();
+  });
+  afterAll(() => school?.server.stop());
+
+  const enrolledCore = async (dataDir = tempDir(), fingerprint?: string): Promise<KioskCore> => {
+    const core = await startKioskCore({
+      dataDir,
+      trustSender: isAppUrl,
+      log: quiet,
+      idleSyncMs: 120_000,
+      ...(fingerprint ? { fingerprint } : {}),
+    });
+    if (!core.host.engine.enrollment()) {
+      const input = { serverUrl: school.server.url, enrollmentCode: await school.enrollmentCode(), deviceName: 'ПК' };
+      const r = await core.dispatch('enroll', input, { sessionId: null });
+      expect(r.ok).toBe(true);
+    }
+    return core;
+  };
+
+  it('pulls at once when the server nudges over socket.io', async () => {
+    const watcher = await enrolledCore();
+    const kiosk = await startKioskHost({ dataDir: tempDir(), log: quiet, idleSyncMs: 120_000 });
+    const c = new KioskClient(kiosk.url);
+    await c.ok('enroll', {
+      serverUrl: school.server.url,
+      enrollmentCode: await school.enrollmentCode(),
+      deviceName: 'ПК 2',
+    });
+    await eventually(async () => watcher.host.engine.live());
+    const student = registration();
+    await c.ok('register', student);
+    // The watcher's idle round is two minutes away: only the nudge can bring the student this fast.
+    await eventually(async () => participantsByEmail(watcher.host.store, student.profile.email).length === 1, 5_000);
+    await kiosk.close();
+    await watcher.close();
+  });
+
+  it('a cloned installation is told to enrol again; the original keeps working', async () => {
+    const dir = tempDir();
+    const original = await enrolledCore(dir);
+    await original.close();
+    const copyDir = tempDir();
+    cpSync(dir, copyDir, { recursive: true });
+
+    const clone = await enrolledCore(copyDir, 'another-pc');
+    await clone.host.engine.syncNow();
+    const status = await clone.dispatch('status', {}, { sessionId: null });
+    expect(status.ok && status.value).toMatchObject({
+      enrolled: false,
+      sync: { lastError: expect.stringMatching(/скопирован/) },
+    });
+
+    const again = await startKioskCore({ dataDir: dir, trustSender: isAppUrl, log: quiet });
+    expect(await again.host.engine.syncNow()).toBe(true);
+    await again.close();
+
+    const input = { serverUrl: school.server.url, enrollmentCode: await school.enrollmentCode(), deviceName: 'ПК 3' };
+    expect((await clone.dispatch('enroll', input, { sessionId: null })).ok).toBe(true);
+    expect(await clone.host.engine.syncNow()).toBe(true);
+    await clone.close();
+  });
+
+  it('a revoked PC shows the enrolment form again', async () => {
+    const core = await enrolledCore();
+    const deviceId = getMeta(core.host.store, 'enrollment')!.deviceId;
+    await revokeDevice(school.server.ctx, school.schoolId, deviceId);
+    expect(await core.host.engine.syncNow()).toBe(false);
+    const status = await core.dispatch('status', {}, { sessionId: null });
+    expect(status.ok && status.value).toMatchObject({ enrolled: false });
+    await core.close();
+  });
+});
