@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Effect } from '../../core/mutations/effects.ts';
 import { DomainState, type StateRefs } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { chunks, insertChunked } from './batch.ts';
+import { insertChunked } from './batch.ts';
 import { activationFromDb, participantFromDb, participantToDb } from './rows.ts';
 
 export async function loadState(
@@ -154,20 +154,11 @@ export async function writeEffects(
   await insertChunked(trx, 'activations', activations);
   await insertChunked(trx, 'completions', completions);
   await insertChunked(trx, 'completion_history', history);
-  if (answers.size) {
-    for (const chunk of chunks([...answers.values()], 5_000)) {
-      await trx
-        .insertInto('answers')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['participant_id', 'step', 'item_id']).doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
-  }
+  // One statement cannot upsert the same key twice; the map above kept the later answer.
+  await insertChunked(trx, 'answers', [...answers.values()], {
+    conflict: ['participant_id', 'step', 'item_id'],
+    update: ['value', 'updated_at'],
+  });
   for (const [leaseId, n] of leaseUse) {
     await trx
       .updateTable('leases')
