@@ -2,11 +2,13 @@
  * Classroom PCs (devices): enrollment by a one-time code from the co-organizer, revocation, and
  * the health each device reports, which staff see in the cabinet and the dashboard.
  */
+import type { Kysely, Transaction } from 'kysely';
 import type { Device, RejectionRecord } from '../../core/contracts/api.ts';
 import type { DeviceHealth, EnrollResponse } from '../../core/contracts/sync.ts';
 import { normalizeCode } from '../../core/codes.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import type { ServerContext } from '../context.ts';
+import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { digest, newCredential, newEnrollmentCode } from './secrets.ts';
 
@@ -98,13 +100,14 @@ export async function authenticateDevice(ctx: ServerContext, credential: string 
   return { id: row.id, schoolId: row.school_id, instanceId: row.instance_id, lastSeq: row.last_seq };
 }
 
+/** Stores what a device reports about itself; runs inside the push's own transaction. */
 export async function recordHealth(
-  ctx: ServerContext,
+  db: Kysely<CentralDB> | Transaction<CentralDB>,
   deviceId: string,
   health: DeviceHealth | undefined,
+  now: number,
 ): Promise<void> {
-  const now = ctx.now();
-  await ctx.db
+  await db
     .updateTable('devices')
     .set(
       health

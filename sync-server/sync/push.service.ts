@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { CampaignSettings } from '../../core/campaign.ts';
-import type { MutationOutcome } from '../../core/contracts/sync.ts';
+import type { DeviceHealth, MutationOutcome } from '../../core/contracts/sync.ts';
 import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
@@ -15,6 +15,7 @@ import { refsOf, type DomainState } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
+import { recordHealth } from '../devices/devices.service.ts';
 import { insertChunked } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
@@ -28,6 +29,8 @@ const MAX_OFFLINE_MS = 14 * 24 * 3_600_000;
 export interface PushSource {
   deviceId: string | null;
   schoolId: string;
+  /** What the device reports about itself; stored in the same commit as its batch. */
+  health?: DeviceHealth | undefined;
 }
 
 export interface Campaignish {
@@ -95,6 +98,7 @@ export async function pushMutations(
         }
       }
       await insertChunked(trx, 'mutation_conflicts', conflicts);
+      if (source.deviceId) await recordHealth(trx, source.deviceId, source.health, now);
       if (fresh.length === 0) return new Set<string>();
       return applyFresh(ctx, trx, campaign, source, fresh, outcomes, now);
     });

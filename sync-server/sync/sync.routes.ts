@@ -11,7 +11,7 @@ import {
   type PushResponse,
 } from '../../core/contracts/sync.ts';
 import type { ServerContext } from '../context.ts';
-import { authenticateDevice, enrollDevice, recordHealth, type AuthedDevice } from '../devices/devices.service.ts';
+import { authenticateDevice, enrollDevice, type AuthedDevice } from '../devices/devices.service.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { activeCampaign } from './campaign-cache.ts';
 import { grantLeases } from './leases.service.ts';
@@ -41,10 +41,9 @@ export function syncRouter(ctx: ServerContext): Router {
     const outcomes = await pushMutations(
       ctx,
       { id: campaign.id, settings: campaign.settings, stepCount: pack.steps.length },
-      { deviceId: d.id, schoolId: d.schoolId },
+      { deviceId: d.id, schoolId: d.schoolId, health: body.health },
       body.mutations,
     );
-    await recordHealth(ctx, d.id, body.health);
     const payload: PushResponse = { outcomes, serverTime: ctx.now() };
     res.status(outcomes.some((o) => o.status === 'conflict') ? 409 : 200).json(payload);
   });

@@ -1,7 +1,7 @@
 /** Sync push: retries, duplicates, reordering, rejections kept, revoked and cloned devices. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
-import { revokeDevice } from '../../../sync-server/devices/devices.service.ts';
+import { listDevices, revokeDevice } from '../../../sync-server/devices/devices.service.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import {
@@ -159,6 +159,23 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.body.outcomes[0]).toMatchObject({ status: 'rejected', code: 'INVALID_MUTATION' });
     expect(res.body.outcomes[1]!.status).toBe('accepted');
+  });
+
+  it('keeps what the device reports about its health, in the same commit as its batch', async () => {
+    const oldest = Date.now() - 60_000;
+    await device.push(
+      [maker.register(uuidv7())],
+      device.health({ pending: 7, oldestPendingAt: oldest, lastError: 'сеть недоступна', clockOffsetMs: -4200 }),
+    );
+    const [me] = (await listDevices(server.ctx, schoolId)).filter((d) => d.name === 'ПК 1');
+    expect(me).toMatchObject({
+      pending: 7,
+      oldestPendingAt: oldest,
+      lastError: 'сеть недоступна',
+      clockOffsetMs: -4200,
+      appVersion: 'test',
+    });
+    expect(me!.lastSeenAt).toBeGreaterThan(oldest);
   });
 
   it('refuses a cloned installation presenting the same credential', async () => {
