@@ -7,11 +7,15 @@ import { resolve } from 'node:path';
 import express from 'express';
 import { authRouter } from './auth/auth.routes.ts';
 import { cabinetRouter } from './cabinet/cabinet.routes.ts';
+import { certificatesRouter } from './certificates/certificates.routes.ts';
 import type { ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { organizerRouter } from './organizer/organizer.routes.ts';
+import { statsRouter } from './organizer/stats.routes.ts';
 import { securityHeaders } from './http/security.ts';
+import { resultsRouter } from './results/results.routes.ts';
 import { syncRouter } from './sync/sync.routes.ts';
+import { verifyApiRouter, verifyPageRouter } from './verify/verify.routes.ts';
 
 export interface AppHealth {
   /** Reports the socket layer (and its Redis adapter when several nodes run). */
@@ -41,9 +45,14 @@ export function createApp(ctx: ServerContext, health: AppHealth): express.Expres
   });
 
   app.use('/api/auth', authRouter(ctx));
+  app.use('/api/cabinet/results', resultsRouter(ctx));
+  app.use('/api/cabinet', certificatesRouter(ctx));
   app.use('/api/cabinet', cabinetRouter(ctx));
+  app.use('/api/organizer/stats', statsRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
   app.use('/api/sync', syncRouter(ctx));
+  app.use('/api/verify', verifyApiRouter(ctx));
+  app.use('/verify', verifyPageRouter(ctx));
   app.use('/api', () => {
     throw HttpError.of(404, 'NOT_FOUND');
   });

@@ -157,6 +157,17 @@ export interface ChangesTable {
   data: string;
 }
 
+/** A certificate the server issued: one per subject, kind and campaign (migration 002). */
+export interface CertificatesTable {
+  serial: string;
+  kind: 'participant' | 'coorganizer';
+  subject_id: string;
+  campaign_id: string;
+  name: string;
+  school_name: string;
+  issued_at: number;
+}
+
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -174,4 +185,5 @@ export interface CentralDB {
   mutations: MutationsTable;
   mutation_conflicts: MutationConflictsTable;
   changes: ChangesTable;
+  certificates: CertificatesTable;
 }

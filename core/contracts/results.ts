@@ -1,0 +1,64 @@
+/**
+ * The cabinet's «Результаты» and certificates, the public certificate check, and the organizer's
+ * country view. The renderer and the server both import these schemas.
+ */
+import { z } from 'zod';
+
+/** One student who applied one of the co-organizer's codes. */
+export const ResultRow = z.object({
+  participantId: z.string(),
+  fullName: z.string(),
+  schoolClass: z.string(),
+  code: z.string(),
+  /** confirmed | leased | pending, as the server holds the activation. */
+  activationStatus: z.string(),
+  stepsDone: z.number().int(),
+  stepCount: z.number().int(),
+  completed: z.boolean(),
+  /** The result PDF's address, once every step is done. */
+  pdfUrl: z.string().nullable(),
+});
+export type ResultRow = z.infer<typeof ResultRow>;
+
+/** GET /api/cabinet/results */
+export const ResultsList = z.object({
+  results: z.array(ResultRow),
+  stepCount: z.number().int(),
+  completed: z.number().int(),
+});
+export type ResultsList = z.infer<typeof ResultsList>;
+
+export const CertificateKind = z.enum(['participant', 'coorganizer']);
+export type CertificateKind = z.infer<typeof CertificateKind>;
+
+/** GET /api/verify/:serial — only what a certificate itself prints: the name and the school. */
+export const Verification = z.discriminatedUnion('valid', [
+  z.object({
+    valid: z.literal(true),
+    serial: z.string(),
+    kind: CertificateKind,
+    name: z.string(),
+    schoolName: z.string(),
+    campaignTitle: z.string(),
+    issuedAt: z.number(),
+  }),
+  z.object({ valid: z.literal(false), serial: z.string() }),
+]);
+export type Verification = z.infer<typeof Verification>;
+
+/** GET /api/organizer/stats: the country view, one row per region with participants. */
+export const RegionStats = z.object({
+  region: z.string(),
+  regionName: z.string(),
+  registered: z.number().int(),
+  activated: z.number().int(),
+  completed: z.number().int(),
+});
+export type RegionStats = z.infer<typeof RegionStats>;
+
+export const CountryStats = z.object({
+  regions: z.array(RegionStats),
+  totals: RegionStats.omit({ region: true, regionName: true }),
+  stepCount: z.number().int(),
+});
+export type CountryStats = z.infer<typeof CountryStats>;

@@ -1,0 +1,84 @@
+/**
+ * Reads behind «Результаты»: the students who applied one of a school's codes in the active
+ * campaign, and their completed steps. The school comes from the session; a student reached
+ * through another school's code simply is not in these rows.
+ */
+import type { CompletedAnswers } from '../../core/scoring/index.ts';
+import type { ServerContext } from '../context.ts';
+
+export interface StudentRow {
+  participantId: string;
+  surname: string;
+  name: string;
+  schoolClass: string;
+  schoolName: string;
+  gender: string;
+  code: string;
+  activationStatus: string;
+  stepsDone: number;
+}
+
+function studentsQuery(ctx: ServerContext, schoolId: string, campaignId: string) {
+  return ctx.db
+    .selectFrom('activations')
+    .innerJoin('tariffs', 'tariffs.code', 'activations.code')
+    .innerJoin('participants', 'participants.id', 'activations.participant_id')
+    .where('tariffs.school_id', '=', schoolId)
+    .where('tariffs.campaign_id', '=', campaignId)
+    .select([
+      'participants.id as participantId',
+      'participants.surname',
+      'participants.name',
+      'participants.school_class as schoolClass',
+      'participants.school_name as schoolName',
+      'participants.gender',
+      'activations.code',
+      'activations.status as activationStatus',
+    ]);
+}
+
+/** Every student of the school's codes with how many of the pack's steps they completed. */
+export async function studentsOfSchool(
+  ctx: ServerContext,
+  schoolId: string,
+  campaignId: string,
+  stepCount: number,
+): Promise<StudentRow[]> {
+  const rows = await studentsQuery(ctx, schoolId, campaignId)
+    .select((eb) =>
+      eb
+        .selectFrom('completions')
+        .whereRef('completions.participant_id', '=', 'participants.id')
+        .where('completions.step', '<=', stepCount)
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .as('stepsDone'),
+    )
+    .orderBy('participants.school_class')
+    .orderBy('participants.surname')
+    .orderBy('participants.name')
+    .execute();
+  // PostgreSQL returns count(*) as a string.
+  return rows.map((r) => ({ ...r, stepsDone: Number(r.stepsDone ?? 0) }));
+}
+
+/** One student, only if they applied one of this school's codes; undefined otherwise. */
+export async function studentOfSchool(
+  ctx: ServerContext,
+  schoolId: string,
+  campaignId: string,
+  participantId: string,
+): Promise<Omit<StudentRow, 'stepsDone'> | undefined> {
+  return studentsQuery(ctx, schoolId, campaignId).where('participants.id', '=', participantId).executeTakeFirst();
+}
+
+/** The answers of a participant's completed steps, by step number, for the shared scoring. */
+export async function completedAnswers(ctx: ServerContext, participantId: string): Promise<CompletedAnswers> {
+  const rows = await ctx.db
+    .selectFrom('completions')
+    .select(['step', 'answers'])
+    .where('participant_id', '=', participantId)
+    .execute();
+  const out: Record<number, CompletedAnswers[number]> = {};
+  for (const r of rows) out[r.step] = JSON.parse(r.answers) as CompletedAnswers[number];
+  return out;
+}
