@@ -51,6 +51,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof HttpError) {
+      if (err.status === 503) res.setHeader('Retry-After', '2');
       res.status(err.status).json({ error: { code: err.code, message: err.message, fields: err.fields } });
       return;
     }

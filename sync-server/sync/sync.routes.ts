@@ -17,6 +17,7 @@ import { activeCampaign } from './campaign-cache.ts';
 import { grantLeases } from './leases.service.ts';
 import { lookupParticipant } from './lookup.service.ts';
 import { pullChanges } from './pull.service.ts';
+import { Pacer } from './pacer.ts';
 import { pushMutations } from './push.service.ts';
 
 function bearer(req: Request): string | undefined {
@@ -27,6 +28,8 @@ function bearer(req: Request): string | undefined {
 export function syncRouter(ctx: ServerContext): Router {
   const r = Router();
   const device = (req: Request): Promise<AuthedDevice> => authenticateDevice(ctx, bearer(req));
+  // SQLite has one writer anyway; PostgreSQL gains little past a few concurrent batches.
+  const pacer = new Pacer(ctx.store.dialect === 'postgres' ? 8 : 2, 256);
 
   r.post('/enroll', async (req, res) => {
     res.status(201).json(await enrollDevice(ctx, parse(EnrollRequest, req.body)));
@@ -38,11 +41,13 @@ export function syncRouter(ctx: ServerContext): Router {
     // A cloned disk image presents the same credential from a second installation.
     if (body.health && body.health.instanceId !== d.instanceId) throw HttpError.of(409, 'DEVICE_CLONED');
     const { campaign, pack } = await activeCampaign(ctx);
-    const outcomes = await pushMutations(
-      ctx,
-      { id: campaign.id, settings: campaign.settings, stepCount: pack.steps.length },
-      { deviceId: d.id, schoolId: d.schoolId, health: body.health },
-      body.mutations,
+    const outcomes = await pacer.run(() =>
+      pushMutations(
+        ctx,
+        { id: campaign.id, settings: campaign.settings, stepCount: pack.steps.length },
+        { deviceId: d.id, schoolId: d.schoolId, health: body.health },
+        body.mutations,
+      ),
     );
     const payload: PushResponse = { outcomes, serverTime: ctx.now() };
     res.status(outcomes.some((o) => o.status === 'conflict') ? 409 : 200).json(payload);
