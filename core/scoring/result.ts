@@ -38,13 +38,14 @@ export interface ScoringResult {
   pack: { id: string; version: string };
   /** Step numbers scored, and whether they are all of the pack's steps. */
   completedSteps: number[];
+  stepCount: number;
   complete: boolean;
   /** In the fixed domain order (for a chart that does not reshuffle between students). */
   profile: DomainResult[];
   /** Best first. */
   ranking: Domain[];
   summary: string;
-  /** For the two leading domains. */
+  /** For the leading domain, and the runner-up unless its interest is low (see leadersOf). */
   recommendations: Recommendation[];
   /** Professions the participant chose for their own list, in the pack's order. */
   shortlist: string[];
@@ -59,6 +60,18 @@ function summaryOf(byDomain: Map<Domain, DomainScore>, ranking: readonly Domain[
   const close = rest.filter((d) => byDomain.get(d)!.percent >= lead.percent - CLOSE);
   if (close.length >= 2) return summaries.wide(top, close);
   return close.length === 1 ? summaries.two(top, close[0]!) : summaries.one(top);
+}
+
+/**
+ * The domains to recommend: the leader, and the runner-up unless its interest is low while the
+ * leader's is not (recommending a domain the same page calls «низкий интерес» would confuse).
+ * When nothing stands out, the two highest are offered to explore.
+ */
+function leadersOf(byDomain: Map<Domain, DomainScore>, ranking: readonly Domain[]): Domain[] {
+  const [first, second] = ranking as [Domain, Domain];
+  const [a, b] = [byDomain.get(first)!, byDomain.get(second)!];
+  const keepSecond = a.band === 'low' || b.band !== 'low' || b.percent >= a.percent - CLOSE;
+  return keepSecond ? [first, second] : [first];
 }
 
 function shortlistOf(pack: ContentPack, answers: CompletedAnswers): string[] {
@@ -78,11 +91,12 @@ function shortlistOf(pack: ContentPack, answers: CompletedAnswers): string[] {
 export function scoreParticipant(pack: ContentPack, answers: CompletedAnswers): ScoringResult {
   const { scores, ranking, completedSteps } = profileOf(pack, answers);
   const byDomain = new Map(scores.map((s) => [s.domain, s]));
-  const leaders = ranking.slice(0, 2);
+  const leaders = leadersOf(byDomain, ranking);
   return {
     scoringVersion: SCORING_VERSION,
     pack: { id: pack.id, version: pack.version },
     completedSteps,
+    stepCount: pack.steps.length,
     complete: completedSteps.length === pack.steps.length,
     profile: scores.map((s) => ({
       ...s,
@@ -98,10 +112,11 @@ export function scoreParticipant(pack: ContentPack, answers: CompletedAnswers): 
       fields: PROFESSIONS[domain].fields,
     })),
     shortlist: shortlistOf(pack, answers),
-    // Two ideas from the leading domain, one from the next, then the ones for everybody.
+    // Two ideas from the leading domain and one from the next (or all three of the leader's),
+    // then the ones for everybody.
     nextSteps: [
-      ...PROFESSIONS[leaders[0]!].tryNext.slice(0, 2),
-      ...PROFESSIONS[leaders[1]!].tryNext.slice(0, 1),
+      ...PROFESSIONS[leaders[0]!].tryNext.slice(0, leaders.length > 1 ? 2 : 3),
+      ...(leaders[1] ? PROFESSIONS[leaders[1]].tryNext.slice(0, 1) : []),
       ...generalNextSteps,
     ],
     advisory: ADVISORY,

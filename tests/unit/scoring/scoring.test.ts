@@ -123,7 +123,6 @@ describe('the result', () => {
 
   it('recommends fields with example professions, quotes the shortlist and says it is advisory', () => {
     expect(result.summary).toContain('«Человек — техника»');
-    expect(result.recommendations).toHaveLength(2);
     expect(result.recommendations[0]!.fields[0]!.professions).toContain('инженер-робототехник');
     expect(result.shortlist).toEqual([
       'Инженер-конструктор',
@@ -136,9 +135,22 @@ describe('the result', () => {
     expect(result.advisory).toMatch(/рекомендательный характер/);
   });
 
-  it('says so when no domain stands out', () => {
+  it('recommends the runner-up too, unless its interest is low while the leader’s is not', () => {
+    expect(result.recommendations.map((r) => r.domain)).toEqual(['technic']);
+    const two = scoreParticipant(
+      TEST_PACK,
+      allSteps(TEST_PACK, (i) =>
+        i.type === 'pairwise' || i.id === 'agree' ? bestFor(i, 'human') : bestFor(i, 'sign'),
+      ),
+    );
+    expect(two.profile.find((p) => p.domain === two.ranking[1])!.band).not.toBe('low');
+    expect(two.recommendations.map((r) => r.domain)).toEqual(two.ranking.slice(0, 2));
+  });
+
+  it('says so when no domain stands out, and offers the two highest to explore', () => {
     const none = scoreParticipant(TEST_PACK, {});
     expect(none.complete).toBe(false);
     expect(none.summary).toMatch(/предпочтений пока нет/);
+    expect(none.recommendations).toHaveLength(2);
   });
 });
