@@ -2,7 +2,7 @@
  * Fixtures: every scenario gets its own real central server (SQLite) and asks for as many real
  * kiosk hosts as it needs, each enrolled through its first-start screen like a teacher would.
  */
-import { test as base, expect, type Browser } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
 import { Kiosk } from '../pages/kiosk.ts';
 import { startCentral, type Central } from './central.ts';
 import { startKioskHost, type KioskHost } from './kiosk-host.ts';
@@ -14,8 +14,10 @@ export interface Classroom {
   bareKiosk(): Promise<Kiosk>;
 }
 
-async function openKiosk(browser: Browser, host: KioskHost): Promise<Kiosk> {
+async function openKiosk(browser: Browser, host: KioskHost, contexts: BrowserContext[]): Promise<Kiosk> {
+  // Each PC is its own browser profile: no shared storage between kiosks.
   const context = await browser.newContext();
+  contexts.push(context);
   const kiosk = new Kiosk(await context.newPage(), host);
   await kiosk.open();
   return kiosk;
@@ -30,11 +32,12 @@ export const test = base.extend<{ central: Central; classroom: Classroom }>({
   },
   classroom: async ({ browser, central }, use) => {
     const hosts: KioskHost[] = [];
+    const contexts: BrowserContext[] = [];
     let count = 0;
     const bareKiosk = async () => {
       const host = await startKioskHost(central.url);
       hosts.push(host);
-      return openKiosk(browser, host);
+      return openKiosk(browser, host, contexts);
     };
     await use({
       bareKiosk,
@@ -46,6 +49,7 @@ export const test = base.extend<{ central: Central; classroom: Classroom }>({
         return kiosk;
       },
     });
+    await Promise.all(contexts.map((c) => c.close()));
     await Promise.all(hosts.map((h) => h.stop()));
   },
 });

@@ -85,9 +85,14 @@ export async function refreshStudent(): Promise<void> {
   try {
     const me = await kiosk.invoke('me', {});
     if (generation !== kioskState.generation) return;
-    if (!me.participant) return kioskState.signOut();
+    if (!me.participant) return kioskState.signOut(m.start.sessionEnded);
+    const wasRefused = session.activation?.status === 'rejected';
     session.update(me.participant);
     session.setNotices(me.notices);
+    // The server refused the code while the student was in the steps: home says why and what to do.
+    if (!wasRefused && me.participant.activation?.status === 'rejected' && kioskState.screen === 'steps') {
+      kioskState.go('home');
+    }
   } catch {
     // The status bar already says the host is unreachable; the next poll tries again.
   }

@@ -18,8 +18,10 @@ async function send(runner: StepRunner, step: number, itemId: string, slot: Slot
     runner.setSave(step, itemId, 'saving');
     try {
       await kiosk.invoke('saveAnswer', { step, itemId, value });
-    } catch {
-      if (generation === kioskState.generation) runner.setSave(step, itemId, 'failed');
+    } catch (error) {
+      if (generation !== kioskState.generation) return;
+      runner.setSave(step, itemId, 'failed');
+      if (error instanceof BridgeError && error.code !== 'HOST_UNREACHABLE') runner.setProblem(error.message);
       return;
     }
     if (generation !== kioskState.generation) return;
@@ -37,6 +39,8 @@ function run(runner: StepRunner, step: number, itemId: string, slot: Slot): Prom
 /** Records an answer on screen at once and saves it; typing waits for a short pause first. */
 export function answer(runner: StepRunner, step: number, itemId: string, value: AnswerValue, delayMs = 0): void {
   runner.setAnswer(step, itemId, value);
+  // Never «Сохранено» for an answer still waiting for its save, even during the typing pause.
+  runner.setSave(step, itemId, 'saving');
   const key = `${step}:${itemId}`;
   const slot = runner.pending.get(key) ?? { latest: value, timer: undefined, running: null };
   runner.pending.set(key, slot);

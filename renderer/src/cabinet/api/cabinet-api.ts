@@ -1,0 +1,27 @@
+/** The cabinet's calls, one per route of /api/cabinet, typed by the shared contracts. */
+import { z } from 'zod';
+import {
+  CabinetOverview,
+  Device,
+  EnrollmentCode,
+  PurchasedTariff,
+  PurchasedTariffs,
+  RejectionRecord,
+  Schedule,
+} from '../../../../core/contracts/api.ts';
+import { ResultsList } from '../../../../core/contracts/results.ts';
+import { call, callEmpty, downloadFile } from './http.ts';
+
+export const cabinetApi = {
+  overview: () => call(CabinetOverview, 'GET', '/api/cabinet/overview'),
+  tariffs: () => call(PurchasedTariffs, 'GET', '/api/cabinet/tariffs'),
+  obtain: (participants: number) => call(PurchasedTariff, 'POST', '/api/cabinet/tariffs', { participants }),
+  schedule: () => call(Schedule, 'GET', '/api/cabinet/schedule'),
+  results: () => call(ResultsList, 'GET', '/api/cabinet/results'),
+  devices: () => call(z.array(Device), 'GET', '/api/cabinet/devices'),
+  rejections: () => call(z.array(RejectionRecord), 'GET', '/api/cabinet/rejections'),
+  enroll: () => call(EnrollmentCode, 'POST', '/api/cabinet/enrollments'),
+  revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),
+  resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
+  certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
+};

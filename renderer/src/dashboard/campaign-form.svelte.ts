@@ -1,0 +1,87 @@
+/**
+ * The campaign settings form as the organizer types it (strings), turned into the shared
+ * CampaignInput on «Сохранить». Prices are typed in rubles and kept in kopecks.
+ */
+import type { Campaign } from '../../../core/campaign.ts';
+import { REGIONS } from '../../../core/data/regions.ts';
+import { FormState } from '../lib/form.svelte.ts';
+
+export interface WindowRow {
+  key: number;
+  region: string;
+  from: string;
+  to: string;
+}
+
+let nextKey = 0;
+const row = (region = '', from = '', to = ''): WindowRow => ({ key: nextKey++, region, from, to });
+
+/** «150», «149,50», «1 000» → kopecks; NaN when it is not an amount of rubles. */
+export function rublesToKopecks(text: string): number {
+  const m = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text.replace(/[\s\u00a0₽]/g, ''));
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : Number.NaN;
+}
+
+const kopecksToRubles = (k: number) => (k % 100 === 0 ? String(k / 100) : (k / 100).toFixed(2).replace('.', ','));
+
+export class CampaignForm {
+  readonly form = new FormState();
+  year = $state(String(new Date().getFullYear()));
+  title = $state('Всероссийская акция «Мое будущее»');
+  tariffDeadline = $state('');
+  schedulePublishedFrom = $state('');
+  activationFrom = $state('');
+  certificateFrom = $state('');
+  price = $state('');
+  windows = $state<WindowRow[]>([row()]);
+  consentVersion = $state('');
+  consentText = $state('');
+  exists = $state(false);
+
+  fill(c: Campaign): void {
+    const s = c.settings;
+    this.exists = true;
+    this.year = String(c.year);
+    this.title = c.title;
+    this.tariffDeadline = s.tariffDeadline;
+    this.schedulePublishedFrom = s.schedulePublishedFrom;
+    this.activationFrom = s.activationFrom;
+    this.certificateFrom = s.certificateFrom;
+    this.price = kopecksToRubles(s.pricePerParticipantKopecks);
+    this.windows = s.regionWindows.length ? s.regionWindows.map((w) => row(w.region, w.from, w.to)) : [row()];
+    this.consentVersion = s.consent.version;
+    this.consentText = s.consent.text;
+  }
+
+  addWindow(): void {
+    this.windows.push(row());
+  }
+
+  removeWindow(key: number): void {
+    this.windows = this.windows.filter((w) => w.key !== key);
+  }
+
+  /** Every region gets the first row's dates (a common case: one national window). */
+  fillAll(): void {
+    const first = this.windows[0];
+    if (!first) return;
+    this.windows = REGIONS.map((r) => row(r.code, first.from, first.to));
+  }
+
+  /** The input for PUT /api/organizer/campaign, still unchecked (the shared schema checks it). */
+  input() {
+    return {
+      year: Number(this.year),
+      title: this.title,
+      settings: {
+        tariffDeadline: this.tariffDeadline,
+        schedulePublishedFrom: this.schedulePublishedFrom,
+        activationFrom: this.activationFrom,
+        certificateFrom: this.certificateFrom,
+        pricePerParticipantKopecks: rublesToKopecks(this.price),
+        regionWindows: this.windows.filter((w) => w.region).map(({ region, from, to }) => ({ region, from, to })),
+        consent: { version: this.consentVersion, text: this.consentText },
+      },
+    };
+  }
+}

@@ -1,0 +1,39 @@
+/** The co-organizer's cabinet as a teacher sees it: its sections are found by the instruction's labels. */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+export class CabinetPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, view = ''): Promise<void> {
+    await this.page.goto(`${baseUrl}/#/cabinet${view ? `/${view}` : ''}`);
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.getByLabel('E-mail', { exact: true }).fill(email);
+    await this.page.getByLabel('Пароль', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Войти', exact: true }).click();
+  }
+
+  section(label: string): Locator {
+    return this.page.getByRole('navigation').getByRole('link', { name: label, exact: true });
+  }
+
+  async go(label: string): Promise<void> {
+    await this.section(label).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+  }
+
+  get count(): Locator {
+    return this.page.getByLabel('Количество участников', { exact: true });
+  }
+
+  get cost(): Locator {
+    return this.page.getByTestId('cost');
+  }
+
+  /** Clicks a button and returns the file the browser downloads. */
+  async download(button: Locator): Promise<Download> {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    return file;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * A co-organizer follows the printed instruction in the cabinet: «Войти»; «Получить тарифы для
+ * участников» → «Количество участников» 25, sees the cost, «Получить», and finds the code with 25
+ * places in «Приобретенные тарифы»; prints the codes; connects a classroom computer; opens
+ * «Результаты» and downloads a result; «Скачать сертификат соорганизатора»; «Выйти».
+ */
+import { readFileSync } from 'node:fs';
+import { DEMO } from '../../../sync-server/demo-seed.ts';
+import { classTakesPart } from '../../integration/results/helpers.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { CabinetPage } from './cabinet.page.ts';
+import { snap } from './screens.ts';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('a co-organizer follows the instruction from sign-in to the certificate', async ({ page, central }) => {
+  const school = await central.ctx().db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  await classTakesPart({ url: central.url, ctx: central.ctx() }, school.id, central.code, [
+    { surname: 'Соколова', name: 'Алёна', schoolClass: '9А', steps: 12 },
+    { surname: 'Ёлкин', name: 'Пётр', schoolClass: '9А', steps: 7 },
+    { surname: 'Ибрагимов', name: 'Тимур', schoolClass: '9Б', steps: 0 },
+  ]);
+  const cabinet = new CabinetPage(page);
+
+  await cabinet.open(central.url);
+  await expect(page.getByRole('heading', { name: 'Личный кабинет соорганизатора' })).toBeVisible();
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await expect(page.getByText('Проверьте поля, отмеченные красным.')).toBeVisible();
+  await snap(page, '01-sign-in-errors');
+  await cabinet.signIn(DEMO.coorganizer.email, DEMO.password);
+  await expect(page.getByRole('heading', { name: 'Порядок участия в акции' })).toBeVisible();
+  await expect(page.getByText(/1 код на 30 участников/)).toBeVisible();
+  await snap(page, '02-home');
+
+  // 1.1–1.2: the count, the total cost computed as it is typed, then «Получить».
+  await cabinet.go('Получить тарифы для участников');
+  await cabinet.count.fill('25');
+  await expect(cabinet.cost).toHaveText('Итоговая стоимость: 2 500 ₽');
+  await snap(page, '03-tariff-cost');
+  await page.getByRole('button', { name: 'Получить', exact: true }).dblclick();
+  const obtained = page.getByTestId('obtained');
+  await expect(obtained).toContainText('Подтверждённое количество участников');
+  const code = (await obtained.locator('.code').textContent())!.trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(obtained.locator('.places')).toHaveText('25');
+  await snap(page, '04-tariff-obtained');
+
+  // 1.3: «Приобретенные тарифы» shows the new code with its 25 places (a double click bought once).
+  await cabinet.go('Приобретенные тарифы');
+  const row = page.getByTestId('purchased').getByRole('row').filter({ hasText: code });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell')).toHaveText([code, '25', '0', '25', /.+/]);
+  await expect(page.getByTestId('purchased').locator('tbody tr')).toHaveCount(2);
+  await snap(page, '05-purchased');
+  await page.getByRole('link', { name: 'Распечатать коды' }).click();
+  await expect(page.getByTestId('print-cards').getByText(code)).toBeVisible();
+  await snap(page, '06-print-codes');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await snap(page, '07-print-media', true);
+  await page.emulateMedia({ media: 'screen' });
+
+  // 3: the region's schedule.
+  await cabinet.go('График участия');
+  await expect(page.getByTestId('window')).toContainText(/^с \d+ [а-я]+ \d{4} г\. по/);
+  await snap(page, '08-schedule');
+
+  // 6: a classroom computer gets a one-time code.
+  await cabinet.go('Компьютеры класса');
+  await page.getByRole('button', { name: 'Подключить компьютер' }).click();
+  await expect(page.getByTestId('enrollment').locator('.code')).toHaveText(/^[0-9A-Z]{4,}/);
+  await expect(page.getByTestId('devices')).toContainText('ПК');
+  await snap(page, '09-devices');
+  await page.getByTestId('devices').getByRole('button', { name: 'Отключить' }).first().click();
+  await expect(page.getByRole('button', { name: 'Да, отключить' })).toBeFocused();
+  await snap(page, '10-devices-revoke-confirm');
+  await page.getByRole('button', { name: 'Да, отключить' }).click();
+  await expect(page.getByTestId('devices')).toContainText('Отключён');
+
+  // 7 / 3.2: «Результаты» — the school's students, a PDF for the one who did every step.
+  await cabinet.go('Результаты');
+  const results = page.getByTestId('results');
+  await expect(results.getByRole('row')).toHaveCount(4);
+  await expect(results.getByRole('row', { name: /Ёлкин Пётр/ })).toContainText('7 из 12');
+  await snap(page, '11-results');
+  const pdf = await cabinet.download(page.getByRole('button', { name: 'Скачать результат: Соколова Алёна' }));
+  expect(pdf.suggestedFilename()).toBe('Результат — Соколова Алёна.pdf');
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+
+  // 8 / 4.1: «Скачать сертификат соорганизатора» (the demo campaign's certificate date has come).
+  await cabinet.go('Сертификат');
+  const certificate = await cabinet.download(page.getByRole('button', { name: 'Скачать сертификат соорганизатора' }));
+  expect(certificate.suggestedFilename()).toMatch(/^Сертификат MB-\d{4}-[0-9A-Z]{8}\.pdf$/);
+  await snap(page, '12-certificate');
+
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await expect(page.getByLabel('E-mail', { exact: true })).toBeVisible();
+});

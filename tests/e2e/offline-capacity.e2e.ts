@@ -1,0 +1,58 @@
+/**
+ * Scenario 4 (instruction 1.3: «Код активирует ограниченное количество аккаунтов»): two classroom
+ * PCs are offline and their pupils enter the same one-place code. The PC holding the server's
+ * reserve activates at once; the other one's pupil is told the activation waits for the server
+ * and may start. When the link is back the server never goes over the code's capacity, and the
+ * waiting pupil is told in Russian what happened and what to do.
+ */
+import { expect, test } from './support/fixtures.ts';
+import { snap } from './support/screens.ts';
+import { activationsOfCode, serverRecordOf } from './support/server-records.ts';
+import { aStudent } from './support/students.ts';
+
+test('two offline kiosks share a one-place code: no over-activation, the waiting pupil is told', async ({
+  classroom,
+  central,
+}) => {
+  const code = await central.newCode(1);
+  // The first PC connects first and takes the code's only place in reserve.
+  const first = await classroom.kiosk('Кабинет 12, ПК 1');
+  await first.allSent();
+  const second = await classroom.kiosk('Кабинет 12, ПК 2');
+  await second.allSent();
+  const anna = aStudent();
+  const ivan = aStudent();
+  await first.register(anna);
+  await second.register(ivan);
+  await first.allSent();
+  await second.allSent();
+
+  await central.stop();
+  expect(await first.home.takePart(code)).toBe('leased');
+  await snap(first.page, '20-code-leased-offline');
+  expect(await second.home.takePart(code)).toBe('pending');
+  await expect(second.home.dialog).toContainText('ждёт подтверждения сервера');
+  await snap(second.page, '21-code-pending-offline');
+  // Waiting for the server does not stop the pupil from starting.
+  await second.home.beginSteps();
+  await second.steps.completeStep();
+  await expect(second.steps.progress).toContainText('Шаг 2 из 12');
+
+  await central.start();
+  await first.allSent(45_000);
+  await second.allSent(45_000);
+
+  const used = await activationsOfCode(central, code);
+  expect(used.confirmed ?? 0).toBeLessThanOrEqual(1);
+  expect((await serverRecordOf(central, anna.email)).activations).toEqual([{ code, status: 'confirmed' }]);
+  expect((await serverRecordOf(central, ivan.email)).activations.filter((a) => a.status === 'confirmed')).toEqual([]);
+
+  // The waiting pupil learns why, in Russian, with what to do next.
+  await expect(
+    second.page.getByText('По этому коду уже зарегистрировано максимальное число участников').first(),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(second.home.activation).toHaveAttribute('data-activation', 'rejected');
+  await snap(second.page, '22-code-refused-after-sync');
+  await expect(second.home.takePartButton).toBeVisible();
+  await expect(first.home.activation).toHaveAttribute('data-activation', 'confirmed', { timeout: 20_000 });
+});
