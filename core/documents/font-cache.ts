@@ -41,8 +41,6 @@ const COMMON_TEXT =
   ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' +
   '«»—–…№°“”„’•·×ЁЙАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяё';
 const MAX_SUBSETS = 16;
-/** How a font program starts in jsPDF's binary strings: the TrueType version 1.0 tag. */
-const TRUETYPE = '\x00\x01\x00\x00';
 
 const parsed: TtfFont[] = [];
 const subsets: TtfFont['subset'][] = [];
@@ -51,8 +49,8 @@ const idByData = new Map<string, number>();
 let justEncoded: number[] | undefined;
 /** Filtered (compressed) font programs, by program and filter chain. */
 const filtered = new WeakMap<number[], Map<string, unknown>>();
-let lastData = '';
-let lastId = -1;
+/** The font strings seen, compared by identity first: hashing a 370 KB string costs more than a document. */
+const recent: [data: string, id: number][] = [];
 let hooked = false;
 
 const jsPdfApi = () => (jsPDF as unknown as { API: JsPdfApi }).API;
@@ -107,7 +105,8 @@ function hook(): void {
   api.processDataByFilters = (data, filters) => {
     const program = justEncoded;
     justEncoded = undefined;
-    if (!program || typeof data !== 'string' || data.length !== program.length || !data.startsWith(TRUETYPE)) {
+    // (No look at the content: reading a string built byte by byte would flatten it, a copy per call.)
+    if (!program || typeof data !== 'string' || data.length !== program.length) {
       return filter(data, filters);
     }
     let byChain = filtered.get(program);
@@ -124,8 +123,7 @@ function hook(): void {
  */
 export function cachedFontFile(base64Ttf: string): string {
   hook();
-  // The host passes the same string every time: compare by identity before hashing 300 KB.
-  let id = base64Ttf === lastData ? lastId : idByData.get(base64Ttf);
+  let id = recent.find(([data]) => data === base64Ttf)?.[1] ?? idByData.get(base64Ttf);
   if (id === undefined) {
     let font: TtfFont;
     try {
@@ -138,8 +136,8 @@ export function cachedFontFile(base64Ttf: string): string {
     subsets.push(memoizedSubset(font));
     idByData.set(base64Ttf, id);
   }
-  lastData = base64Ttf;
-  lastId = id;
+  if (!recent.some(([data]) => data === base64Ttf)) recent.unshift([base64Ttf, id]);
+  recent.length = Math.min(recent.length, 4);
   return btoa(`${MARK}${id}`);
 }
 

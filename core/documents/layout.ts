@@ -130,8 +130,8 @@ export class Flow {
     const size = style.size ?? 10.5;
     for (const item of items) {
       this.ensure(lineHeight(size));
-      useFont(this.doc, size, false, ACCENT);
-      this.doc.text('•', this.left + 1, this.y, { baseline: 'top' });
+      this.doc.setFillColor(...ACCENT);
+      this.doc.circle(this.left + 1.6, this.y + size * PT_TO_MM * 0.47, 0.65, 'F');
       this.text(item, { ...style, indent: 5, after: style.after ?? 1 });
     }
   }

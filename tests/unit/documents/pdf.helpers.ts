@@ -23,7 +23,7 @@ export interface PageText {
   width: number;
   height: number;
   /** Each text run with its box in PDF units (points, origin bottom-left). */
-  items: { str: string; x: number; y: number; width: number; height: number }[];
+  items: { str: string; x: number; y: number; width: number; height: number; font: string }[];
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
@@ -37,8 +37,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
     const items = content.items
       .filter((i) => 'str' in i && i.str.trim() !== '')
       .map((i) => {
-        const t = i as { str: string; transform: number[]; width: number; height: number };
-        return { str: t.str, x: t.transform[4]!, y: t.transform[5]!, width: t.width, height: t.height };
+        const t = i as { str: string; transform: number[]; width: number; height: number; fontName: string };
+        return {
+          str: t.str,
+          x: t.transform[4]!,
+          y: t.transform[5]!,
+          width: t.width,
+          height: t.height,
+          font: t.fontName,
+        };
       });
     pages.push({ text: items.map((i) => i.str).join('\n'), width, height, items });
   }

@@ -1,0 +1,120 @@
+/**
+ * PDF documents: one result PDF cold (the process's first, fonts loaded and parsed), then 500 in
+ * the same process, beside bare jsPDF writing the same text with the same font in the same run:
+ * PT Sans added to each document the ordinary way (addFileToVFS + addFont), each line of our
+ * result written with doc.text, same page size and compression. The two are timed in alternating
+ * rounds so a busy machine slows both alike. Also: participant certificates, 100 in a row.
+ * Targets: < 20 ms per result PDF in the batch; within 1.2× of bare jsPDF.
+ */
+import { jsPDF } from 'jspdf';
+import { renderParticipantCertificatePdf, renderResultPdf, type FontData } from '../../core/documents/index.ts';
+import { loadFonts } from '../../core/node/fonts.ts';
+import { readPdf } from '../unit/documents/pdf.helpers.ts';
+import { resultInput } from '../unit/documents/documents.factory.ts';
+
+const BATCH = 500;
+const ROUNDS = 10;
+const CERTIFICATES = 100;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+interface Line {
+  str: string;
+  size: number;
+  bold: boolean;
+}
+
+/** Every text run of our result PDF, with its size and face, read back with pdf.js. */
+async function linesOf(pdf: Uint8Array): Promise<Line[]> {
+  const items = (await readPdf(pdf)).flatMap((p) => p.items);
+  // The big title is set in bold: its font resource tells the bold runs from the regular ones.
+  const bold = items.filter((i) => i.str === 'Результат участия').sort((a, b) => b.height - a.height)[0]!.font;
+  return items.map((i) => ({ str: i.str, size: Math.max(6, Math.round(i.height)), bold: i.font === bold }));
+}
+
+function barePdf(lines: readonly Line[], fonts: FontData): Uint8Array {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+  doc.addFileToVFS('PTSans-Regular.ttf', fonts.regular);
+  doc.addFont('PTSans-Regular.ttf', 'PTSans', 'normal');
+  doc.addFileToVFS('PTSans-Bold.ttf', fonts.bold);
+  doc.addFont('PTSans-Bold.ttf', 'PTSans', 'bold');
+  let y = 18;
+  for (const line of lines) {
+    if (y > 275) {
+      doc.addPage();
+      y = 18;
+    }
+    doc.setFont('PTSans', line.bold ? 'bold' : 'normal');
+    doc.setFontSize(line.size);
+    doc.text(line.str, 18, y, { baseline: 'top' });
+    y += line.size * 0.46;
+  }
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+export async function benchPdf(): Promise<Record<string, number>> {
+  let fonts!: FontData;
+  let pdf!: Uint8Array;
+  const first = time(() => {
+    fonts = loadFonts();
+    pdf = renderResultPdf(resultInput(), fonts);
+  });
+  const lines = await linesOf(pdf);
+  const bareBytes = barePdf(lines, fonts).length;
+
+  const ours: number[] = [];
+  const bare: number[] = [];
+  const per = BATCH / ROUNDS;
+  let n = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < per; i++, n++) {
+      const input = resultInput({ fullName: `Иванова Мария ${n}`, schoolClass: `${1 + (n % 11)}А` });
+      ours.push(time(() => renderResultPdf(input, fonts)));
+    }
+    for (let i = 0; i < per; i++) bare.push(time(() => barePdf(lines, fonts)));
+  }
+  const certificates: number[] = [];
+  for (let i = 0; i < CERTIFICATES; i++) {
+    certificates.push(
+      time(() =>
+        renderParticipantCertificatePdf(
+          {
+            fullName: `Иванова Мария ${i}`,
+            schoolName: 'МБОУ «Лицей № 9»',
+            region: '54',
+            campaignTitle: 'Моё будущее — 2026',
+            date: '2026-12-16',
+            serial: 'MB-2026-7KQ4M2XD',
+            baseUrl: 'https://moe-budushchee.example.ru',
+          },
+          fonts,
+        ),
+      ),
+    );
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const [o, b] = [ours.sort((x, y) => x - y), bare.sort((x, y) => x - y)];
+  const out = {
+    'pdf.result_first_ms': round(first),
+    'pdf.result_batch_mean_ms': round(mean(o)),
+    'pdf.result_batch_p95_ms': round(quantile(o, 0.95)),
+    'pdf.bare_jspdf_mean_ms': round(mean(b)),
+    'pdf.bare_jspdf_p95_ms': round(quantile(b, 0.95)),
+    'pdf.result_to_bare_ratio': round(mean(o) / mean(b)),
+    'pdf.certificate_mean_ms': round(mean(certificates)),
+    'pdf.result_kb': round(pdf.length / 1024),
+    'pdf.bare_jspdf_kb': round(bareBytes / 1024),
+    'pdf.batch_size': BATCH,
+  };
+  for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(36)} ${v}`);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchPdf();
