@@ -36,7 +36,7 @@ export function newDocument(
     unit: 'mm',
     format: 'a4',
     orientation,
-    compress: process.env.NOCOMP ? false : true,
+    compress: true,
     putOnlyUsedFonts: true,
   });
   registerFonts(doc, fonts);
