@@ -28,3 +28,13 @@ export const packMessages = {
   noBreak: 'Ни у одного шага не отмечен перерыв (breakAfter): участникам негде остановиться на середине.',
   duration: (minutes: number) => `Общее время по шагам ${minutes} мин; акция рассчитана примерно на 60 минут.`,
 } as const;
+
+/** The pack check's command line (core/node/validate-pack-cli.ts). */
+export const packCliMessages = {
+  usage: 'Укажите файлы пакетов: validate-pack-cli.ts pack.json [...]',
+  unreadable: (path: string, reason: string) => `${path}: не удалось прочитать JSON: ${reason}`,
+  error: (path: string, problem: string) => `${path}: ошибка: ${problem}`,
+  advice: (path: string, advice: string) => `${path}: совет: ${advice}`,
+  summary: (path: string, title: string, version: string, steps: number, minutes: number) =>
+    `${path}: «${title}» ${version}: шагов ${steps}, около ${minutes} мин.`,
+} as const;
