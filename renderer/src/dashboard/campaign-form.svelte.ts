@@ -26,7 +26,8 @@ const kopecksToRubles = (k: number) => (k % 100 === 0 ? String(k / 100) : (k / 1
 
 export class CampaignForm {
   readonly form = new FormState();
-  year = $state(String(new Date().getFullYear()));
+  // A new campaign defaults to this year.
+  year = $state(new Intl.DateTimeFormat('en', { year: 'numeric' }).format(Date.now()));
   title = $state('Всероссийская акция «Мое будущее»');
   tariffDeadline = $state('');
   schedulePublishedFrom = $state('');

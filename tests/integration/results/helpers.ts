@@ -24,7 +24,7 @@ export interface Enrolled extends Student {
 
 /** Registers the students on a new kiosk of `schoolId`, applies `code` and completes their steps. */
 export async function classTakesPart(
-  server: TestServer,
+  server: Pick<TestServer, 'url' | 'ctx'>,
   schoolId: string,
   code: string,
   students: Student[],

@@ -1,0 +1,73 @@
+/**
+ * The organizer's dashboard: signs in, moves the co-organizer certificate date to the future and
+ * saves; the co-organizer's «Скачать сертификат соорганизатора» is then disabled with that date.
+ * The schools list and the country view show the demo school and its participants.
+ */
+import { addDays, formatDayRu, localDay } from '../../../core/calendar.ts';
+import { DEMO } from '../../../sync-server/demo-seed.ts';
+import { classTakesPart } from '../../integration/results/helpers.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { CabinetPage } from './cabinet.page.ts';
+import { snap } from './screens.ts';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('the organizer edits the campaign and sees schools and regions; the cabinet follows', async ({
+  page,
+  browser,
+  central,
+}) => {
+  const school = await central.ctx().db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  await classTakesPart({ url: central.url, ctx: central.ctx() }, school.id, central.code, [
+    { surname: 'Кузнецова', name: 'Вера', schoolClass: '7А', steps: 12 },
+    { surname: 'Петров', name: 'Олег', schoolClass: '7А', steps: 3 },
+  ]);
+
+  await page.goto(`${central.url}/#/dashboard`);
+  await expect(page.getByRole('heading', { name: 'Панель организатора' })).toBeVisible();
+  await snap(page, '20-dashboard-sign-in');
+  const dashboard = new CabinetPage(page);
+  await dashboard.signIn(DEMO.organizer.email, DEMO.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Настройки акции' })).toBeVisible();
+  await expect(page.getByLabel('Цена за одного участника, ₽')).toHaveValue('100');
+  await snap(page, '21-dashboard-campaign');
+
+  const later = addDays(localDay(new Date(), 'Europe/Moscow'), 40);
+  await page.getByLabel('Сертификат соорганизатора доступен с').fill(later);
+  await page.getByLabel('Цена за одного участника, ₽').fill('abc');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Укажите цену в рублях, например 150 или 149,50')).toBeVisible();
+  await page.getByLabel('Цена за одного участника, ₽').fill('149,50');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Настройки сохранены.')).toBeVisible();
+  await snap(page, '22-dashboard-campaign-saved');
+
+  await dashboard.go('Образовательные организации');
+  await expect(
+    page.getByTestId('schools').getByRole('row', { name: new RegExp(DEMO.school.name.replace(/[()]/g, '.')) }),
+  ).toContainText('30');
+  await snap(page, '23-dashboard-schools');
+  await dashboard.go('По регионам');
+  await expect(
+    page
+      .getByTestId('regions')
+      .getByRole('row', { name: /Москва/ })
+      .getByRole('cell'),
+  ).toHaveText(['2', '2', '1']);
+  await snap(page, '24-dashboard-regions');
+
+  // The co-organizer now sees the certificate button disabled, with the new date.
+  const coorganizer = new CabinetPage(
+    await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage(),
+  );
+  await coorganizer.open(central.url, 'certificate');
+  await coorganizer.signIn(DEMO.coorganizer.email, DEMO.password);
+  await expect(coorganizer.page.getByRole('button', { name: 'Скачать сертификат соорганизатора' })).toBeDisabled();
+  await expect(
+    coorganizer.page.getByText(`Сертификат соорганизатора можно будет скачать с ${formatDayRu(later)}`),
+  ).toBeVisible();
+  await snap(coorganizer.page, '13-certificate-not-yet');
+  await coorganizer.go('Получить тарифы для участников');
+  await coorganizer.count.fill('3');
+  await expect(coorganizer.cost).toHaveText('Итоговая стоимость: 448,50 ₽');
+});
