@@ -53,9 +53,3 @@ export function spawnKiosk(args: string[], env: Record<string, string> = {}): Pr
     child.once('exit', (code) => reject(new Error(`kiosk exited (${code}): ${out} ${err}`)));
   });
 }
-
-/** Resident memory of a process, from /proc (Linux), in MB. */
-export function rssOf(pid: number, read: (path: string) => string): number {
-  const kb = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1];
-  return kb ? Number(kb) / 1024 : NaN;
-}

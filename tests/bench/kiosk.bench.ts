@@ -1,0 +1,137 @@
+/**
+ * The kiosk host on a classroom PC: how long a student waits for «сохранено» (an answer's round
+ * trip through the HTTP bridge, including its fsynced local write), beside the bare durable write
+ * (one better-sqlite3 INSERT, WAL, synchronous=FULL) measured in the same run; and the host's
+ * memory over a store holding 1 000 participants who finished all 12 steps.
+ * Targets: save p99 < 2 ms; RSS < 150 MB. The host is measured as shipped (compiled by
+ * electron/tsconfig.json, run by plain node) and, for reference, through tsx (`npm run kiosk`).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { TEST_PACK } from '../../core/content/index.ts';
+import { KioskClient } from '../support/kiosk/client.ts';
+import { tempDir } from '../support/kiosk/core.ts';
+import { stepAnswers } from '../support/kiosk/factories.ts';
+import { SEED_PASSWORD, seedKioskStore } from '../support/kiosk/seed-store.ts';
+
+const SAVES = 2_000;
+const PARTICIPANTS = 1_000;
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function bareDurableWrites(n: number): number[] {
+  const db = new SQLite(join(tempDir('bench-bare-'), 'bare.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(
+    'CREATE TABLE answers (participant_id TEXT, step INTEGER, item_id TEXT, value TEXT, updated_at INTEGER, PRIMARY KEY (participant_id, step, item_id))',
+  );
+  const insert = db.prepare('INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)');
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    insert.run('p', 1 + (i % 12), `item-${i % 7}`, JSON.stringify(`value ${i}`), Date.now());
+    times.push(performance.now() - t);
+  }
+  db.close();
+  return times.sort((a, b) => a - b);
+}
+
+/** The host compiled as the desktop app ships it (electron/tsconfig.json), into a fresh folder. */
+function compileHost(): string {
+  // Inside the repository (git-ignored), so node_modules and "type": "module" apply.
+  const outDir = resolve(ROOT, 'electron/dist/bench', String(process.pid));
+  // Type errors elsewhere in a shared tree must not stop the measurement: tsc emits regardless.
+  spawnSync(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'electron/tsconfig.json', '--outDir', outDir],
+    { cwd: ROOT },
+  );
+  return join(outDir, 'electron/host/main.js');
+}
+
+/** Starts the host as its own process: compiled JS (as shipped) or through tsx (as `npm run kiosk`). */
+function startHost(dataDir: string, entry: string[]) {
+  const child = spawn(process.execPath, [...entry, '--port', '0', '--data', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise<{ url: string; pid: number; stop: () => void }>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /"url":"([^"]+)"/.exec(out);
+      if (m) ok({ url: m[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => fail(new Error(`kiosk host exited (${code})`)));
+  });
+}
+
+/** Saves through the bridge, then 30 other students sign in and read their progress; returns timings and memory. */
+async function exercise(url: string, pid: number, emails: string[]) {
+  const c = new KioskClient(url);
+  await c.ok('login', { email: emails[0]!, password: SEED_PASSWORD });
+  const answers = TEST_PACK.steps.flatMap((s) =>
+    stepAnswers(TEST_PACK, s.number).map(([itemId, value]) => ({ step: s.number, itemId, value })),
+  );
+  for (let i = 0; i < 200; i++) await c.ok('saveAnswer', answers[i % answers.length]!); // warm-up
+  const http: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const t = performance.now();
+    await c.ok('saveAnswer', answers[i % answers.length]!);
+    http.push(performance.now() - t);
+  }
+  for (const email of emails.slice(1, 31)) {
+    const s = new KioskClient(url);
+    await s.ok('login', { email, password: SEED_PASSWORD });
+    await s.ok('progress', {});
+  }
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return {
+    http: http.sort((a, b) => a - b),
+    rssMb: Math.round(kb('VmRSS') / 1024),
+    peakMb: Math.round(kb('VmHWM') / 1024),
+  };
+}
+
+export async function benchKiosk(): Promise<Record<string, number>> {
+  const dataDir = tempDir('bench-kiosk-');
+  // A server that is not there: the host works offline, as in a class whose link is down.
+  const { emails } = await seedKioskStore(dataDir, { participants: PARTICIPANTS, serverUrl: 'http://127.0.0.1:9' });
+  const shipped = await startHost(dataDir, [compileHost()]);
+  let main;
+  try {
+    main = await exercise(shipped.url, shipped.pid, emails);
+  } finally {
+    shipped.stop();
+  }
+  const bare = bareDurableWrites(SAVES);
+  await new Promise((r) => setTimeout(r, 500));
+  const dev = await startHost(dataDir, ['--import', 'tsx', 'electron/host/main.ts']);
+  let tsx;
+  try {
+    tsx = await exercise(dev.url, dev.pid, emails);
+  } finally {
+    dev.stop();
+  }
+  const out = {
+    'kiosk.save_http_p50_ms': round(quantile(main.http, 0.5)),
+    'kiosk.save_http_p99_ms': round(quantile(main.http, 0.99)),
+    'kiosk.bare_durable_write_p50_ms': round(quantile(bare, 0.5)),
+    'kiosk.bare_durable_write_p99_ms': round(quantile(bare, 0.99)),
+    'kiosk.host_rss_mb': main.rssMb,
+    'kiosk.host_rss_peak_mb': main.peakMb,
+    'kiosk.host_tsx_rss_mb': tsx.rssMb,
+    'kiosk.host_tsx_save_p99_ms': round(quantile(tsx.http, 0.99)),
+    'kiosk.store_participants': PARTICIPANTS,
+  };
+  for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(36)} ${v}`);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchKiosk());
