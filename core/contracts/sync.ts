@@ -22,6 +22,8 @@ export const EnrollResponse = z.object({
   /** Bearer credential for every later sync call; shown once. */
   credential: z.string(),
   schoolId: Uuid,
+  /** The school the device now belongs to: the kiosk prefills registration with it. */
+  school: z.object({ id: z.string(), region: z.string(), locality: z.string(), name: z.string() }),
   serverTime: z.number(),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
@@ -66,7 +68,15 @@ export const PullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
 });
 
-export const ChangeEntity = z.enum(['participant', 'activation', 'answer', 'completion', 'code', 'lease']);
+export const ChangeEntity = z.enum([
+  'participant',
+  'activation',
+  'answer',
+  'completion',
+  'code',
+  'lease',
+  'certificate',
+]);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 
 export const Change = z.object({

@@ -126,5 +126,31 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       if (stands) return accepted();
       return accepted({ type: 'completion.insert', row });
     }
+    case 'certificate.issue': {
+      const { participantId, serial } = m.args;
+      const participant = state.participants.get(participantId);
+      if (!participant) return { status: 'parked', waitingFor: participantId };
+      // The first certificate accepted stands; a device that made another learns it from the pull.
+      const stands = state.certificates.get(participantId);
+      if (stands) return stands.serial === serial ? accepted() : accepted({ type: 'certificate.stands', row: stands });
+      if (state.takenSerials.has(serial)) return rejected(reject('SERIAL_TAKEN'));
+      for (let step = 1; step <= ctx.stepCount; step++) {
+        if (!state.completionOf(participantId, step)) return rejected(reject('STEPS_NOT_DONE'));
+      }
+      const activation = state.activations.get(participantId);
+      const valid = ctx.authority ? ['confirmed'] : ['confirmed', 'leased'];
+      if (!activation || !valid.includes(activation.status)) return rejected(reject('ACTIVATION_NOT_CONFIRMED'));
+      return accepted({
+        type: 'certificate.insert',
+        row: {
+          serial,
+          participantId,
+          campaignId: participant.campaignId,
+          name: `${participant.surname} ${participant.name}`,
+          schoolName: participant.schoolName,
+          issuedAt: at,
+        },
+      });
+    }
   }
 }

@@ -68,3 +68,13 @@ export interface CompletionRow {
   answers: Record<string, AnswerValue>;
   completedAt: number;
 }
+
+/** A participant certificate: name and school frozen as printed. */
+export interface CertificateRow {
+  serial: string;
+  participantId: string;
+  campaignId: string;
+  name: string;
+  schoolName: string;
+  issuedAt: number;
+}

@@ -90,11 +90,19 @@ export const CompleteStep = z.object({
   answers: z.record(ItemId, AnswerValue),
 });
 
+/** A participant's certificate, issued where the last step was done (often an offline kiosk). */
+export const IssueCertificate = z.object({
+  participantId: Uuid,
+  /** «MB-2026-7KQ4M2XD» (core/documents/serial.ts); the server keeps the first one it accepts. */
+  serial: z.string().regex(/^MB-\d{4}-[0-9A-Z]{8}$/),
+});
+
 const bodies = {
   register: z.object({ name: z.literal('participant.register'), args: RegisterParticipant }),
   activate: z.object({ name: z.literal('code.activate'), args: ActivateCode }),
   answer: z.object({ name: z.literal('answer.save'), args: SaveAnswer }),
   complete: z.object({ name: z.literal('step.complete'), args: CompleteStep }),
+  certificate: z.object({ name: z.literal('certificate.issue'), args: IssueCertificate }),
 };
 
 export const MutationBody = z.discriminatedUnion('name', [
@@ -102,6 +110,7 @@ export const MutationBody = z.discriminatedUnion('name', [
   bodies.activate,
   bodies.answer,
   bodies.complete,
+  bodies.certificate,
 ]);
 export type MutationBody = z.infer<typeof MutationBody>;
 export type MutationName = MutationBody['name'];
@@ -125,5 +134,6 @@ export const Mutation = z.discriminatedUnion('name', [
   bodies.activate.extend(envelope),
   bodies.answer.extend(envelope),
   bodies.complete.extend(envelope),
+  bodies.certificate.extend(envelope),
 ]);
 export type Mutation = z.infer<typeof Mutation>;

@@ -3,7 +3,7 @@
  * batch and updated in memory as each mutation is decided, so later mutations in the same
  * batch see earlier ones without a round trip per mutation.
  */
-import type { ActivationRow, CodeRow, CompletionRow, LeaseRow, ParticipantRow } from './rows.ts';
+import type { ActivationRow, CertificateRow, CodeRow, CompletionRow, LeaseRow, ParticipantRow } from './rows.ts';
 import type { Effect } from './effects.ts';
 import type { Mutation } from './schemas.ts';
 
@@ -16,6 +16,8 @@ export interface StateRefs {
   /** Whether the batch needs participants' activations / step completions at all. */
   activations: boolean;
   completions: boolean;
+  /** Serials a batch wants to issue (to check they are free). */
+  serials: Set<string>;
 }
 
 export function refsOf(mutations: readonly Mutation[]): StateRefs {
@@ -26,11 +28,18 @@ export function refsOf(mutations: readonly Mutation[]): StateRefs {
     leaseIds: new Set(),
     activations: false,
     completions: false,
+    serials: new Set(),
   };
   for (const m of mutations) {
     refs.participantIds.add(m.args.participantId);
     if (m.name === 'participant.register') refs.emails.add(m.args.profile.email);
     if (m.name === 'step.complete') refs.completions = true;
+    if (m.name === 'certificate.issue') {
+      // A certificate needs every step done and a confirmed activation.
+      refs.completions = true;
+      refs.activations = true;
+      refs.serials.add(m.args.serial);
+    }
     if (m.name === 'code.activate') {
       refs.activations = true;
       refs.codes.add(m.args.code);
@@ -49,6 +58,16 @@ export class DomainState {
   readonly leases = new Map<string, LeaseRow>();
   /** Keyed `${participantId}:${step}`: the completion that stands. */
   readonly completions = new Map<string, Pick<CompletionRow, 'id' | 'completedAt'>>();
+
+  /** Keyed by participant: the certificate that stands. */
+  readonly certificates = new Map<string, CertificateRow>();
+  /** Serials already issued to anyone. */
+  readonly takenSerials = new Set<string>();
+
+  addCertificate(c: CertificateRow): void {
+    this.certificates.set(c.participantId, c);
+    this.takenSerials.add(c.serial);
+  }
 
   addParticipant(p: ParticipantRow): void {
     this.participants.set(p.id, p);
@@ -79,8 +98,12 @@ export class DomainState {
       case 'completion.insert':
         this.completions.set(`${e.row.participantId}:${e.row.step}`, e.row);
         break;
+      case 'certificate.insert':
+        this.addCertificate(e.row);
+        break;
       case 'answer.upsert':
       case 'completion.history':
+      case 'certificate.stands':
         break;
     }
   }

@@ -1,9 +1,11 @@
 /** The kiosk store's migrations, in order. Append only: a shipped migration never changes. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.ts';
+import * as m002 from './002_certificates.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_certificates': m002,
 };
 
 export const kioskMigrations: MigrationProvider = {

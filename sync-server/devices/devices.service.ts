@@ -77,7 +77,12 @@ export async function enrollDevice(ctx: ServerContext, input: EnrollInput): Prom
     return claimed.school_id;
   });
   ctx.log.info({ deviceId, schoolId }, 'device enrolled');
-  return { deviceId, credential, schoolId, serverTime: now };
+  const school = await ctx.db
+    .selectFrom('schools')
+    .select(['id', 'region', 'locality', 'name'])
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  return { deviceId, credential, schoolId, school, serverTime: now };
 }
 
 export interface AuthedDevice {

@@ -45,6 +45,10 @@ export async function emitChanges(
           data: e.row,
         });
         break;
+      case 'certificate.insert':
+      case 'certificate.stands':
+        add(schoolOf(e.row.participantId), { entity: 'certificate', key: e.row.participantId, data: e.row });
+        break;
       case 'completion.history':
         break;
     }

@@ -46,6 +46,26 @@ export async function loadState(
       state.completions.set(`${c.participant_id}:${c.step}`, { id: c.id, completedAt: c.completed_at });
   }
   await loadCodes(trx, state, [...refs.codes, ...[...state.activations.values()].map((a) => a.code)]);
+  if (refs.serials.size && known.length) {
+    const rows = await trx
+      .selectFrom('certificates')
+      .selectAll()
+      .where('kind', '=', 'participant')
+      .where((eb) => eb.or([eb('subject_id', 'in', known), eb('serial', 'in', [...refs.serials])]))
+      .execute();
+    for (const c of rows) {
+      if (known.includes(c.subject_id)) {
+        state.addCertificate({
+          serial: c.serial,
+          participantId: c.subject_id,
+          campaignId: c.campaign_id,
+          name: c.name,
+          schoolName: c.school_name,
+          issuedAt: c.issued_at,
+        });
+      } else state.takenSerials.add(c.serial);
+    }
+  }
   if (refs.leaseIds.size) {
     const rows = await trx
       .selectFrom('leases')
@@ -100,6 +120,7 @@ export async function writeEffects(
   const answers = new Map<string, CentralDB['answers']>();
   const completions: CentralDB['completions'][] = [];
   const history: CentralDB['completion_history'][] = [];
+  const certificates: CentralDB['certificates'][] = [];
   const usedByCode = new Map<string, number>();
   const leaseUse = new Map<string, number>();
   for (const e of effects) {
@@ -148,12 +169,26 @@ export async function writeEffects(
         (e.type === 'completion.insert' ? completions : history).push(row);
         break;
       }
+      case 'certificate.insert': {
+        const r = e.row;
+        certificates.push({
+          serial: r.serial,
+          kind: 'participant',
+          subject_id: r.participantId,
+          campaign_id: r.campaignId,
+          name: r.name,
+          school_name: r.schoolName,
+          issued_at: r.issuedAt,
+        });
+        break;
+      }
     }
   }
   await insertChunked(trx, 'participants', participants);
   await insertChunked(trx, 'activations', activations);
   await insertChunked(trx, 'completions', completions);
   await insertChunked(trx, 'completion_history', history);
+  await insertChunked(trx, 'certificates', certificates);
   // One statement cannot upsert the same key twice; the map above kept the later answer.
   await insertChunked(trx, 'answers', [...answers.values()], {
     conflict: ['participant_id', 'step', 'item_id'],

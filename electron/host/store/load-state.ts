@@ -1,5 +1,6 @@
 /** Loads the slice of the kiosk store one mutation's decision needs (see core/mutations/state.ts). */
 import { DomainState, refsOf } from '../../../core/mutations/state.ts';
+import type { CertificateRow } from '../../../core/mutations/rows.ts';
 import type { Mutation } from '../../../core/mutations/schemas.ts';
 import type { KioskStore } from './open.ts';
 import { activationOf, completionsOf, participantById, participantsByEmail } from './rows.ts';
@@ -15,13 +16,22 @@ export function loadState(store: KioskStore, m: Mutation, device: DeviceRef): Do
   for (const id of refs.participantIds) {
     const p = participantById(store, id);
     if (p) state.addParticipant(p);
-    const a = activationOf(store, id);
+    // Only what the decision reads: an answer save (the hot path) needs neither of these.
+    const a = refs.activations ? activationOf(store, id) : undefined;
     // A refused activation does not count: the student may enter another code.
     if (a && a.status !== 'rejected') {
       const { message: _m, ...row } = a;
       state.activations.set(id, { ...row, status: a.status });
     }
-    for (const c of completionsOf(store, id)) state.completions.set(`${id}:${c.step}`, c);
+    if (refs.completions) for (const c of completionsOf(store, id)) state.completions.set(`${id}:${c.step}`, c);
+  }
+  for (const id of refs.participantIds) {
+    const c = store.first(store.q.selectFrom('certificates').select('data').where('participant_id', '=', id));
+    if (c) state.addCertificate(JSON.parse(c.data) as CertificateRow);
+  }
+  for (const serial of refs.serials) {
+    if (store.first(store.q.selectFrom('certificates').select('serial').where('serial', '=', serial)))
+      state.takenSerials.add(serial);
   }
   for (const email of refs.emails) {
     for (const p of participantsByEmail(store, email)) state.participantByEmail.set(email, p.id);

@@ -12,7 +12,7 @@ import { changeSchemas } from '../sync/row-schemas.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { rowKey } from './row-keys.ts';
-import { putActivation, putAnswer, putCompletion, putParticipant } from './writes.ts';
+import { putActivation, putAnswer, putCertificate, putCompletion, putParticipant } from './writes.ts';
 
 type Parsed = { [E in ChangeEntity]: { entity: E; data: z.infer<(typeof changeSchemas)[E]> } }[ChangeEntity];
 
@@ -35,6 +35,8 @@ function keyOf(p: Parsed): string {
       return `code:${p.data.code}`;
     case 'lease':
       return rowKey.lease(p.data.id);
+    case 'certificate':
+      return rowKey.certificate(p.data.participantId);
   }
 }
 
@@ -78,6 +80,8 @@ function write(store: KioskStore, p: Parsed): void {
       );
       return;
     }
+    case 'certificate':
+      return putCertificate(store, p.data);
   }
 }
 

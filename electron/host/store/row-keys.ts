@@ -10,6 +10,7 @@ export const rowKey = {
   answer: (participantId: string, step: number, itemId: string) => `answer:${participantId}:${step}:${itemId}`,
   completion: (participantId: string, step: number) => `completion:${participantId}:${step}`,
   lease: (id: string) => `lease:${id}`,
+  certificate: (participantId: string) => `certificate:${participantId}`,
 };
 
 export function rowKeyOf(m: MutationBody): string {
@@ -22,5 +23,7 @@ export function rowKeyOf(m: MutationBody): string {
       return rowKey.answer(m.args.participantId, m.args.step, m.args.itemId);
     case 'step.complete':
       return rowKey.completion(m.args.participantId, m.args.step);
+    case 'certificate.issue':
+      return rowKey.certificate(m.args.participantId);
   }
 }

@@ -28,6 +28,7 @@ export interface KioskDB {
     row_key: string;
     lease_id: string | null;
   };
+  certificates: { participant_id: string; serial: string; data: string };
   deferred_changes: { row_key: string; seq: number; entity: string; data: string };
   notices: {
     id: string;

@@ -3,7 +3,7 @@
  * changes. Callers run them inside a transaction.
  */
 import type { Effect } from '../../../core/mutations/effects.ts';
-import type { AnswerRow, CompletionRow, ParticipantRow } from '../../../core/mutations/rows.ts';
+import type { AnswerRow, CertificateRow, CompletionRow, ParticipantRow } from '../../../core/mutations/rows.ts';
 import type { KioskStore } from './open.ts';
 import type { LocalActivation } from './rows.ts';
 
@@ -61,6 +61,17 @@ export function putCompletion(store: KioskStore, c: CompletionRow): void {
   );
 }
 
+/** The certificate that stands replaces a provisional one made here (the server's serial wins). */
+export function putCertificate(store: KioskStore, c: CertificateRow): void {
+  store.run(store.q.deleteFrom('certificates').where('participant_id', '=', c.participantId));
+  store.run(
+    store.q
+      .insertInto('certificates')
+      .values({ participant_id: c.participantId, serial: c.serial, data: JSON.stringify(c) })
+      .onConflict((oc) => oc.column('serial').doNothing()),
+  );
+}
+
 /** Persists what an accepted local mutation decided. */
 export function writeEffect(store: KioskStore, e: Effect): void {
   switch (e.type) {
@@ -85,5 +96,8 @@ export function writeEffect(store: KioskStore, e: Effect): void {
     case 'completion.history':
       // The server keeps the history; the kiosk only needs the completion that stands.
       return;
+    case 'certificate.insert':
+    case 'certificate.stands':
+      return putCertificate(store, e.row);
   }
 }

@@ -58,6 +58,15 @@ export const CodeChangeSchema = z.object({
   campaignId: z.string(),
 });
 
+export const CertificateRowSchema = z.object({
+  serial: z.string(),
+  participantId: z.string(),
+  campaignId: z.string(),
+  name: z.string(),
+  schoolName: z.string(),
+  issuedAt: z.number(),
+});
+
 export const changeSchemas = {
   participant: ParticipantRowSchema,
   activation: ActivationRowSchema,
@@ -65,6 +74,7 @@ export const changeSchemas = {
   completion: CompletionRowSchema,
   code: CodeChangeSchema,
   lease: Lease,
+  certificate: CertificateRowSchema,
 } as const;
 
 /** POST /api/sync/participant's answer (not in core/contracts/sync.ts yet: proposed there). */
