@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PACK } from '../../../core/content/index.ts';
 import { startKioskHost, type RunningKioskHost } from '../../../electron/host/host.ts';
+import { createEnrollmentCode } from '../../../sync-server/devices/devices.service.ts';
+import { createSchool } from '../../support/factories.ts';
 import { eventually, KioskClient } from '../../support/kiosk/client.ts';
 import { registration, stepAnswers } from '../../support/kiosk/factories.ts';
 import { startSchool, type TestSchool } from '../../support/kiosk/school.ts';
@@ -49,7 +51,12 @@ describe('kiosk journey against the central server', () => {
     expect(status.enrolled).toBe(true);
     expect(status.campaignTitle).toContain('Моё будущее');
     expect((await c.ok('content', {})).steps).toHaveLength(12);
-    expect((await c.ok('registrationForm', {})).registrationOpen).toBe(true);
+    const form = await c.ok('registrationForm', {});
+    expect(form.registrationOpen).toBe(true);
+    // Registration is prefilled with the school the kiosk was enrolled to.
+    expect(form.defaults).toMatchObject({ region: '77', locality: 'Москва' });
+    expect(form.defaults.schoolName).toMatch(/Школа/);
+    expect(status.school?.region).toBe('77');
   });
 
   it('registers, activates the code online and is confirmed by the server', async () => {
@@ -96,5 +103,22 @@ describe('kiosk journey against the central server', () => {
     const progress = await c.ok('progress', {});
     expect(progress.completedSteps).toEqual([1]);
     expect(progress.resume?.step).toBe(2);
+  });
+
+  it('fetches, on demand, a student this kiosk has never pulled (another school)', async () => {
+    const elsewhere = await createSchool(school.server.ctx, '77', 'Лицей № 2');
+    const { code } = await createEnrollmentCode(school.server.ctx, elsewhere.id, 'test');
+    const host = await startKioskHost({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-c-')), log: quiet });
+    try {
+      const c = new KioskClient(host.url);
+      await c.ok('enroll', { serverUrl: school.server.url, enrollmentCode: code, deviceName: 'Лицей, ПК 1' });
+      const wrong = await c.call('login', { email: student.profile.email, password: 'nepravilno1' });
+      expect(wrong.ok || wrong.error.code).toBe('BAD_LOGIN');
+      const { participant } = await c.ok('login', { email: student.profile.email, password: student.password });
+      expect(participant.schoolName).toBe(student.profile.schoolName);
+      expect((await c.ok('progress', {})).completedSteps).toEqual([1]);
+    } finally {
+      await host.close();
+    }
   });
 });
