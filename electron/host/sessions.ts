@@ -34,6 +34,15 @@ export class Sessions {
 
   /** Finds the session and marks it active; an idle one is ended here. */
   touch(token: string | null): SessionLookup {
+    return this.#find(token, true);
+  }
+
+  /** Finds the session without counting as activity (a screen polling `me` must not keep it alive). */
+  peek(token: string | null): SessionLookup {
+    return this.#find(token, false);
+  }
+
+  #find(token: string | null, active: boolean): SessionLookup {
     if (!token) return undefined;
     const s = this.#live.get(token);
     if (!s) return this.#expired.has(token) ? { expired: true } : undefined;
@@ -42,7 +51,7 @@ export class Sessions {
       this.#expire(token);
       return { expired: true };
     }
-    s.lastSeen = now;
+    if (active) s.lastSeen = now;
     return { participantId: s.participantId };
   }
 

@@ -98,7 +98,7 @@ export const logout: Handler<'logout'> = (_input, call, host) => {
 };
 
 export const me: Handler<'me'> = (_input, call, host: HostContext) => {
-  const s = host.sessions.touch(call.sessionId);
+  const s = host.sessions.peek(call.sessionId);
   const p = s && 'participantId' in s ? participantById(host.store, s.participantId) : undefined;
   if (!p) {
     call.sessionId = null;

@@ -42,6 +42,17 @@ describe('participant sessions', () => {
     sessions.close();
   });
 
+  it('are not kept alive by a screen that only looks', () => {
+    let t = 0;
+    const sessions = new Sessions(60_000, () => t);
+    const token = sessions.start('p1');
+    t = 50_000;
+    expect(sessions.peek(token)).toEqual({ participantId: 'p1' });
+    t = 61_000;
+    expect(sessions.peek(token)).toEqual({ expired: true });
+    sessions.close();
+  });
+
   it('end at logout', () => {
     const sessions = new Sessions(60_000, () => 0);
     const token = sessions.start('p1');
