@@ -17,6 +17,7 @@ import {
   newDocument,
   useFont,
   wrap,
+  write,
   type Rgb,
 } from './layout.ts';
 import { drawQr } from './qr.ts';
@@ -75,7 +76,7 @@ function frame(doc: jsPDF): void {
 /** A line centred on the page. (No letter-spacing: spaced letters come out of text extraction
  * and screen readers as «С Е Р Т И Ф И К А Т».) */
 function centre(doc: jsPDF, text: string, y: number): void {
-  doc.text(text, CX, y, { align: 'center', baseline: 'top' });
+  write(doc, text, CX, y, { align: 'center' });
 }
 
 interface Block {
@@ -109,7 +110,7 @@ function middle(doc: jsPDF, c: Certificate): void {
   let y = 70 + Math.max(0, (MIDDLE - height) / 2);
   for (const b of blocks) {
     useFont(doc, b.size, b.bold, b.color);
-    doc.text(b.lines, CX, y, { align: 'center', baseline: 'top', lineHeightFactor: 1.25 });
+    write(doc, b.lines, CX, y, { align: 'center', lineHeightFactor: 1.25 });
     y += b.lines.length * lineHeight(b.size, 1.25) + b.after;
   }
 }
@@ -131,18 +132,18 @@ function drawCertificate(doc: jsPDF, c: Certificate): void {
   const { x: qrX, y: qrY, size: qr } = CERTIFICATE_QR;
   drawQr(doc, url, qrX, qrY, qr);
   useFont(doc, 8.5, false, MUTED);
-  doc.text(m.verify, qrX - 3, qrY + qr - 9, { align: 'right', baseline: 'top' });
+  write(doc, m.verify, qrX - 3, qrY + qr - 9, { align: 'right' });
   useFont(doc, 8, false, ACCENT);
-  doc.text(wrap(doc, url, 110)[0]!, qrX - 3, qrY + qr - 4.5, { align: 'right', baseline: 'top' });
+  write(doc, wrap(doc, url, 110)[0]!, qrX - 3, qrY + qr - 4.5, { align: 'right' });
 
   const bottom = H - 20;
   useFont(doc, 8.5, false, MUTED);
-  doc.text(m.issued, 24, bottom - 21, { baseline: 'top' });
-  doc.text(m.serial, 24, bottom - 9.5, { baseline: 'top' });
+  write(doc, m.issued, 24, bottom - 21);
+  write(doc, m.serial, 24, bottom - 9.5);
   useFont(doc, 11.5, false, INK);
-  doc.text(formatDayRu(input.date), 24, bottom - 17, { baseline: 'top' });
+  write(doc, formatDayRu(input.date), 24, bottom - 17);
   useFont(doc, 11.5, true, INK);
-  doc.text(`№ ${input.serial}`, 24, bottom - 5.5, { baseline: 'top' });
+  write(doc, `№ ${input.serial}`, 24, bottom - 5.5);
 }
 
 function render(c: Certificate, fonts: FontData): Uint8Array {

@@ -6,7 +6,7 @@
 import type { jsPDF } from 'jspdf';
 import type { DomainResult } from '../scoring/index.ts';
 import { bandTitles, domainSubjects } from '../messages/scoring.ts';
-import { DOMAIN_COLORS, INK, lineHeight, MUTED, RULE, useFont, wrap, type Rgb } from './layout.ts';
+import { DOMAIN_COLORS, INK, lineHeight, MUTED, RULE, useFont, wrap, write, type Rgb } from './layout.ts';
 
 const LABEL = 58;
 const VALUE = 27;
@@ -40,7 +40,7 @@ export function drawProfileChart(
     doc.setFillColor(...tint);
     doc.rect(zx, bodyY, zw, ROW * profile.length, 'F');
     useFont(doc, 8, false, MUTED);
-    doc.text(zoneLabels[i]!, zx + zw / 2, y + 1, { align: 'center', baseline: 'top' });
+    write(doc, zoneLabels[i]!, zx + zw / 2, y + 1, { align: 'center' });
   });
   doc.setDrawColor(...RULE);
   doc.setLineWidth(0.2);
@@ -55,17 +55,17 @@ export function drawProfileChart(
     const subjectSize = 7.5;
     const titleH = title.length * lineHeight(10, 1.15);
     const blockH = titleH + lineHeight(subjectSize);
-    doc.text(title, x, mid - blockH / 2, { baseline: 'top', lineHeightFactor: 1.15 });
+    write(doc, title, x, mid - blockH / 2, { lineHeightFactor: 1.15 });
     useFont(doc, subjectSize, false, MUTED);
-    doc.text(wrap(doc, domainSubjects[p.domain], LABEL - 3)[0]!, x, mid - blockH / 2 + titleH, { baseline: 'top' });
+    write(doc, wrap(doc, domainSubjects[p.domain], LABEL - 3)[0]!, x, mid - blockH / 2 + titleH);
 
     const w = (barW * p.percent) / 100;
     doc.setFillColor(...DOMAIN_COLORS[p.domain]);
     if (w > 0) doc.roundedRect(barX, mid - BAR / 2, Math.max(w, 1.2), BAR, 0.8, 0.8, 'F');
     useFont(doc, 11, true, INK);
-    doc.text(`${p.percent} %`, barX + barW + 3, mid - 0.6, { baseline: 'middle' });
+    write(doc, `${p.percent} %`, barX + barW + 3, mid - 0.6, { baseline: 'middle' });
     useFont(doc, 8, false, MUTED);
-    doc.text(p.bandTitle, barX + barW + 3, mid + 3.4, { baseline: 'middle' });
+    write(doc, p.bandTitle, barX + barW + 3, mid + 3.4, { baseline: 'middle' });
     if (i > 0) {
       doc.setDrawColor(...RULE);
       doc.line(x, rowY, barX, rowY);

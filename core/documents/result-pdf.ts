@@ -22,6 +22,7 @@ import {
   TINT,
   useFont,
   wrap,
+  write,
 } from './layout.ts';
 
 export interface ResultPdfInput {
@@ -45,27 +46,27 @@ function header(doc: jsPDF, input: ResultPdfInput): number {
   doc.setFillColor(...ACCENT);
   doc.rect(0, 0, 210, 24, 'F');
   useFont(doc, 9, false, [214, 228, 247]);
-  doc.text(d.action, LEFT, 7, { baseline: 'top' });
+  write(doc, d.action, LEFT, 7);
   useFont(doc, 15, true, [255, 255, 255]);
-  doc.text(wrap(doc, input.campaignTitle, 120)[0]!, LEFT, 12, { baseline: 'top' });
+  write(doc, wrap(doc, input.campaignTitle, 120)[0]!, LEFT, 12);
   useFont(doc, 10, false, [255, 255, 255]);
-  doc.text(m.title, 210 - LEFT, 13.5, { baseline: 'top', align: 'right' });
+  write(doc, m.title, 210 - LEFT, 13.5, { align: 'right' });
   return 32;
 }
 
 /** Label above value, as on a form; returns the height used. */
 function field(doc: jsPDF, label: string, value: string, x: number, y: number, width: number, size = 11.5): number {
   useFont(doc, 8.5, false, MUTED);
-  doc.text(label, x, y, { baseline: 'top' });
+  write(doc, label, x, y);
   useFont(doc, size, size > 12, INK);
   const lines = wrap(doc, value, width);
-  doc.text(lines, x, y + 4.2, { baseline: 'top', lineHeightFactor: 1.25 });
+  write(doc, lines, x, y + 4.2, { lineHeightFactor: 1.25 });
   return 4.2 + lines.length * lineHeight(size, 1.25);
 }
 
 function identity(doc: jsPDF, input: ResultPdfInput, y: number): number {
   useFont(doc, 22, true, INK);
-  doc.text(m.title, LEFT, y, { baseline: 'top' });
+  write(doc, m.title, LEFT, y);
   y += 12;
   y += field(doc, m.participant, input.fullName, LEFT, y, WIDTH, 15) + 2.5;
   y += field(doc, m.school, input.schoolName, LEFT, y, WIDTH) + 2.5;
@@ -105,10 +106,10 @@ function footers(doc: jsPDF, input: ResultPdfInput): void {
     doc.setLineWidth(0.3);
     doc.line(LEFT, 280, LEFT + WIDTH, 280);
     useFont(doc, 8, false, MUTED);
-    doc.text(`${input.campaignTitle} · ${d.footerAdvisory}`, LEFT, 282.5, { baseline: 'top' });
-    doc.text(d.page(i, pages), LEFT + WIDTH, 282.5, { baseline: 'top', align: 'right' });
+    write(doc, `${input.campaignTitle} · ${d.footerAdvisory}`, LEFT, 282.5);
+    write(doc, d.page(i, pages), LEFT + WIDTH, 282.5, { align: 'right' });
     useFont(doc, 6.5, false, MUTED);
-    doc.text(d.method(`${r.pack.id} ${r.pack.version}`, r.scoringVersion), LEFT, 286.5, { baseline: 'top' });
+    write(doc, d.method(`${r.pack.id} ${r.pack.version}`, r.scoringVersion), LEFT, 286.5);
   }
 }
 
@@ -127,10 +128,10 @@ function body(flow: Flow, r: ScoringResult): void {
     doc.setFillColor(...DOMAIN_COLORS[domain]);
     doc.circle(LEFT + 1.6, flow.y + 2.2, 1.6, 'F');
     useFont(doc, 11, true);
-    doc.text(p.title, LEFT + 5, flow.y, { baseline: 'top' });
+    write(doc, p.title, LEFT + 5, flow.y);
     const titleW = doc.getTextWidth(p.title);
     useFont(doc, 10, false, MUTED);
-    doc.text(` · ${m.interest(p.bandTitle, p.percent)}`, LEFT + 5 + titleW, flow.y + 0.5, { baseline: 'top' });
+    write(doc, ` · ${m.interest(p.bandTitle, p.percent)}`, LEFT + 5 + titleW, flow.y + 0.5);
     flow.y += lineHeight(11) + 0.5;
     flow.text(p.interpretation, { indent: 5, after: 3.5 });
   }
