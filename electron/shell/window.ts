@@ -2,7 +2,7 @@
  * The kiosk window: full screen, no menu, no devtools when packaged, no new windows, no
  * navigation away from the app's own pages, no webviews, no permissions (camera, geolocation…).
  */
-import { BrowserWindow, Menu, session, shell } from 'electron';
+import { BrowserWindow, Menu, session } from 'electron';
 import { APP_ENTRY, isAppAddress } from './origin.ts';
 
 export function createKioskWindow(preload: string, devTools: boolean): BrowserWindow {
@@ -29,11 +29,9 @@ export function createKioskWindow(preload: string, devTools: boolean): BrowserWi
   });
   win.setMenuBarVisibility(false);
   const wc = win.webContents;
-  // Links to the outside world (e.g. a policy page) open in the system browser, never in the kiosk.
-  wc.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url) && !isAppAddress(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // No new windows at all, and no hand-off to the system browser either: a student must not be
+  // able to leave the kiosk through a link.
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
   wc.on('will-navigate', (event, url) => {
     if (!isAppAddress(url)) event.preventDefault();
   });

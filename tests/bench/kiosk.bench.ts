@@ -7,7 +7,7 @@
  * electron/tsconfig.json, run by plain node) and, for reference, through tsx (`npm run kiosk`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { TEST_PACK } from '../../core/content/index.ts';
@@ -103,12 +103,14 @@ export async function benchKiosk(): Promise<Record<string, number>> {
   const dataDir = tempDir('bench-kiosk-');
   // A server that is not there: the host works offline, as in a class whose link is down.
   const { emails } = await seedKioskStore(dataDir, { participants: PARTICIPANTS, serverUrl: 'http://127.0.0.1:9' });
-  const shipped = await startHost(dataDir, [compileHost()]);
+  const entry = compileHost();
+  const shipped = await startHost(dataDir, [entry]);
   let main;
   try {
     main = await exercise(shipped.url, shipped.pid, emails);
   } finally {
     shipped.stop();
+    rmSync(resolve(entry, '../../../..'), { recursive: true, force: true });
   }
   const bare = bareDurableWrites(SAVES);
   await new Promise((r) => setTimeout(r, 500));
