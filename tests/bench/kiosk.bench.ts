@@ -110,7 +110,7 @@ export async function benchKiosk(): Promise<Record<string, number>> {
     main = await exercise(shipped.url, shipped.pid, emails);
   } finally {
     shipped.stop();
-    rmSync(resolve(entry, '../../../..'), { recursive: true, force: true });
+    rmSync(resolve(entry, '../../..'), { recursive: true, force: true });
   }
   const bare = bareDurableWrites(SAVES);
   await new Promise((r) => setTimeout(r, 500));
