@@ -56,6 +56,36 @@ export const Progress = z.object({
 });
 export type Progress = z.infer<typeof Progress>;
 
+/** The participant's result as the result screen shows it (scoring is core/scoring). */
+export const ResultView = z.object({
+  summary: z.string(),
+  advisory: z.string(),
+  profile: z.array(
+    z.object({
+      domain: z.string(),
+      title: z.string(),
+      percent: z.number(),
+      band: z.string(),
+      bandTitle: z.string(),
+      interpretation: z.string(),
+    }),
+  ),
+  recommendations: z.array(
+    z.object({
+      domain: z.string(),
+      title: z.string(),
+      fields: z.array(z.object({ title: z.string(), professions: z.array(z.string()) })),
+    }),
+  ),
+  shortlist: z.array(z.string()),
+  nextSteps: z.array(z.string()),
+});
+export type ResultView = z.infer<typeof ResultView>;
+
+/** A PDF made on the kiosk, offline if need be. */
+export const PdfDocument = z.object({ fileName: z.string(), base64: z.string() });
+export type PdfDocument = z.infer<typeof PdfDocument>;
+
 const Empty = z.object({}).strict();
 
 export const kioskApi = {
@@ -102,6 +132,16 @@ export const kioskApi = {
     output: z.object({ savedAt: z.number() }),
   },
   completeStep: { input: z.object({ step: StepNumber }), output: Progress },
+  /**
+   * The result, once every step is done. While the activation still waits for the server it is
+   * withheld (`waiting` says why, in Russian), as is the certificate.
+   */
+  result: {
+    input: Empty,
+    output: z.object({ result: ResultView.nullable(), waiting: z.string().nullable() }),
+  },
+  /** «Скачать результат» (PDF) and «Скачать сертификат участника». */
+  document: { input: z.object({ kind: z.enum(['result', 'certificate']) }), output: PdfDocument },
 } as const;
 
 export type KioskApi = typeof kioskApi;

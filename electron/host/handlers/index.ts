@@ -2,6 +2,7 @@
 import type { Handlers } from '../context.ts';
 import { login, logout, me, register, registrationForm } from './account.ts';
 import { enroll, status } from './device.ts';
+import { document, result } from './documents.ts';
 import { activate, completeStep, content, progress, saveAnswer } from './journey.ts';
 
 export const handlers: Handlers = {
@@ -17,4 +18,6 @@ export const handlers: Handlers = {
   progress,
   saveAnswer,
   completeStep,
+  result,
+  document,
 };
