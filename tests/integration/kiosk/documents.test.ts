@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PACK } from '../../../core/content/index.ts';
 import { startKioskHost, type RunningKioskHost } from '../../../electron/host/host.ts';
 import { readPdf } from '../../unit/documents/pdf.helpers.ts';
-import { eventually, KioskClient } from '../../support/kiosk/client.ts';
+import { KioskClient } from '../../support/kiosk/client.ts';
 import { registration, stepAnswers } from '../../support/kiosk/factories.ts';
 import { startSchool, type TestSchool } from '../../support/kiosk/school.ts';
 
