@@ -11,11 +11,12 @@
  * that set: most documents then embed byte-identical font data that was encoded once.
  * Compressing that font program is the next largest cost, so its compressed form is memoized
  * too: jsPDF filters the font stream right after asking the subset encoder for it (see
- * identityHFunction), so the stream that follows an encode, with the same length and the TrueType
- * tag, is those bytes, and their filtered form is kept with them. Any other font or stream still
+ * identityHFunction), so the stream that comes right after an encode with the same length is those
+ * bytes, and their filtered form is kept with them. Any other font or stream still
  * goes through jsPDF's own code unchanged.
  */
 import { jsPDF } from 'jspdf';
+import { documentMessages } from '../messages/documents.ts';
 import { slimTrueType } from './ttf-slim.ts';
 
 /** The parts of jsPDF's internal TTFFont that this relies on (checked by tests/unit/documents). */
@@ -129,7 +130,7 @@ export function cachedFontFile(base64Ttf: string): string {
     try {
       font = jsPdfApi().TTFFont.open(slimTrueType(Uint8Array.from(atob(base64Ttf), (c) => c.charCodeAt(0))));
     } catch (cause) {
-      throw new Error('PDF: данные шрифта повреждены или это не TrueType', { cause });
+      throw new Error(documentMessages.fontBroken, { cause });
     }
     id = parsed.length;
     parsed.push(font);

@@ -5,6 +5,7 @@
  * Node and works in the kiosk renderer offline.
  */
 import type { jsPDF } from 'jspdf';
+import { documentMessages } from '../messages/documents.ts';
 import { cachedFontFile } from './font-cache.ts';
 
 /** PT Sans TrueType files, base64-encoded. */
@@ -29,7 +30,7 @@ export function registerFonts(doc: jsPDF, fonts: FontData): void {
     const loaded = (
       doc.internal as unknown as { getFont(name: string, style: string): { metadata?: { cmap?: unknown } } }
     ).getFont(FONT_FAMILY, style).metadata?.cmap;
-    if (!loaded) throw new Error(`PDF: шрифт ${FONT_FAMILY} (${style}) не загрузился`);
+    if (!loaded) throw new Error(documentMessages.fontNotLoaded(`${FONT_FAMILY} ${style}`));
   }
   doc.setFont(FONT_FAMILY, 'normal');
 }

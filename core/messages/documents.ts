@@ -5,6 +5,8 @@ export const documentMessages = {
   footerAdvisory: 'Результат носит рекомендательный характер',
   page: (n: number, of: number) => `Страница ${n} из ${of}`,
   method: (pack: string, scoring: string) => `Методика ${pack}, подсчёт ${scoring}`,
+  fontBroken: 'PDF: данные шрифта повреждены или это не шрифт TrueType.',
+  fontNotLoaded: (font: string) => `PDF: шрифт ${font} не загрузился.`,
 };
 
 export const resultMessages = {
