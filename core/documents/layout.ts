@@ -4,6 +4,7 @@
  */
 import { jsPDF, type TextOptionsLight } from 'jspdf';
 import type { Domain } from '../content/schema.ts';
+import { documentMessages } from '../messages/documents.ts';
 import { FONT_FAMILY, registerFonts, type FontData } from './fonts.ts';
 
 export type Rgb = readonly [number, number, number];
@@ -40,7 +41,7 @@ export function newDocument(
     putOnlyUsedFonts: true,
   });
   registerFonts(doc, fonts);
-  doc.setProperties({ ...properties, creator: 'Моё будущее' });
+  doc.setProperties({ ...properties, creator: documentMessages.creator });
   doc.setLanguage('ru');
   return doc;
 }

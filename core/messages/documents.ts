@@ -1,6 +1,8 @@
 /** Russian texts of the PDF documents: result and certificates (part of the message catalog). */
 
 export const documentMessages = {
+  /** The PDF's «Creator» property. */
+  creator: 'Моё будущее',
   action: 'Всероссийская акция',
   footerAdvisory: 'Результат носит рекомендательный характер',
   page: (n: number, of: number) => `Страница ${n} из ${of}`,
