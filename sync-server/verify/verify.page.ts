@@ -11,6 +11,7 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
+h1{font-size:1.4rem;line-height:1.25}
 body{margin:0;font:18px/1.45 system-ui,'Segoe UI',Roboto,'PT Sans',Arial,sans-serif;background:#f3f6fb;color:#1b2330}
 main{max-width:36rem;margin:0 auto;padding:1.25rem}
 .card{background:#fff;border-radius:14px;box-shadow:0 1px 3px rgb(0 0 0/.08);padding:1.25rem 1.5rem;margin-bottom:1rem}
