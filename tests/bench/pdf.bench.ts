@@ -2,10 +2,14 @@
  * PDF documents: one result PDF cold (the process's first, fonts loaded and parsed), then 500 in
  * the same process, beside bare jsPDF writing the same text with the same font in the same run:
  * PT Sans added to each document the ordinary way (addFileToVFS + addFont), each line of our
- * result written with doc.text, same page size and compression. The two are timed in alternating
- * rounds so a busy machine slows both alike. Also: participant certificates, 100 in a row.
+ * result written with doc.text, same page size and compression. The two run one after the other
+ * with a full garbage collection between, so neither pays for the other's garbage (bare jsPDF
+ * makes a lot: it decodes and parses 570 KB of fonts per document); CPU time is reported beside
+ * wall time, since it moves less on a busy machine. Also: participant certificates, 100 in a row.
  * Targets: < 20 ms per result PDF in the batch; within 1.2× of bare jsPDF.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { jsPDF } from 'jspdf';
 import { renderParticipantCertificatePdf, renderResultPdf, type FontData } from '../../core/documents/index.ts';
 import { loadFonts } from '../../core/node/fonts.ts';
@@ -13,8 +17,11 @@ import { readPdf } from '../unit/documents/pdf.helpers.ts';
 import { resultInput } from '../unit/documents/documents.factory.ts';
 
 const BATCH = 500;
-const ROUNDS = 10;
+const BARE = 100;
 const CERTIFICATES = 100;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -80,15 +87,14 @@ export async function benchPdf(): Promise<Record<string, number>> {
   const ours: number[] = [];
   const bare: number[] = [];
   const [oursCpu, bareCpu] = [{ ms: 0 }, { ms: 0 }];
-  const per = BATCH / ROUNDS;
-  let n = 0;
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < per; i++, n++) {
-      const input = resultInput({ fullName: `Иванова Мария ${n}`, schoolClass: `${1 + (n % 11)}А` });
-      ours.push(time(() => renderResultPdf(input, fonts), oursCpu));
-    }
-    for (let i = 0; i < per; i++) bare.push(time(() => barePdf(lines, fonts), bareCpu));
-  }
+  const inputs = Array.from({ length: BATCH }, (_, n) =>
+    resultInput({ fullName: `Иванова Мария ${n}`, schoolClass: `${1 + (n % 11)}А` }),
+  );
+  gc();
+  for (const input of inputs) ours.push(time(() => renderResultPdf(input, fonts), oursCpu));
+  gc();
+  for (let i = 0; i < BARE; i++) bare.push(time(() => barePdf(lines, fonts), bareCpu));
+  gc();
   const certificates: number[] = [];
   for (let i = 0; i < CERTIFICATES; i++) {
     certificates.push(
@@ -123,6 +129,7 @@ export async function benchPdf(): Promise<Record<string, number>> {
     'pdf.result_kb': round(pdf.length / 1024),
     'pdf.bare_jspdf_kb': round(bareBytes / 1024),
     'pdf.batch_size': BATCH,
+    'pdf.bare_runs': BARE,
   };
   for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(36)} ${v}`);
   return out;
