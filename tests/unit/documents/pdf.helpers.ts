@@ -3,7 +3,7 @@
  * copy do), pages through poppler's pdftoppm (kept as PNG artifacts to look at).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -80,6 +80,7 @@ export function grayPage(
   const out = `${pdfPath}.${dpi}`;
   execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-singlefile', pdfPath, out]);
   const pgm = readFileSync(`${out}.pgm`);
+  rmSync(`${out}.pgm`); // 9 MB of grey pixels: not an artifact anyone looks at
   // Binary PGM: "P5\n<width> <height>\n<max>\n" then the pixels.
   const header = pgm
     .subarray(0, 64)
