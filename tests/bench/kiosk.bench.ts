@@ -23,7 +23,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-function bareDurableWrites(n: number): number[] {
+/** The bare durable write: one INSERT OR REPLACE in its own transaction, WAL, synchronous=FULL. */
+function bareWriter(): { write(i: number): number; close(): void } {
   const db = new SQLite(join(tempDir('bench-bare-'), 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -31,14 +32,14 @@ function bareDurableWrites(n: number): number[] {
     'CREATE TABLE answers (participant_id TEXT, step INTEGER, item_id TEXT, value TEXT, updated_at INTEGER, PRIMARY KEY (participant_id, step, item_id))',
   );
   const insert = db.prepare('INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)');
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    insert.run('p', 1 + (i % 12), `item-${i % 7}`, JSON.stringify(`value ${i}`), Date.now());
-    times.push(performance.now() - t);
-  }
-  db.close();
-  return times.sort((a, b) => a - b);
+  return {
+    write(i) {
+      const t = performance.now();
+      insert.run('p', 1 + (i % 12), `item-${i % 7}`, JSON.stringify(`value ${i}`), Date.now());
+      return performance.now() - t;
+    },
+    close: () => db.close(),
+  };
 }
 
 /** The host compiled as the desktop app ships it (electron/tsconfig.json), into a fresh folder. */
@@ -71,7 +72,11 @@ function startHost(dataDir: string, entry: string[]) {
   });
 }
 
-/** Saves through the bridge, then 30 other students sign in and read their progress; returns timings and memory. */
+/**
+ * Saves through the bridge, each beside one bare durable write on the same disk at the same
+ * moment (the disk's fsync time swings with what else the machine does); then 30 other students
+ * sign in and read their progress. Returns both timings and the host's memory.
+ */
 async function exercise(url: string, pid: number, emails: string[]) {
   const c = new KioskClient(url);
   await c.ok('login', { email: emails[0]!, password: SEED_PASSWORD });
@@ -79,12 +84,16 @@ async function exercise(url: string, pid: number, emails: string[]) {
     stepAnswers(TEST_PACK, s.number).map(([itemId, value]) => ({ step: s.number, itemId, value })),
   );
   for (let i = 0; i < 200; i++) await c.ok('saveAnswer', answers[i % answers.length]!); // warm-up
+  const bare = bareWriter();
   const http: number[] = [];
+  const bareTimes: number[] = [];
   for (let i = 0; i < SAVES; i++) {
+    bareTimes.push(bare.write(i));
     const t = performance.now();
     await c.ok('saveAnswer', answers[i % answers.length]!);
     http.push(performance.now() - t);
   }
+  bare.close();
   for (const email of emails.slice(1, 31)) {
     const s = new KioskClient(url);
     await s.ok('login', { email, password: SEED_PASSWORD });
@@ -92,8 +101,10 @@ async function exercise(url: string, pid: number, emails: string[]) {
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  const sorted = (a: number[]) => a.sort((x, y) => x - y);
   return {
-    http: http.sort((a, b) => a - b),
+    http: sorted(http),
+    bare: sorted(bareTimes),
     rssMb: Math.round(kb('VmRSS') / 1024),
     peakMb: Math.round(kb('VmHWM') / 1024),
   };
@@ -112,8 +123,7 @@ export async function benchKiosk(): Promise<Record<string, number>> {
     shipped.stop();
     rmSync(resolve(entry, '../../..'), { recursive: true, force: true });
   }
-  const bare = bareDurableWrites(SAVES);
-  await new Promise((r) => setTimeout(r, 500));
+  const bare = main.bare;
   const dev = await startHost(dataDir, ['--import', 'tsx', 'electron/host/main.ts']);
   let tsx;
   try {

@@ -11,11 +11,13 @@ import type { CorrectedClock } from '../clock.ts';
 import { getMeta, setMeta, type Enrollment } from '../store/meta.ts';
 import type { KioskStore } from '../store/open.ts';
 import { outboxStats } from '../store/outbox.ts';
-import { SyncApi, SyncRefused } from './api.ts';
+import { syncedAt } from './health.ts';
+import { SyncApi } from './api.ts';
 import { backoffDelay } from './backoff.ts';
+import { classify, within } from './failure.ts';
+import { RoundTimer } from './round-timer.ts';
 import { connectNudges, type Nudges } from './nudges.ts';
-import { pullAll, pushAll, refreshContent, topUpLeases, type SyncDeps } from './steps.ts';
-import { NetworkError } from './transport.ts';
+import { pullAll, pushAll, upkeep, type SyncDeps } from './steps.ts';
 
 export interface EngineOptions {
   store: KioskStore;
@@ -28,19 +30,14 @@ export interface EngineOptions {
   nudges?: boolean;
 }
 
-const CONTENT_REFRESH_MS = 3_600_000;
-const LEASE_RETRY_MS = 60_000;
-
 export class SyncEngine {
   #online = false;
   #lastError: string | null = null;
   #failures = 0;
-  #timer: NodeJS.Timeout | undefined;
-  #dueAt = Infinity;
+  readonly #timer = new RoundTimer(() => void this.syncNow());
   #chain: Promise<unknown> = Promise.resolve();
   #nudges: Nudges | undefined;
-  #contentAt = 0;
-  #leasesAt = 0;
+  readonly #upkeep = { leasesAt: 0, contentAt: 0 };
   #closed = false;
 
   constructor(private readonly o: EngineOptions) {}
@@ -69,15 +66,13 @@ export class SyncEngine {
   }
 
   health(): DeviceHealth {
-    const { pending, oldestPendingAt } = outboxStats(this.o.store);
+    const { store, clock, appVersion, instanceId } = this.o;
     return {
-      pending,
-      oldestPendingAt,
-      lastSyncAt: getMeta(this.o.store, 'lastSyncAt') ?? null,
+      ...outboxStats(store),
+      ...syncedAt(store, clock),
       lastError: this.#lastError?.slice(0, 500) ?? null,
-      clockOffsetMs: Math.round(this.o.clock.offsetMs()),
-      appVersion: this.o.appVersion,
-      instanceId: this.o.instanceId,
+      appVersion,
+      instanceId,
     };
   }
 
@@ -90,20 +85,9 @@ export class SyncEngine {
     this.kick();
   }
 
-  /** Asks for a round in `delayMs` unless one is already due sooner (a stream of saves must not starve it). */
+  /** Asks for a round in `delayMs` unless one is already due sooner. */
   kick(delayMs = 0): void {
-    if (this.#closed || !this.enrollment()) return;
-    const due = performance.now() + delayMs;
-    if (this.#timer && due >= this.#dueAt) return;
-    this.#clearTimer();
-    this.#dueAt = due;
-    this.#timer = setTimeout(() => void this.syncNow(), delayMs);
-  }
-
-  #clearTimer(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#dueAt = Infinity;
+    if (!this.#closed && this.enrollment()) this.#timer.schedule(delayMs);
   }
 
   #exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -121,17 +105,12 @@ export class SyncEngine {
   syncNow(): Promise<boolean> {
     return this.#exclusive(async () => {
       if (this.#closed || !this.enrollment()) return false;
-      this.#clearTimer();
+      this.#timer.clear();
       try {
         const d = this.#deps();
         await pushAll(d);
         await pullAll(d);
-        const now = this.o.clock.deviceTime();
-        if (now - this.#leasesAt > LEASE_RETRY_MS && (await topUpLeases(d))) this.#leasesAt = now;
-        if (!getMeta(this.o.store, 'content') || now - this.#contentAt > CONTENT_REFRESH_MS) {
-          await refreshContent(d);
-          this.#contentAt = now;
-        }
+        await upkeep(d, this.#upkeep);
         this.#succeeded();
         this.kick(this.o.idleMs ?? 30_000);
         return true;
@@ -155,13 +134,7 @@ export class SyncEngine {
         return false;
       }
     });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), timeoutMs)));
-    try {
-      return await Promise.race([push, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return within(push, timeoutMs, false);
   }
 
   #succeeded(): void {
@@ -174,32 +147,26 @@ export class SyncEngine {
 
   #failed(err: unknown): void {
     this.#failures += 1;
-    if (err instanceof SyncRefused && err.deviceLost) {
+    const f = classify(err);
+    this.#lastError = f.kind === 'lost' ? kioskMessages.DEVICE_LOST : f.message;
+    if (f.kind === 'lost') {
+      // The server answered, so the link is up; the loop stops until the kiosk is enrolled again.
       this.#online = true;
-      this.#lastError = kioskMessages.DEVICE_LOST;
-      setMeta(this.o.store, 'lost', { code: err.code, message: err.message || kioskMessages.DEVICE_LOST });
+      setMeta(this.o.store, 'lost', { code: f.code, message: f.message });
       this.#nudges?.close();
       this.#nudges = undefined;
-      this.o.log('sync: credential refused, re-enrolment needed', { code: err.code });
+      this.o.log('sync: credential refused, re-enrolment needed', { code: f.code });
       return;
     }
-    if (err instanceof NetworkError) {
-      this.#online = false;
-      this.#lastError = kioskMessages.SYNC_OFFLINE;
-    } else if (err instanceof SyncRefused && (err.status >= 500 || err.status === 429)) {
-      this.#online = false;
-      this.#lastError = err.message || kioskMessages.SYNC_SERVER_ERROR;
-    } else {
-      this.#lastError = err instanceof Error ? err.message : String(err);
-      this.o.log('sync: round failed', { err: this.#lastError });
-    }
+    if (f.kind === 'offline') this.#online = false;
+    else this.o.log('sync: round failed', { err: f.message });
     this.kick(backoffDelay(this.#failures));
   }
 
   /** Waits for the round in progress, then stops for good. */
   async close(): Promise<void> {
     this.#closed = true;
-    this.#clearTimer();
+    this.#timer.clear();
     this.#nudges?.close();
     await this.#chain;
   }

@@ -9,6 +9,7 @@ import { deleteMeta, getMeta, setMeta } from '../store/meta.ts';
 import type { KioskStore } from '../store/open.ts';
 import { SyncApi, SyncRefused } from './api.ts';
 import type { SyncEngine } from './engine.ts';
+import { within } from './failure.ts';
 import type { CorrectedClock } from '../clock.ts';
 
 export interface EnrollInput {
@@ -66,7 +67,5 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
     deleteMeta(d.store, 'lost');
   });
   d.engine.start();
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([d.engine.syncNow(), new Promise((r) => (timer = setTimeout(r, FIRST_SYNC_WAIT_MS)))]);
-  clearTimeout(timer);
+  await within(d.engine.syncNow(), FIRST_SYNC_WAIT_MS, false);
 }

@@ -91,3 +91,16 @@ export async function refreshContent(d: SyncDeps): Promise<void> {
   const current = getMeta(d.store, 'content');
   if (!current || current.id !== pack.id || current.version !== pack.version) setMeta(d.store, 'content', pack);
 }
+
+const LEASE_RETRY_MS = 60_000;
+const CONTENT_REFRESH_MS = 3_600_000;
+
+/** After a pull: leases at most once a minute (when low), the content pack hourly or when missing. */
+export async function upkeep(d: SyncDeps, memo: { leasesAt: number; contentAt: number }): Promise<void> {
+  const now = d.clock.deviceTime();
+  if (now - memo.leasesAt > LEASE_RETRY_MS && (await topUpLeases(d))) memo.leasesAt = now;
+  if (!getMeta(d.store, 'content') || now - memo.contentAt > CONTENT_REFRESH_MS) {
+    await refreshContent(d);
+    memo.contentAt = now;
+  }
+}
