@@ -17,7 +17,8 @@ import { ensureSchool } from './schools/schools.repository.ts';
 import { obtainTariff } from './tariffs/tariffs.service.ts';
 
 export const DEMO = {
-  title: 'Всероссийская акция «Мое будущее» (демо)',
+  // The documents print «Всероссийская акция» themselves; the title names this year's action.
+  title: 'Мое будущее — 2026 (демо)',
   school: { region: '77', locality: 'Москва', name: 'ГБОУ Школа № 1 (демо)' },
   coorganizer: { email: 'coorg@demo.local', fullName: 'Иванова Мария Петровна' },
   organizer: { email: 'org@demo.local', fullName: 'Организатор акции (демо)' },

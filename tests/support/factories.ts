@@ -41,7 +41,7 @@ export async function createCampaign(ctx: ServerContext, over: Partial<CampaignS
   const c: Campaign = {
     id: uuidv7(),
     year: 2026,
-    title: 'Всероссийская акция «Моё будущее» 2026',
+    title: 'Моё будущее — 2026',
     settings: openSettings(new Date(ctx.now()), over),
   };
   await saveCampaign(ctx.db, c, ctx.now());

@@ -26,7 +26,7 @@ export async function seedKioskStore(
   const campaign = {
     id: uuidv7(),
     year: 2026,
-    title: 'Всероссийская акция «Моё будущее» 2026',
+    title: 'Моё будущее — 2026',
     settings: openSettings(new Date(now)),
   };
   const passwordHash = await hashPassword(SEED_PASSWORD);
