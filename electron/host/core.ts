@@ -9,6 +9,7 @@ import { ensureInstanceId } from './instance.ts';
 import { createRouter, type Dispatch } from './router.ts';
 import { Sessions } from './sessions.ts';
 import { getMeta } from './store/meta.ts';
+import { startIdleCheckpoints } from './store/checkpoint.ts';
 import { openKioskStore } from './store/open.ts';
 import { enrollKiosk } from './sync/enroll.ts';
 import { SyncEngine } from './sync/engine.ts';
@@ -41,6 +42,7 @@ export interface KioskCore {
 export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
   const log = o.log ?? ((msg: string, extra?: object) => console.log(JSON.stringify({ msg, ...extra })));
   const store = await openKioskStore(o.dataDir);
+  const stopCheckpoints = startIdleCheckpoints(store);
   const instanceId = ensureInstanceId(store, o.fingerprint);
   const clock = new CorrectedClock(getMeta(store, 'clockOffsetMs') ?? 0);
   const engine = new SyncEngine({
@@ -83,6 +85,7 @@ export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
       await enrolling;
       await engine.close();
       sessions.close();
+      stopCheckpoints();
       store.close();
     },
   };

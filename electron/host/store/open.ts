@@ -16,6 +16,8 @@ export const STORE_FILE = 'kiosk.sqlite';
 export class KioskStore {
   readonly q: Kysely<KioskDB>;
   readonly #statements = new Map<string, SQLite.Statement>();
+  /** Committed write transactions so far (the idle checkpointer watches it). */
+  writes = 0;
 
   constructor(readonly sqlite: SQLite.Database) {
     this.q = new Kysely<KioskDB>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -50,7 +52,9 @@ export class KioskStore {
 
   /** Runs `fn` in one IMMEDIATE transaction; a throw rolls everything back. */
   tx<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate();
+    const out = this.sqlite.transaction(fn).immediate();
+    this.writes += 1;
+    return out;
   }
 
   close(): void {
