@@ -8,6 +8,7 @@ import type { Mutation, MutationBody } from '../../../core/mutations/schemas.ts'
 import { uuidv7 } from '../../../core/ids.ts';
 import { loadState, type DeviceRef } from './load-state.ts';
 import type { KioskStore } from './open.ts';
+import { Prepared } from './prepared.ts';
 import { rowKeyOf } from './row-keys.ts';
 import { writeEffect } from './writes.ts';
 
@@ -16,6 +17,20 @@ export type LocalContext = Omit<DecideContext, 'authority' | 'deviceId' | 'schoo
 export type LocalOutcome =
   | { status: 'accepted'; mutation: Mutation }
   | { status: 'refused'; decision: Exclude<Decision, { status: 'accepted' }> };
+
+const outboxInsert = new Prepared(
+  7,
+  (
+    q,
+    id: string,
+    name: string,
+    args: string,
+    at: number,
+    participant_id: string,
+    row_key: string,
+    lease_id: string | null,
+  ) => q.insertInto('outbox').values({ id, name, args, at, participant_id, row_key, lease_id }),
+);
 
 class Refused extends Error {
   constructor(readonly decision: Exclude<Decision, { status: 'accepted' }>) {
@@ -29,16 +44,18 @@ export function applyLocal(store: KioskStore, body: MutationBody, ctx: LocalCont
   try {
     const mutation = store.tx(() => {
       // The outbox row comes first: its AUTOINCREMENT key is the device counter the mutation carries.
-      const { lastInsertRowid } = store.run(
-        store.q.insertInto('outbox').values({
-          id,
-          name: body.name,
-          args: JSON.stringify(body.args),
-          at,
-          participant_id: body.args.participantId,
-          row_key: rowKeyOf(body),
-          lease_id: body.name === 'code.activate' ? (body.args.leaseId ?? null) : null,
-        }),
+      const leaseId = body.name === 'code.activate' ? (body.args.leaseId ?? null) : null;
+      const args = JSON.stringify(body.args);
+      const { participantId } = body.args;
+      const { lastInsertRowid } = outboxInsert.run(
+        store,
+        id,
+        body.name,
+        args,
+        at,
+        participantId,
+        rowKeyOf(body),
+        leaseId,
       );
       const m = { ...body, id, seq: Number(lastInsertRowid), at } as Mutation;
       const decision = decide(m, loadState(store, m, ctx), { ...ctx, authority: false });

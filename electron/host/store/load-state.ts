@@ -25,7 +25,8 @@ export function loadState(store: KioskStore, m: Mutation, device: DeviceRef): Do
     }
     if (refs.completions) for (const c of completionsOf(store, id)) state.completions.set(`${id}:${c.step}`, c);
   }
-  for (const id of refs.participantIds) {
+  // Only issuing a certificate reads certificates (refs.serials is empty otherwise).
+  for (const id of refs.serials.size ? refs.participantIds : []) {
     const c = store.first(store.q.selectFrom('certificates').select('data').where('participant_id', '=', id));
     if (c) state.addCertificate(JSON.parse(c.data) as CertificateRow);
   }

@@ -2,6 +2,7 @@
 import type { AnswerValue } from '../../../core/mutations/schemas.ts';
 import type { ActivationRow, AnswerRow, CompletionRow, ParticipantRow } from '../../../core/mutations/rows.ts';
 import type { KioskStore } from './open.ts';
+import { Prepared } from './prepared.ts';
 import type { KioskDB } from './schema.ts';
 
 /** An activation as the kiosk keeps it: the server may still refuse it, with a message. */
@@ -10,8 +11,15 @@ export interface LocalActivation extends Omit<ActivationRow, 'status'> {
   message: string | null;
 }
 
+const participantQuery = new Prepared(1, (q, id: string) =>
+  q.selectFrom('participants').select('data').where('id', '=', id),
+);
+const activationQuery = new Prepared(1, (q, participantId: string) =>
+  q.selectFrom('activations').selectAll().where('participant_id', '=', participantId),
+);
+
 export function participantById(store: KioskStore, id: string): ParticipantRow | undefined {
-  const row = store.first(store.q.selectFrom('participants').select('data').where('id', '=', id));
+  const row = participantQuery.first(store, id);
   return row ? (JSON.parse(row.data) as ParticipantRow) : undefined;
 }
 
@@ -22,7 +30,7 @@ export function participantsByEmail(store: KioskStore, email: string): Participa
 }
 
 export function activationOf(store: KioskStore, participantId: string): LocalActivation | undefined {
-  const r = store.first(store.q.selectFrom('activations').selectAll().where('participant_id', '=', participantId));
+  const r = activationQuery.first(store, participantId);
   if (!r) return undefined;
   return {
     id: r.id,

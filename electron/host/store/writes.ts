@@ -5,6 +5,7 @@
 import type { Effect } from '../../../core/mutations/effects.ts';
 import type { AnswerRow, CertificateRow, CompletionRow, ParticipantRow } from '../../../core/mutations/rows.ts';
 import type { KioskStore } from './open.ts';
+import { Prepared } from './prepared.ts';
 import type { LocalActivation } from './rows.ts';
 
 export function putParticipant(store: KioskStore, row: ParticipantRow): void {
@@ -37,16 +38,17 @@ export function putActivation(store: KioskStore, a: LocalActivation): void {
   );
 }
 
-export function putAnswer(store: KioskStore, a: AnswerRow): void {
-  const value = JSON.stringify(a.value);
-  store.run(
-    store.q
+const answerUpsert = new Prepared(
+  5,
+  (q, participantId: string, step: number, itemId: string, value: string, at: number) =>
+    q
       .insertInto('answers')
-      .values({ participant_id: a.participantId, step: a.step, item_id: a.itemId, value, updated_at: a.updatedAt })
-      .onConflict((oc) =>
-        oc.columns(['participant_id', 'step', 'item_id']).doUpdateSet({ value, updated_at: a.updatedAt }),
-      ),
-  );
+      .values({ participant_id: participantId, step, item_id: itemId, value, updated_at: at })
+      .onConflict((oc) => oc.columns(['participant_id', 'step', 'item_id']).doUpdateSet({ value, updated_at: at })),
+);
+
+export function putAnswer(store: KioskStore, a: AnswerRow): void {
+  answerUpsert.run(store, a.participantId, a.step, a.itemId, JSON.stringify(a.value), a.updatedAt);
 }
 
 export function putCompletion(store: KioskStore, c: CompletionRow): void {
