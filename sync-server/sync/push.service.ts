@@ -9,9 +9,9 @@ import type { CampaignSettings } from '../../core/campaign.ts';
 import type { DeviceHealth, MutationOutcome } from '../../core/contracts/sync.ts';
 import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
+import { decide, type DecideContext } from '../../core/mutations/decide.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
-import { refsOf, type DomainState } from '../../core/mutations/state.ts';
+import { refsOf } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
@@ -20,7 +20,10 @@ import { insertChunked } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
 import { contentHash } from './hash.ts';
-import { loadCodes, loadState, writeEffects } from './state.repository.ts';
+import { isUniqueViolation, mayBeRetry, storedOutcome } from './dedupe.ts';
+import { retryParked, type Pending } from './parked.ts';
+import { loadState } from './state.repository.ts';
+import { writeEffects } from './effects.repository.ts';
 import { withRetry } from './retry.ts';
 
 /** How far back a device's (server-corrected) timestamp is believed when judging date rules. */
@@ -37,12 +40,6 @@ export interface Campaignish {
   id: string;
   settings: CampaignSettings;
   stepCount: number;
-}
-
-interface Pending {
-  m: Mutation;
-  hash: string;
-  decision: Decision;
 }
 
 export async function pushMutations(
@@ -119,35 +116,6 @@ export async function pushMutations(
   }
   for (const schoolId of touched) ctx.nudge(schoolId);
   return outcomes;
-}
-
-/**
- * Whether any mutation of the batch may already be stored. A device numbers its mutations, and
- * the server remembers the highest number applied; a batch entirely above it is new, which
- * spares the id lookup on the common path (Replicache's lastMutationID rule).
- */
-async function mayBeRetry(
-  trx: Transaction<CentralDB>,
-  deviceId: string | null,
-  batch: { m: Mutation }[],
-): Promise<boolean> {
-  if (!deviceId) return true;
-  const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId).executeTakeFirst();
-  if (!device) return true;
-  return batch.some((v) => v.m.seq <= device.last_seq);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function storedOutcome(
-  id: string,
-  r: { status: string; code: string | null; message: string | null },
-): MutationOutcome {
-  if (r.status === 'rejected') return { id, status: 'rejected', code: r.code ?? 'UNKNOWN', message: r.message ?? '' };
-  return { id, status: r.status === 'parked' ? 'parked' : 'accepted' };
 }
 
 async function applyFresh(
@@ -243,54 +211,4 @@ async function applyFresh(
         : { id: f.m.id, status: d.status };
   });
   return touched;
-}
-
-async function retryParked(
-  trx: Transaction<CentralDB>,
-  dialect: string,
-  state: DomainState,
-  baseCtx: (at: number) => DecideContext,
-  decided: Pending[],
-  arrived: string[],
-  effects: Effect[],
-): Promise<{ id: string; decision: Decision }[]> {
-  if (arrived.length === 0) return [];
-  const stored = await trx
-    .selectFrom('mutations')
-    .select(['id', 'payload', 'device_id', 'school_id'])
-    .where('status', '=', 'parked')
-    .where('participant_id', 'in', arrived)
-    .orderBy('received_at')
-    .orderBy('seq')
-    .execute();
-  const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
-  const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
-  if (codes.length) {
-    const owners = await trx.selectFrom('tariffs').select('school_id').where('code', 'in', codes).execute();
-    await lockSchools(
-      trx,
-      dialect,
-      owners.map((o) => o.school_id),
-    );
-    await loadCodes(trx, state, codes);
-  }
-  const reDecided: { id: string; decision: Decision }[] = [];
-  const redo = (m: Mutation, ctx: DecideContext): Decision => {
-    const d = decide(m, state, ctx);
-    if (d.status === 'accepted') {
-      for (const e of d.effects) {
-        state.apply(e);
-        effects.push(e);
-      }
-    }
-    return d;
-  };
-  for (const { id, m, device_id, school_id } of parked) {
-    reDecided.push({ id, decision: redo(m, { ...baseCtx(m.at), deviceId: device_id, schoolId: school_id }) });
-  }
-  for (const p of decided) {
-    if (p.decision.status === 'parked' && state.participants.has(p.m.args.participantId))
-      p.decision = redo(p.m, baseCtx(p.m.at));
-  }
-  return reDecided;
 }

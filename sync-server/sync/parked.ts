@@ -1,0 +1,68 @@
+/**
+ * Mutations that arrived before their participant (a step result before the registration) wait
+ * as "parked" and are decided again, in arrival order, when the participant arrives.
+ */
+import type { Transaction } from 'kysely';
+import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
+import type { Effect } from '../../core/mutations/effects.ts';
+import { Mutation } from '../../core/mutations/schemas.ts';
+import type { DomainState } from '../../core/mutations/state.ts';
+import type { CentralDB } from '../db/schema.ts';
+import { lockSchools } from './changes.repository.ts';
+import { loadCodes } from './state.repository.ts';
+
+export interface Pending {
+  m: Mutation;
+  hash: string;
+  decision: Decision;
+}
+
+export async function retryParked(
+  trx: Transaction<CentralDB>,
+  dialect: string,
+  state: DomainState,
+  baseCtx: (at: number) => DecideContext,
+  decided: Pending[],
+  arrived: string[],
+  effects: Effect[],
+): Promise<{ id: string; decision: Decision }[]> {
+  if (arrived.length === 0) return [];
+  const stored = await trx
+    .selectFrom('mutations')
+    .select(['id', 'payload', 'device_id', 'school_id'])
+    .where('status', '=', 'parked')
+    .where('participant_id', 'in', arrived)
+    .orderBy('received_at')
+    .orderBy('seq')
+    .execute();
+  const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+  const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
+  if (codes.length) {
+    const owners = await trx.selectFrom('tariffs').select('school_id').where('code', 'in', codes).execute();
+    await lockSchools(
+      trx,
+      dialect,
+      owners.map((o) => o.school_id),
+    );
+    await loadCodes(trx, state, codes);
+  }
+  const reDecided: { id: string; decision: Decision }[] = [];
+  const redo = (m: Mutation, ctx: DecideContext): Decision => {
+    const d = decide(m, state, ctx);
+    if (d.status === 'accepted') {
+      for (const e of d.effects) {
+        state.apply(e);
+        effects.push(e);
+      }
+    }
+    return d;
+  };
+  for (const { id, m, device_id, school_id } of parked) {
+    reDecided.push({ id, decision: redo(m, { ...baseCtx(m.at), deviceId: device_id, schoolId: school_id }) });
+  }
+  for (const p of decided) {
+    if (p.decision.status === 'parked' && state.participants.has(p.m.args.participantId))
+      p.decision = redo(p.m, baseCtx(p.m.at));
+  }
+  return reDecided;
+}
