@@ -40,18 +40,22 @@ export default ts.config(
   {
     files: ['core/**/*.ts'],
     ignores: ['core/node/**'],
-    rules: forbid(
-      [
-        ...drivers,
-        ...frameworks,
-        'node:*',
-        '**/sync-server/**',
-        '**/electron/**',
-        '**/renderer/**',
-        '**/migrations/**',
-      ],
-      'The domain (core/) is framework-free: no framework, driver, Node built-in or host code.',
-    ),
+    rules: {
+      // The domain also runs in the renderer: no Node globals either.
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', '__filename', 'require', 'global'],
+      ...forbid(
+        [
+          ...drivers,
+          ...frameworks,
+          'node:*',
+          '**/sync-server/**',
+          '**/electron/**',
+          '**/renderer/**',
+          '**/migrations/**',
+        ],
+        'The domain (core/) is framework-free: no framework, driver, Node built-in or host code.',
+      ),
+    },
   },
   {
     files: ['core/node/**/*.ts'],
