@@ -61,9 +61,12 @@ function compileHost(): string {
   return join(outDir, 'electron/host/main.js');
 }
 
+const KIOSK_V8_FLAG = '--max-semi-space-size=2';
+
 /** Starts the host as its own process: compiled JS (as shipped) or through tsx (as `npm run kiosk`). */
 function startHost(dataDir: string, entry: string[]) {
-  const child = spawn(process.execPath, [...entry, '--port', '0', '--data', dataDir], {
+  // The V8 flag the kiosk ships with (package.json "kiosk"; app.commandLine in the Electron shell).
+  const child = spawn(process.execPath, [KIOSK_V8_FLAG, ...entry, '--port', '0', '--data', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

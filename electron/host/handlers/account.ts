@@ -7,7 +7,7 @@ import { isRegistrationOpen } from '../../../core/campaign.ts';
 import type { RejectionCode } from '../../../core/errors.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Decision } from '../../../core/mutations/decide.ts';
-import { hashPassword, verifyPassword } from '../../../core/node/password.ts';
+import { hashPasswordSync, verifyPasswordSync } from '../../../core/node/password.ts';
 import type { ParticipantRow } from '../../../core/mutations/rows.ts';
 import type { Handler, HostContext } from '../context.ts';
 import { KioskFault } from '../errors.ts';
@@ -40,7 +40,8 @@ export const register: Handler<'register'> = async (input, call, host) => {
   if (input.consentVersion !== consent.version) {
     throw KioskFault.of(409, 'INVALID_INPUT', { consentVersion: consent.text.slice(0, 200) });
   }
-  const passwordHash = await hashPassword(input.password);
+  // On the calling thread: see core/node/password.ts (memory on lab PCs).
+  const passwordHash = hashPasswordSync(input.password);
   const ctx = localContext(host, ready);
   const participantId = uuidv7(ctx.now.getTime());
   const { profile, consentVersion } = input;
@@ -78,7 +79,7 @@ export const login: Handler<'login'> = async (input, call, host) => {
   if (!limiter.allow(input.email)) throw KioskFault.of(429, 'TOO_MANY_LOGINS');
   let match: ParticipantRow | undefined;
   const local = participantsByEmail(host.store, input.email);
-  for (const p of local) if (await verifyPassword(input.password, p.passwordHash)) match = p;
+  for (const p of local) if (verifyPasswordSync(input.password, p.passwordHash)) match = p;
   // Passwords never change, so a known e-mail with a wrong password needs no server round trip.
   if (!match && local.length === 0) match = await fetchParticipant(host, input.email, input.password);
   if (!match) {
