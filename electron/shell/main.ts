@@ -13,7 +13,8 @@ import { createKioskWindow } from './window.ts';
 
 // One kiosk per PC session: a second launch would open the same store twice.
 if (!app.requestSingleInstanceLock()) app.exit(0);
-// A small young generation: lab PCs have 4 GB and the kiosk runs all day (see tests/bench/kiosk.bench.ts).
+// A small young generation for the screens' renderer process: lab PCs have 4 GB. (The browser-mode
+// host gets the same flag from package.json; see tests/bench/kiosk.bench.ts.)
 app.commandLine.appendSwitch('js-flags', '--max-semi-space-size=2');
 registerAppScheme();
 
