@@ -14,7 +14,7 @@ import {
 import type { Mutation } from '../../../core/mutations/schemas.ts';
 import type { CorrectedClock } from '../clock.ts';
 import { SchoolInfo } from '../store/meta.ts';
-import { ParticipantLookupResponse } from './row-schemas.ts';
+import { ParticipantLookupResponse } from '../../../core/contracts/sync-rows.ts';
 import { requestJson, type RequestOptions } from './transport.ts';
 
 /** The server answered with a refusal: {error: {code, message}}. */
