@@ -1,10 +1,11 @@
 /**
  * Multi-row writes for the hot ingest path, which must batch: one statement per row costs 3–4×.
- * SQLite takes a multi-row VALUES (its prepared statement is cached by the driver wrapper).
+ * SQLite takes a multi-row VALUES, its text built once per shape (and its prepared statement
+ * cached by the driver wrapper in db/connect.ts).
  * PostgreSQL takes one `INSERT … SELECT FROM unnest(…)` per table with one array per column:
  * six parameters instead of thousands, so parsing and planning stay constant per batch.
  */
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
 // Both SQLite (32 766) and PostgreSQL (65 535) cap bound parameters per statement.
@@ -45,19 +46,33 @@ export async function insertChunked<T extends keyof CentralDB & string>(
   }
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let i = 0; i < rows.length; i += per) {
-    // Kysely cannot relate a generic table name to its row type; the signature above does.
-    const values = rows.slice(i, i + per) as Parameters<ReturnType<typeof db.insertInto<T>>['values']>[0];
-    let q = db.insertInto(table).values(values);
-    if (upsert) {
-      q = q.onConflict((oc) =>
-        oc.columns(upsert.conflict as never).doUpdateSet(
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          Object.fromEntries(upsert.update.map((c) => [c, (eb: any) => eb.ref(`excluded.${c}`)])) as never,
-        ),
-      );
-    }
-    await q.execute();
+    const chunk = rows.slice(i, i + per) as Record<string, unknown>[];
+    const params = chunk.flatMap((r) => columns.map((c) => r[c] ?? null));
+    await db.executeQuery(CompiledQuery.raw(valuesSql(table, columns, chunk.length, upsert), params));
   }
+}
+
+const texts = new Map<string, string>();
+
+/**
+ * `insert into t (…) values (?, …), …` built as text once per shape and reused: building the
+ * same 500-row statement through the query builder every batch cost more than writing it.
+ */
+function valuesSql(table: string, columns: string[], rowCount: number, upsert?: Upsert): string {
+  const key = `${table}|${columns.join(',')}|${rowCount}|${upsert ? upsert.conflict.join(',') : ''}`;
+  let text = texts.get(key);
+  if (!text) {
+    const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    text = `insert into ${q(table)} (${columns.map(q).join(', ')}) values ${Array(rowCount).fill(row).join(', ')}`;
+    if (upsert) {
+      const set = upsert.update.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
+      text += ` on conflict (${upsert.conflict.map(q).join(', ')}) do update set ${set}`;
+    }
+    if (texts.size > 500) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
 }
 
 async function insertUnnest(
