@@ -1,11 +1,11 @@
 /**
- * Runtime checks of the rows the server sends in pulled changes and participant look-ups (their
- * TypeScript shapes are core/mutations/rows.ts). Kept loose on text the server already checked:
- * the kiosk must not refuse a row the authority accepted.
+ * The rows the server sends in pulled changes and participant look-ups, checked at runtime by the
+ * kiosk (their TypeScript shapes are core/mutations/rows.ts). Kept loose on text the server
+ * already checked: the kiosk must not refuse a row the authority accepted.
  */
 import { z } from 'zod';
-import { Lease } from '../../../core/contracts/sync.ts';
-import { AnswerValue } from '../../../core/mutations/schemas.ts';
+import { Lease } from './sync.ts';
+import { AnswerValue } from '../mutations/schemas.ts';
 
 export const ParticipantRowSchema = z.object({
   id: z.string(),
@@ -77,7 +77,7 @@ export const changeSchemas = {
   certificate: CertificateRowSchema,
 } as const;
 
-/** POST /api/sync/participant's answer (not in core/contracts/sync.ts yet: proposed there). */
+/** POST /api/sync/participant's answer. */
 export const ParticipantLookupResponse = z.object({
   participant: ParticipantRowSchema,
   activation: ActivationRowSchema.nullable(),

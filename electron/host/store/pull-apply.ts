@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Campaign } from '../../../core/campaign.ts';
 import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
-import { changeSchemas } from '../sync/row-schemas.ts';
+import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { rowKey } from './row-keys.ts';
