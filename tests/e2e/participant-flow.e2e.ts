@@ -1,10 +1,10 @@
 /**
  * Scenario 1 (instruction, part 2): a pupil registers on a classroom PC, enters the code from the
- * co-organizer, completes the 12 steps and sees that all steps are done. Every screen is
- * photographed at 1280×720 and 1920×1080 on the way.
+ * co-organizer, completes the 12 steps, sees the result and downloads the result PDF and the
+ * participant certificate. Every screen is photographed at 1280×720 and 1920×1080 on the way.
  */
 import { expect, test } from './support/fixtures.ts';
-import { snap } from './support/screens.ts';
+import { DOCUMENT_DIR, snap } from './support/screens.ts';
 import { ALL_STEPS, serverRecordOf } from './support/server-records.ts';
 import { aStudent } from './support/students.ts';
 
@@ -70,8 +70,27 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
     }
     await kiosk.steps.completeStep(photograph);
   }
-  await expect(kiosk.steps.resultHeading).toBeVisible();
+  // The result right after step 12 (instruction 3.1): the profile over the five spheres.
+  await expect(kiosk.result.heading).toBeVisible();
+  await expect(kiosk.result.domains).toHaveCount(5);
   await snap(kiosk.page, '12-result');
+  await snap(kiosk.page, '12-result-full', { fullPage: true });
+  await kiosk.result.domains.first().getByRole('button').press('Enter');
+  await expect(kiosk.result.domains.first().getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+  await snap(kiosk.page, '12-result-meaning');
+
+  // «Скачать результат (PDF)» (3.1.1) and «Скачать сертификат участника» (4.2): real PDFs, kept for people to look at.
+  for (const button of ['Скачать результат (PDF)', 'Скачать сертификат участника'] as const) {
+    const file = await kiosk.result.download(button);
+    expect(file.fileName).toMatch(/\.pdf$/);
+    expect(file.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(file.bytes.length).toBeGreaterThan(10 * 1024);
+    await file.download.saveAs(
+      `${DOCUMENT_DIR}/${button === 'Скачать результат (PDF)' ? 'result' : 'certificate'}.pdf`,
+    );
+  }
+  await expect(kiosk.result.root.getByText(/Готово: файл «.+\.pdf» скачан/)).toHaveCount(2);
+  await snap(kiosk.page, '12-result-downloaded');
 
   // Everything reached the server: the participant, the confirmed code and all 12 steps.
   await kiosk.allSent();

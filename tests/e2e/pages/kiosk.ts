@@ -5,6 +5,7 @@ import { FirstStartPage } from './first-start.page.ts';
 import { HomePage } from './home.page.ts';
 import { LoginPage } from './login.page.ts';
 import { RegistrationPage } from './registration.page.ts';
+import { ResultPage } from './result.page.ts';
 import { StatusBar } from './status-bar.page.ts';
 import { StepsPage } from './steps.page.ts';
 
@@ -15,6 +16,7 @@ export class Kiosk {
   readonly login: LoginPage;
   readonly home: HomePage;
   readonly steps: StepsPage;
+  readonly result: ResultPage;
   readonly status: StatusBar;
 
   constructor(
@@ -26,6 +28,7 @@ export class Kiosk {
     this.login = new LoginPage(page);
     this.home = new HomePage(page);
     this.steps = new StepsPage(page);
+    this.result = new ResultPage(page);
     this.status = new StatusBar(page);
   }
 

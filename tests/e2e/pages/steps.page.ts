@@ -21,8 +21,9 @@ export class StepsPage {
     return this.main.locator('[data-save]');
   }
 
+  /** «Ваш результат», or «Все шаги выполнены!» while the result waits for the server. */
   get resultHeading() {
-    return this.page.getByRole('heading', { name: 'Все шаги выполнены!' });
+    return this.page.getByRole('heading', { name: /^(Ваш результат|Все шаги выполнены!)$/ });
   }
 
   async view(): Promise<View> {
