@@ -7,7 +7,7 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { snap } from './support/screens.ts';
-import { activationsOfCode, serverRecordOf } from './support/server-records.ts';
+import { activationsOfCode, leasedSlots, serverRecordOf } from './support/server-records.ts';
 import { aStudent } from './support/students.ts';
 
 test('two offline kiosks share a one-place code: no over-activation, the waiting pupil is told', async ({
@@ -18,6 +18,8 @@ test('two offline kiosks share a one-place code: no over-activation, the waiting
   // The first PC connects first and takes the code's only place in reserve.
   const first = await classroom.kiosk('Кабинет 12, ПК 1');
   await first.allSent();
+  // The lease request follows the first pull; wait for it rather than race the second PC.
+  await expect.poll(() => leasedSlots(central, code), { timeout: 20_000 }).toBe(1);
   const second = await classroom.kiosk('Кабинет 12, ПК 2');
   await second.allSent();
   const anna = aStudent();
@@ -42,9 +44,12 @@ test('two offline kiosks share a one-place code: no over-activation, the waiting
   await first.allSent(45_000);
   await second.allSent(45_000);
 
+  // The status bar can say «Всё отправлено» a moment before the server has it: the server decides.
+  await expect
+    .poll(async () => (await serverRecordOf(central, anna.email)).activations, { timeout: 30_000 })
+    .toEqual([{ code, status: 'confirmed' }]);
   const used = await activationsOfCode(central, code);
   expect(used.confirmed ?? 0).toBeLessThanOrEqual(1);
-  expect((await serverRecordOf(central, anna.email)).activations).toEqual([{ code, status: 'confirmed' }]);
   expect((await serverRecordOf(central, ivan.email)).activations.filter((a) => a.status === 'confirmed')).toEqual([]);
 
   // The waiting pupil learns why, in Russian, with what to do next.

@@ -59,3 +59,15 @@ export const ALL_STEPS = TEST_PACK.steps.map((s) => s.number);
 
 /** How many answers a pupil gives who answers every item of the test pack (info pages need none). */
 export const ANSWERABLE_ITEMS = TEST_PACK.steps.flatMap((s) => s.items).filter((i) => i.type !== 'info').length;
+
+/** Activation slots of a code the server has leased to kiosks and not taken back. */
+export async function leasedSlots(central: Central, code: string): Promise<number> {
+  const rows = await central
+    .ctx()
+    .db.selectFrom('leases')
+    .select(['slots', 'used'])
+    .where('code', '=', code)
+    .where('released_at', 'is', null)
+    .execute();
+  return rows.reduce((n, r) => n + r.slots - r.used, 0);
+}
