@@ -10,6 +10,7 @@ import { uuidv7 } from '../../core/ids.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
+import { releaseLeases } from '../sync/leases.service.ts';
 import { digest, newCredential, newEnrollmentCode } from './secrets.ts';
 
 const ENROLLMENT_TTL_MS = 7 * 24 * 3_600_000;
@@ -155,29 +156,16 @@ export async function listDevices(ctx: ServerContext, schoolId: string): Promise
 /** Revokes a device of this school; another school's device id is simply not found. */
 export async function revokeDevice(ctx: ServerContext, schoolId: string, deviceId: string): Promise<void> {
   const now = ctx.now();
-  const res = await ctx.db
-    .updateTable('devices')
-    .set({ revoked_at: now })
-    .where('id', '=', deviceId)
-    .where('school_id', '=', schoolId)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw HttpError.of(404, 'NOT_FOUND');
-  // Its unused activation slots return to the codes at once.
+  // Revocation and the return of its unused activation slots commit together.
   await ctx.db.transaction().execute(async (trx) => {
-    const leases = await trx
-      .selectFrom('leases')
-      .select(['id', 'code', 'slots', 'used'])
-      .where('device_id', '=', deviceId)
-      .where('released_at', 'is', null)
-      .execute();
-    for (const l of leases) {
-      await trx.updateTable('leases').set({ released_at: now }).where('id', '=', l.id).execute();
-      await trx
-        .updateTable('tariffs')
-        .set((eb) => ({ reserved: eb('reserved', '-', l.slots - l.used) }))
-        .where('code', '=', l.code)
-        .execute();
-    }
+    const res = await trx
+      .updateTable('devices')
+      .set({ revoked_at: now })
+      .where('id', '=', deviceId)
+      .where('school_id', '=', schoolId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw HttpError.of(404, 'NOT_FOUND');
+    await releaseLeases(trx, { deviceId }, now);
   });
   ctx.log.info({ deviceId, schoolId }, 'device revoked');
 }

@@ -12,15 +12,21 @@ import type { CentralDB } from '../db/schema.ts';
 import { lockSchools } from './changes.repository.ts';
 import { withRetry } from './retry.ts';
 
-export async function releaseExpiredLeases(trx: Transaction<CentralDB>, schoolId: string, now: number): Promise<void> {
-  const expired = await trx
-    .selectFrom('leases')
-    .select(['id', 'code', 'slots', 'used'])
-    .where('school_id', '=', schoolId)
-    .where('released_at', 'is', null)
-    .where('expires_at', '<=', now)
-    .execute();
-  for (const l of expired) {
+/**
+ * Releases the open leases that `which` selects (a device's when it is revoked, a school's
+ * expired ones): their unused slots go back to the codes, in the caller's transaction.
+ */
+export async function releaseLeases(
+  trx: Transaction<CentralDB>,
+  which: { deviceId: string } | { schoolId: string; expiredBy: number },
+  now: number,
+): Promise<void> {
+  let q = trx.selectFrom('leases').select(['id', 'code', 'slots', 'used']).where('released_at', 'is', null);
+  q =
+    'deviceId' in which
+      ? q.where('device_id', '=', which.deviceId)
+      : q.where('school_id', '=', which.schoolId).where('expires_at', '<=', which.expiredBy);
+  for (const l of await q.execute()) {
     await trx.updateTable('leases').set({ released_at: now }).where('id', '=', l.id).execute();
     await trx
       .updateTable('tariffs')
@@ -42,7 +48,7 @@ export async function grantLeases(
   return withRetry(() =>
     ctx.db.transaction().execute(async (trx) => {
       await lockSchools(trx, ctx.store.dialect, [device.schoolId]);
-      await releaseExpiredLeases(trx, device.schoolId, now);
+      await releaseLeases(trx, { schoolId: device.schoolId, expiredBy: now }, now);
       const codes = await trx
         .selectFrom('tariffs')
         .select(['code', 'participants', 'used', 'reserved'])
