@@ -3,6 +3,7 @@
  * whenever it is reachable; CI sets REQUIRE_POSTGRES=1 so a missing PostgreSQL fails there
  * instead of silently shrinking the suite.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrateCentral, openCentralStore, type CentralStore, type Dialect } from '../../sync-server/db/connect.ts';
 
@@ -27,8 +28,6 @@ if (!pgUp) console.warn(`[tests] PostgreSQL at ${PG_URL} unreachable: running SQ
 
 export const DIALECTS: Dialect[] = pgUp ? ['sqlite', 'postgres'] : ['sqlite'];
 
-let counter = 0;
-
 /** A fresh, migrated central store: in-memory SQLite, or a new PostgreSQL schema dropped on close. */
 export async function freshStore(dialect: Dialect, opts: { sqlitePath?: string } = {}): Promise<CentralStore> {
   if (dialect === 'sqlite') {
@@ -36,7 +35,8 @@ export async function freshStore(dialect: Dialect, opts: { sqlitePath?: string }
     await migrateCentral(store.db);
     return store;
   }
-  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  // Random, not pid + time: test workers may share a pid and start in the same millisecond.
+  const schema = `t_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
