@@ -35,23 +35,34 @@ export async function freshStore(dialect: Dialect, opts: { sqlitePath?: string }
     await migrateCentral(store.db);
     return store;
   }
-  // Random, not pid + time: test workers may share a pid and start in the same millisecond.
   const schema = `t_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const store = openCentralStore({ databaseUrl: PG_URL, pgSchema: schema });
-  await migrateCentral(store.db, schema);
+  // Kysely's migrator looks across every schema's catalog, and that look fails when another test
+  // drops its schema at the same moment; one advisory lock keeps migrations and drops apart.
+  const store = await underSchemaLock(async (admin) => {
+    await admin.query(`create schema ${schema}`);
+    const s = openCentralStore({ databaseUrl: PG_URL, pgSchema: schema });
+    await migrateCentral(s.db, schema);
+    return s;
+  });
   const close = store.close;
   return {
     ...store,
     close: async () => {
       await close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await underSchemaLock((admin) => admin.query(`drop schema ${schema} cascade`));
     },
   };
+}
+
+const SCHEMA_LOCK = 7_246_001;
+
+export async function underSchemaLock<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(admin);
+  } finally {
+    await admin.end(); // ending the session releases the lock
+  }
 }

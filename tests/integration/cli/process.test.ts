@@ -6,10 +6,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCentralStore, type CentralStore } from '../../../sync-server/db/connect.ts';
-import { DIALECTS, PG_URL } from '../../support/dialects.ts';
+import { DIALECTS, PG_URL, underSchemaLock } from '../../support/dialects.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -38,11 +37,11 @@ describe.each(DIALECTS)('admin CLI process on %s', (dialect) => {
   let store: CentralStore;
 
   beforeAll(async () => {
-    if (dialect === 'postgres') await sql(`create schema ${schema}`);
+    if (dialect === 'postgres') await underSchemaLock((admin) => admin.query(`create schema ${schema}`));
   });
   afterAll(async () => {
     await store?.close();
-    if (dialect === 'postgres') await sql(`drop schema ${schema} cascade`);
+    if (dialect === 'postgres') await underSchemaLock((admin) => admin.query(`drop schema ${schema} cascade`));
   });
 
   it('imports into the configured store and exits 1 when a row is bad', async () => {
@@ -71,10 +70,3 @@ describe.each(DIALECTS)('admin CLI process on %s', (dialect) => {
     expect(badConfig.stderr).toContain('DATABASE_URL');
   });
 });
-
-async function sql(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  await c.query(text);
-  await c.end();
-}
