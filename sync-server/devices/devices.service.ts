@@ -2,7 +2,7 @@
  * Classroom PCs (devices): enrollment by a one-time code from the co-organizer, revocation, and
  * the health each device reports, which staff see in the cabinet and the dashboard.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Device, RejectionRecord } from '../../core/contracts/api.ts';
 import type { DeviceHealth, EnrollResponse } from '../../core/contracts/sync.ts';
 import { normalizeCode } from '../../core/codes.ts';
@@ -176,7 +176,7 @@ export async function listRejections(ctx: ServerContext, schoolId: string, limit
     .selectFrom('mutations')
     .select(['id', 'device_id', 'name', 'code', 'message', 'participant_id', 'received_at'])
     .where('school_id', '=', schoolId)
-    .where('status', '=', 'rejected')
+    .where('status', '=', sql.lit('rejected')) // a literal, which the partial index matches
     .orderBy('received_at', 'desc')
     .limit(limit)
     .execute();

@@ -2,7 +2,7 @@
  * Mutations that arrived before their participant (a step result before the registration) wait
  * as "parked" and are decided again, in arrival order, when the participant arrives.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
@@ -30,7 +30,7 @@ export async function retryParked(
   const stored = await trx
     .selectFrom('mutations')
     .select(['id', 'payload', 'device_id', 'school_id'])
-    .where('status', '=', 'parked')
+    .where('status', '=', sql.lit('parked')) // a literal, which the partial index matches
     .where('participant_id', 'in', arrived)
     .orderBy('received_at')
     .orderBy('seq')

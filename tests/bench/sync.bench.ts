@@ -1,13 +1,15 @@
 /**
  * Ingest throughput: mutations accepted per second in batches of 500, on SQLite (file, WAL,
  * synchronous=FULL) and PostgreSQL, beside the ceiling measured in the same run on the same
- * database: bare INSERTs of exactly the rows those mutations write (log, answer, change).
+ * database: bare INSERTs of exactly the rows those mutations write (log, answer, change), into
+ * twin tables of the same shape, the rows built before the clock starts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { uuidv7 } from '../../core/ids.ts';
+import { contentHash } from '../../sync-server/sync/hash.ts';
 import type { Mutation } from '../../core/mutations/schemas.ts';
 import { pushMutations, type Campaignish } from '../../sync-server/sync/push.service.ts';
 import type { CentralStore, Dialect } from '../../sync-server/db/connect.ts';
@@ -68,9 +70,11 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
         ),
       );
     }
+    await createTwins(dialect, store);
+    const bare = batches.map((batch, b) => rowsOf(batch, school.id, device.deviceId, 1 + b * BATCH));
     // Warm-up batch (JIT, statement caches), not counted.
     await pushMutations(ctx, c, source, batches.shift()!);
-    await bareInserts(dialect, store, -1, school.id);
+    await bareInserts(dialect, store, bare.shift()!);
     // Interleaved, batch by batch, so the ceiling and the real path see the same machine noise.
     let pushMs = 0;
     let bareMs = 0;
@@ -79,7 +83,7 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
       await pushMutations(ctx, c, source, batch);
       pushMs += performance.now() - t;
       t = performance.now();
-      await bareInserts(dialect, store, b, school.id);
+      await bareInserts(dialect, store, bare[b]!);
       bareMs += performance.now() - t;
     }
     const mutationsPerSec = Math.round((batches.length * BATCH * 1000) / pushMs);
@@ -101,55 +105,96 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
   }
 }
 
-/** The same three rows per mutation, written the fastest plain way each database offers. */
-async function bareInserts(dialect: Dialect, store: CentralStore, b: number, schoolId: string) {
+interface BareRows {
+  log: unknown[][];
+  answers: unknown[][];
+  changes: unknown[][];
+}
+
+/**
+ * The rows a batch of answers writes, exactly: the mutation log row with its payload, the answer
+ * under its real (participant, step, item) key, the school's change row. Built before the clock
+ * starts, so the ceiling is the database's own cost of storing them.
+ */
+function rowsOf(batch: Mutation[], schoolId: string, deviceId: string, firstSeq: number): BareRows {
   const now = Date.now();
-  const rs = Array.from({ length: BATCH }, (_, i) => {
-    const id = uuidv7();
-    const item = `b${b}_${i}`;
-    const payload = JSON.stringify({
-      id,
-      name: 'answer.save',
-      args: { participantId: id, step: 1, itemId: item, value: i },
-    });
-    return { id, payload, pid: `bare-${b}`, item, seq: 10_000_000 + (b + 1) * BATCH + i };
+  const out: BareRows = { log: [], answers: [], changes: [] };
+  batch.forEach((m, i) => {
+    if (m.name !== 'answer.save') throw new Error('the bench pushes answers only');
+    const { participantId, step, itemId, value } = m.args;
+    const payload = JSON.stringify(m);
+    out.log.push([m.id, deviceId, schoolId, m.seq, m.name, contentHash(m.name, m.args), payload, participantId, now]);
+    out.answers.push([participantId, step, itemId, JSON.stringify(value), now]);
+    const data = JSON.stringify({ participantId, step, itemId, value, updatedAt: now });
+    out.changes.push([schoolId, firstSeq + i, `${participantId}:${step}:${itemId}`, data]);
   });
+  return out;
+}
+
+const TWINS = ['mutations', 'answers', 'changes'] as const;
+
+/**
+ * Tables shaped exactly like the three the real path writes (columns, keys, indexes), in the
+ * same database, so the ceiling pays for the same B-trees and the same commit.
+ */
+async function createTwins(dialect: Dialect, store: CentralStore): Promise<void> {
+  if (dialect === 'sqlite') {
+    const db = store.sqlite!;
+    for (const table of TWINS) {
+      const ddl = db
+        .prepare<[string], { name: string; sql: string }>(
+          'select name, sql from sqlite_master where tbl_name = ? and sql is not null order by type desc',
+        )
+        .all(table);
+      for (const { name, sql } of ddl)
+        db.exec(sql.replaceAll(`"${name}"`, `"bench_${name}"`).replaceAll(`"${table}"`, `"bench_${table}"`));
+    }
+    return;
+  }
+  const client = (bareClient ??= await connect(store));
+  for (const table of TWINS) await client.query(`create table bench_${table} (like ${table} including all)`);
+}
+
+/** The same rows, written the fastest plain way each database offers. */
+async function bareInserts(dialect: Dialect, store: CentralStore, rows: BareRows): Promise<void> {
   if (dialect === 'sqlite') {
     const db = store.sqlite!;
     const log = db.prepare(
-      "insert into mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at) values (?, null, ?, ?, 'answer.save', 'h', ?, 'accepted', ?, ?)",
+      "insert into bench_mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at) values (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)",
     );
     const ans = db.prepare(
-      "insert into answers (participant_id, step, item_id, value, updated_at) values (?, 1, ?, '1', ?) on conflict do update set value = excluded.value, updated_at = excluded.updated_at",
+      'insert into bench_answers (participant_id, step, item_id, value, updated_at) values (?, ?, ?, ?, ?) on conflict do update set value = excluded.value, updated_at = excluded.updated_at',
     );
-    const chg = db.prepare("insert into changes (school_id, seq, entity, key, data) values (?, ?, 'answer', ?, ?)");
+    const chg = db.prepare(
+      "insert into bench_changes (school_id, seq, entity, key, data) values (?, ?, 'answer', ?, ?)",
+    );
     db.transaction(() => {
-      for (const r of rs) {
-        log.run(r.id, schoolId, r.seq, r.payload, r.pid, now);
-        ans.run(r.pid, r.item, now);
-        chg.run(schoolId, r.seq, r.item, r.payload);
-      }
+      for (const r of rows.log) log.run(...r);
+      for (const r of rows.answers) ans.run(...r);
+      for (const r of rows.changes) chg.run(...r);
     })();
     return;
   }
   const client = (bareClient ??= await connect(store));
+  const col = (list: unknown[][], i: number) => list.map((r) => r[i]);
   await client.query('begin');
   await client.query(
-    `insert into mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at)
-     select id, null, $1, seq, 'answer.save', 'h', payload, 'accepted', pid, $2
-     from unnest($3::text[], $4::bigint[], $5::text[], $6::text[]) as t(id, seq, payload, pid)`,
-    [schoolId, now, rs.map((r) => r.id), rs.map((r) => r.seq), rs.map((r) => r.payload), rs.map((r) => r.pid)],
+    `insert into bench_mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at)
+     select id, device, school, seq, name, hash, payload, 'accepted', pid, at
+     from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+       as t(id, device, school, seq, name, hash, payload, pid, at)`,
+    Array.from({ length: 9 }, (_, i) => col(rows.log, i)),
   );
   await client.query(
-    `insert into answers (participant_id, step, item_id, value, updated_at)
-     select pid, 1, item, '1', $1 from unnest($2::text[], $3::text[]) as t(pid, item)
+    `insert into bench_answers (participant_id, step, item_id, value, updated_at)
+     select * from unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::bigint[])
      on conflict (participant_id, step, item_id) do update set value = excluded.value, updated_at = excluded.updated_at`,
-    [now, rs.map((r) => r.pid), rs.map((r) => r.item)],
+    Array.from({ length: 5 }, (_, i) => col(rows.answers, i)),
   );
   await client.query(
-    `insert into changes (school_id, seq, entity, key, data)
-     select $1, seq, 'answer', item, payload from unnest($2::bigint[], $3::text[], $4::text[]) as t(seq, item, payload)`,
-    [schoolId, rs.map((r) => r.seq), rs.map((r) => r.item), rs.map((r) => r.payload)],
+    `insert into bench_changes (school_id, seq, entity, key, data)
+     select school, seq, 'answer', key, data from unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) as t(school, seq, key, data)`,
+    Array.from({ length: 4 }, (_, i) => col(rows.changes, i)),
   );
   await client.query('commit');
 }

@@ -1,0 +1,71 @@
+/**
+ * Migration 003 on a store that already holds a school's data: nothing is lost, answers and the
+ * change feed become clustered by their keys, and the rare statuses have partial indexes that
+ * the cabinet's queries actually use.
+ */
+import { Migrator, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { centralMigrations } from '../../../migrations/central/index.ts';
+import { migrateCentral, openCentralStore, type CentralStore } from '../../../sync-server/db/connect.ts';
+
+describe('central store layout (SQLite)', () => {
+  let store: CentralStore;
+  afterEach(() => store.close());
+
+  it('keeps every answer, change and mutation when upgrading from 002', async () => {
+    store = openCentralStore({ sqlitePath: ':memory:' });
+    const up = await new Migrator({ db: store.db, provider: centralMigrations }).migrateTo('002_certificates');
+    expect(up.error).toBeUndefined();
+    const db = store.sqlite!;
+    db.exec(
+      `insert into answers values ('p1', 1, 'q1', '"а"', 10), ('p1', 2, 'q2', '["b","c"]', 11), ('p2', 1, 'q1', '3', 12)`,
+    );
+    db.exec(`insert into changes values ('s1', 1, 'answer', 'p1:1:q1', '{}'), ('s1', 2, 'answer', 'p1:2:q2', '{}')`);
+    db.exec(`insert into mutations (id, school_id, seq, name, hash, payload, status, participant_id, received_at)
+             values ('m1', 's1', 1, 'answer.save', 'h', '{}', 'rejected', 'p1', 5), ('m2', 's1', 2, 'answer.save', 'h', '{}', 'parked', 'p9', 6)`);
+
+    await migrateCentral(store.db);
+
+    expect(db.prepare('select * from answers order by participant_id, step').all()).toEqual([
+      { participant_id: 'p1', step: 1, item_id: 'q1', value: '"а"', updated_at: 10 },
+      { participant_id: 'p1', step: 2, item_id: 'q2', value: '["b","c"]', updated_at: 11 },
+      { participant_id: 'p2', step: 1, item_id: 'q1', value: '3', updated_at: 12 },
+    ]);
+    expect(db.prepare('select seq, key from changes order by seq').all()).toEqual([
+      { seq: 1, key: 'p1:1:q1' },
+      { seq: 2, key: 'p1:2:q2' },
+    ]);
+    expect(db.prepare('select count(*) as n from mutations').get()).toEqual({ n: 2 });
+    for (const table of ['answers', 'changes']) {
+      const { sql: ddl } = db.prepare('select sql from sqlite_master where name = ?').get(table) as { sql: string };
+      expect(ddl.toLowerCase()).toContain('without rowid');
+    }
+    // The key still refuses a duplicate, and an upsert still lands on it.
+    expect(() => db.exec(`insert into changes values ('s1', 2, 'answer', 'x', '{}')`)).toThrow(/UNIQUE/);
+  });
+
+  it('answers the rejection list and the parked lookup from their partial indexes', async () => {
+    store = openCentralStore({ sqlitePath: ':memory:' });
+    await migrateCentral(store.db);
+    const plan = async (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+      const c = q.compile();
+      const rows = store.sqlite!.prepare(`explain query plan ${c.sql}`).all(...(c.parameters as unknown[]));
+      return (rows as { detail: string }[]).map((r) => r.detail).join('; ');
+    };
+    const rejections = store.db
+      .selectFrom('mutations')
+      .select(['id', 'code'])
+      .where('school_id', '=', 's1')
+      .where('status', '=', sql.lit('rejected'))
+      .orderBy('received_at', 'desc');
+    expect(await plan(rejections)).toContain('mutations_rejected');
+    const parked = store.db
+      .selectFrom('mutations')
+      .select(['id', 'payload'])
+      .where('status', '=', sql.lit('parked'))
+      .where('participant_id', 'in', ['p1', 'p2'])
+      .orderBy('received_at')
+      .orderBy('seq');
+    expect(await plan(parked)).toContain('mutations_parked');
+  });
+});
