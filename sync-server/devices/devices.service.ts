@@ -106,28 +106,33 @@ export async function authenticateDevice(ctx: ServerContext, credential: string 
   return { id: row.id, schoolId: row.school_id, instanceId: row.instance_id, lastSeq: row.last_seq };
 }
 
-/** Stores what a device reports about itself; runs inside the push's own transaction. */
-export async function recordHealth(
+/**
+ * What a push tells about its device, in one statement of the push's own transaction: when it was
+ * last seen, its reported health, and the highest mutation number applied (never moving back).
+ */
+export async function recordPush(
   db: Kysely<CentralDB> | Transaction<CentralDB>,
   deviceId: string,
   health: DeviceHealth | undefined,
   now: number,
+  maxSeq: number | null,
 ): Promise<void> {
   await db
     .updateTable('devices')
-    .set(
-      health
-        ? {
-            last_seen_at: now,
-            pending: health.pending,
-            oldest_pending_at: health.oldestPendingAt,
-            last_sync_at: health.lastSyncAt,
-            last_error: health.lastError,
-            clock_offset_ms: health.clockOffsetMs,
-            app_version: health.appVersion,
-          }
-        : { last_seen_at: now },
-    )
+    .set((eb) => ({
+      last_seen_at: now,
+      ...(health && {
+        pending: health.pending,
+        oldest_pending_at: health.oldestPendingAt,
+        last_sync_at: health.lastSyncAt,
+        last_error: health.lastError,
+        clock_offset_ms: health.clockOffsetMs,
+        app_version: health.appVersion,
+      }),
+      ...(maxSeq !== null && {
+        last_seq: eb.case().when('last_seq', '<', maxSeq).then(maxSeq).else(eb.ref('last_seq')).end(),
+      }),
+    }))
     .where('id', '=', deviceId)
     .execute();
 }

@@ -2,8 +2,12 @@
  * Multi-row writes for the hot ingest path, which must batch: one statement per row costs 3–4×.
  * SQLite takes a multi-row VALUES, its text built once per shape (and its prepared statement
  * cached by the driver wrapper in db/connect.ts).
- * PostgreSQL takes one `INSERT … SELECT FROM unnest(…)` per table with one array per column:
- * six parameters instead of thousands, so parsing and planning stay constant per batch.
+ * PostgreSQL takes one `INSERT … SELECT FROM json_to_recordset($1)` per table: one parameter
+ * instead of thousands, so parsing and planning stay constant per batch, and the rows travel as
+ * one JSON text that V8 writes natively (node-pg escaped array literals in JS at twice the cost).
+ * A column holding JSON (a payload, an answer) is given as `new JsonText(value)`: SQLite binds its
+ * text, PostgreSQL receives it nested in the rows' JSON and stores its text, so a payload is not
+ * escaped twice on the busiest path.
  */
 import { CompiledQuery, PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
@@ -12,6 +16,21 @@ import type { CentralDB } from '../db/schema.ts';
 const MAX_PARAMS = 30_000;
 
 type Db = Kysely<CentralDB> | Transaction<CentralDB>;
+
+/** A value stored as its JSON text; both stores keep exactly `JSON.stringify(value)`. */
+export class JsonText {
+  constructor(readonly value: unknown) {}
+  /** Nested as itself when the rows travel as JSON (PostgreSQL). */
+  toJSON(): unknown {
+    return this.value;
+  }
+  text(): string {
+    return JSON.stringify(this.value);
+  }
+}
+
+/** A row for the bulk writers: any text column may be given as JsonText, in every row alike. */
+export type BulkRow<R> = { [K in keyof R]: R[K] | (string extends R[K] ? JsonText : never) };
 
 export interface Upsert {
   conflict: readonly string[];
@@ -35,19 +54,26 @@ function pgType(column: string): string {
 export async function insertChunked<T extends keyof CentralDB & string>(
   db: Db,
   table: T,
-  rows: Insertable<CentralDB[T]>[],
+  rows: BulkRow<Insertable<CentralDB[T]>>[],
   upsert?: Upsert,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
+  const first = rows[0] as Record<string, unknown>;
+  const columns = Object.keys(first);
   if (isPostgres(db)) {
-    await insertUnnest(db, table, columns, rows as Record<string, unknown>[], upsert);
+    const json = new Set(columns.filter((c) => first[c] instanceof JsonText));
+    await insertJson(db, table, columns, json, rows, upsert);
     return;
   }
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per) as Record<string, unknown>[];
-    const params = chunk.flatMap((r) => columns.map((c) => r[c] ?? null));
+    const params = chunk.flatMap((r) =>
+      columns.map((c) => {
+        const v = r[c];
+        return v instanceof JsonText ? v.text() : (v ?? null);
+      }),
+    );
     await db.executeQuery(CompiledQuery.raw(valuesSql(table, columns, chunk.length, upsert), params));
   }
 }
@@ -75,19 +101,25 @@ function valuesSql(table: string, columns: string[], rowCount: number, upsert?: 
   return text;
 }
 
-async function insertUnnest(
+async function insertJson(
   db: Db,
   table: string,
   columns: string[],
-  rows: Record<string, unknown>[],
+  json: ReadonlySet<string>,
+  rows: unknown[],
   upsert?: Upsert,
 ) {
-  const arrays = columns.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(pgType(c))}[]`);
+  const refs = sql.join(columns.map((c) => sql.ref(c)));
+  // A JSON null arrives as SQL NULL; its text is 'null', as JSON.stringify writes it.
+  const values = sql.join(
+    columns.map((c) => (json.has(c) ? sql`coalesce(r.${sql.ref(c)}::text, 'null')` : sql`r.${sql.ref(c)}`)),
+  );
+  const shape = sql.join(columns.map((c) => sql`${sql.ref(c)} ${sql.raw(json.has(c) ? 'json' : pgType(c))}`));
   const onConflict = upsert
     ? sql` on conflict (${sql.join(upsert.conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(
         upsert.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
       )}`
     : sql``;
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    select * from unnest(${sql.join(arrays)})${onConflict}`.execute(db);
+  await sql`insert into ${sql.table(table)} (${refs})
+    select ${values} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})${onConflict}`.execute(db);
 }

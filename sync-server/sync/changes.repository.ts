@@ -3,10 +3,10 @@
  * that writes the changes; on PostgreSQL that row lock serialises writers of one school, so
  * per-school sequence order is commit order and a pull by cursor never skips a late commit.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ChangeEntity } from '../../core/contracts/sync.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { insertChunked } from './batch.ts';
+import { insertChunked, isPostgres, JsonText } from './batch.ts';
 
 export interface NewChange {
   entity: ChangeEntity;
@@ -19,13 +19,28 @@ export async function appendSchoolChanges(
   schoolId: string,
   changes: readonly NewChange[],
 ): Promise<number> {
+  const n = changes.length;
+  if (isPostgres(trx)) {
+    // One round trip: bump the cursor and write the rows it numbers, in the same statement.
+    const rows = changes.map((c, i) => ({ i, entity: c.entity, key: c.key, data: c.data }));
+    const { rows: out } = await sql<{ change_seq: number }>`
+      with s as (update schools set change_seq = change_seq + ${n} where id = ${schoolId} returning change_seq),
+      written as (
+        insert into changes (school_id, seq, entity, key, data)
+        select ${schoolId}, s.change_seq - ${n} + 1 + r.i, r.entity, r.key, r.data::text
+        from s, json_to_recordset(${JSON.stringify(rows)}::json) as r(i int8, entity text, key text, data json)
+      )
+      select change_seq from s`.execute(trx);
+    if (!out[0]) throw new Error(`school ${schoolId} not found`);
+    return out[0].change_seq;
+  }
   const row = await trx
     .updateTable('schools')
-    .set((eb) => ({ change_seq: eb('change_seq', '+', changes.length) }))
+    .set((eb) => ({ change_seq: eb('change_seq', '+', n) }))
     .where('id', '=', schoolId)
     .returning('change_seq')
     .executeTakeFirstOrThrow();
-  const first = row.change_seq - changes.length + 1;
+  const first = row.change_seq - n + 1;
   await insertChunked(
     trx,
     'changes',
@@ -34,7 +49,7 @@ export async function appendSchoolChanges(
       seq: first + i,
       entity: c.entity,
       key: c.key,
-      data: JSON.stringify(c.data),
+      data: new JsonText(c.data),
     })),
   );
   return row.change_seq;

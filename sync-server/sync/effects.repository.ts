@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Effect } from '../../core/mutations/effects.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { insertChunked } from './batch.ts';
+import { insertChunked, JsonText, type BulkRow } from './batch.ts';
 import { participantToDb } from './rows.ts';
 
 /** Persists effects grouped by kind; counters move by the batch's net deltas. */
@@ -13,9 +13,9 @@ export async function writeEffects(
 ): Promise<void> {
   const participants: CentralDB['participants'][] = [];
   const activations: CentralDB['activations'][] = [];
-  const answers = new Map<string, CentralDB['answers']>();
-  const completions: CentralDB['completions'][] = [];
-  const history: CentralDB['completion_history'][] = [];
+  const answers = new Map<string, BulkRow<CentralDB['answers']>>();
+  const completions: BulkRow<CentralDB['completions']>[] = [];
+  const history: BulkRow<CentralDB['completion_history']>[] = [];
   const certificates: CentralDB['certificates'][] = [];
   const usedByCode = new Map<string, number>();
   const leaseUse = new Map<string, number>();
@@ -47,7 +47,7 @@ export async function writeEffects(
           participant_id: r.participantId,
           step: r.step,
           item_id: r.itemId,
-          value: JSON.stringify(r.value),
+          value: new JsonText(r.value),
           updated_at: r.updatedAt,
         });
         break;
@@ -59,7 +59,7 @@ export async function writeEffects(
           id: r.id,
           participant_id: r.participantId,
           step: r.step,
-          answers: JSON.stringify(r.answers),
+          answers: new JsonText(r.answers),
           completed_at: r.completedAt,
         };
         (e.type === 'completion.insert' ? completions : history).push(row);

@@ -15,8 +15,8 @@ import { refsOf } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { recordHealth } from '../devices/devices.service.ts';
-import { insertChunked } from './batch.ts';
+import { recordPush } from '../devices/devices.service.ts';
+import { insertChunked, JsonText, type BulkRow } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
 import { contentHash } from './hash.ts';
@@ -72,7 +72,7 @@ export async function pushMutations(
         for (const r of rows) seen.set(r.id, r);
       }
       const fresh: { index: number; m: Mutation; hash: string }[] = [];
-      const conflicts: CentralDB['mutation_conflicts'][] = [];
+      const conflicts: BulkRow<CentralDB['mutation_conflicts']>[] = [];
       for (const v of valid) {
         const prior = seen.get(v.m.id);
         if (!prior) {
@@ -86,7 +86,7 @@ export async function pushMutations(
             mutation_id: v.m.id,
             device_id: source.deviceId,
             hash: v.hash,
-            payload: JSON.stringify(v.m),
+            payload: new JsonText(v.m),
             received_at: now,
           });
           outcomes[v.index] = { id: v.m.id, status: 'conflict', ...reject('MUTATION_ID_REUSED') };
@@ -95,9 +95,12 @@ export async function pushMutations(
         }
       }
       await insertChunked(trx, 'mutation_conflicts', conflicts);
-      if (source.deviceId) await recordHealth(trx, source.deviceId, source.health, now);
-      if (fresh.length === 0) return new Set<string>();
-      return applyFresh(ctx, trx, campaign, source, fresh, outcomes, now);
+      const touched = fresh.length
+        ? await applyFresh(ctx, trx, campaign, source, fresh, outcomes, now)
+        : new Set<string>();
+      const maxSeq = fresh.length ? Math.max(...fresh.map((f) => f.m.seq)) : null;
+      if (source.deviceId) await recordPush(trx, source.deviceId, source.health, now, maxSeq);
+      return touched;
     });
   // A concurrent copy of this batch (a client retry racing its original) can slip past the
   // by-seq shortcut; the primary key catches it and the batch is redone with a full lookup.
@@ -172,7 +175,7 @@ async function applyFresh(
       seq: m.seq,
       name: m.name,
       hash,
-      payload: JSON.stringify(m),
+      payload: new JsonText(m),
       status: decision.status,
       code: decision.status === 'rejected' ? decision.code : null,
       message: decision.status === 'rejected' ? decision.message : null,
@@ -192,15 +195,6 @@ async function applyFresh(
       .execute();
   }
   await writeEffects(trx, effects, source.deviceId);
-  if (source.deviceId) {
-    const maxSeq = Math.max(...mutations.map((m) => m.seq));
-    await trx
-      .updateTable('devices')
-      .set({ last_seq: maxSeq })
-      .where('id', '=', source.deviceId)
-      .where('last_seq', '<', maxSeq)
-      .execute();
-  }
   const touched = await emitChanges(trx, state, effects);
 
   fresh.forEach((f, i) => {

@@ -175,28 +175,31 @@ async function bareInserts(dialect: Dialect, store: CentralStore, rows: BareRows
     })();
     return;
   }
+  // One statement, committed on its own, with the rows as JSON parameters: on PostgreSQL the
+  // fastest plain way measured here (ahead of unnest(…) per column, and of a statement per table).
   const client = (bareClient ??= await connect(store));
-  const col = (list: unknown[][], i: number) => list.map((r) => r[i]);
-  await client.query('begin');
+  const json = (list: unknown[][], keys: string[]) =>
+    JSON.stringify(list.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i]]))));
   await client.query(
-    `insert into bench_mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at)
-     select id, device, school, seq, name, hash, payload, 'accepted', pid, at
-     from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
-       as t(id, device, school, seq, name, hash, payload, pid, at)`,
-    Array.from({ length: 9 }, (_, i) => col(rows.log, i)),
+    `with log as (
+       insert into bench_mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at)
+       select id, device, school, seq, name, hash, payload, 'accepted', pid, at
+       from json_to_recordset($1::json)
+         as t(id text, device text, school text, seq bigint, name text, hash text, payload text, pid text, at bigint)
+     ),
+     answers as (
+       insert into bench_answers (participant_id, step, item_id, value, updated_at)
+       select pid, step, item, value, at from json_to_recordset($2::json) as t(pid text, step int, item text, value text, at bigint)
+       on conflict (participant_id, step, item_id) do update set value = excluded.value, updated_at = excluded.updated_at
+     )
+     insert into bench_changes (school_id, seq, entity, key, data)
+     select school, seq, 'answer', key, data from json_to_recordset($3::json) as t(school text, seq bigint, key text, data text)`,
+    [
+      json(rows.log, ['id', 'device', 'school', 'seq', 'name', 'hash', 'payload', 'pid', 'at']),
+      json(rows.answers, ['pid', 'step', 'item', 'value', 'at']),
+      json(rows.changes, ['school', 'seq', 'key', 'data']),
+    ],
   );
-  await client.query(
-    `insert into bench_answers (participant_id, step, item_id, value, updated_at)
-     select * from unnest($1::text[], $2::int4[], $3::text[], $4::text[], $5::bigint[])
-     on conflict (participant_id, step, item_id) do update set value = excluded.value, updated_at = excluded.updated_at`,
-    Array.from({ length: 5 }, (_, i) => col(rows.answers, i)),
-  );
-  await client.query(
-    `insert into bench_changes (school_id, seq, entity, key, data)
-     select school, seq, 'answer', key, data from unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) as t(school, seq, key, data)`,
-    Array.from({ length: 4 }, (_, i) => col(rows.changes, i)),
-  );
-  await client.query('commit');
 }
 
 let bareClient: pg.Client | undefined;
