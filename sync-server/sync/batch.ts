@@ -68,12 +68,15 @@ export async function insertChunked<T extends keyof CentralDB & string>(
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per) as Record<string, unknown>[];
-    const params = chunk.flatMap((r) =>
-      columns.map((c) => {
+    // A plain loop: flatMap with a closure per cell was a tenth of the SQLite ingest path.
+    const params: unknown[] = new Array(chunk.length * columns.length);
+    let k = 0;
+    for (const r of chunk) {
+      for (const c of columns) {
         const v = r[c];
-        return v instanceof JsonText ? v.text() : (v ?? null);
-      }),
-    );
+        params[k++] = v instanceof JsonText ? v.text() : (v ?? null);
+      }
+    }
     await db.executeQuery(CompiledQuery.raw(valuesSql(table, columns, chunk.length, upsert), params));
   }
 }

@@ -14,6 +14,7 @@ import { loadCodes } from './state.repository.ts';
 export interface Pending {
   m: Mutation;
   hash: string;
+  payload: string;
   decision: Decision;
 }
 

@@ -16,10 +16,10 @@ import type { Effect } from '../../core/mutations/effects.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { recordPush } from '../devices/devices.service.ts';
-import { insertChunked, JsonText, type BulkRow } from './batch.ts';
+import { insertChunked, type BulkRow } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
-import { contentHash } from './hash.ts';
+import { fingerprint } from './hash.ts';
 import { isUniqueViolation, mayBeRetry, storedOutcome } from './dedupe.ts';
 import { retryParked, type Pending } from './parked.ts';
 import { loadState } from './state.repository.ts';
@@ -50,18 +50,18 @@ export async function pushMutations(
 ): Promise<MutationOutcome[]> {
   const now = ctx.now();
   const outcomes: MutationOutcome[] = new Array(raw.length);
-  const valid: { index: number; m: Mutation; hash: string }[] = [];
+  const valid: Valid[] = [];
   raw.forEach((r, index) => {
     const parsed = Mutation.safeParse(r);
     const id = typeof (r as { id?: unknown })?.id === 'string' ? (r as { id: string }).id : `#${index}`;
     if (!parsed.success) outcomes[index] = { id, status: 'rejected', ...reject('INVALID_MUTATION') };
-    else valid.push({ index, m: parsed.data, hash: contentHash(parsed.data.name, parsed.data.args) });
+    else valid.push({ index, m: parsed.data, ...fingerprint(parsed.data) });
   });
 
   const attempt = (lookup: 'always' | 'by-seq') =>
     ctx.db.transaction().execute(async (trx) => {
       for (const v of valid) outcomes[v.index] = undefined as unknown as MutationOutcome;
-      const seen = new Map<string, { hash: string; status: string; code: string | null; message: string | null }>();
+      const seen = new Map<string, Seen>();
       const ids = valid.map((v) => v.m.id);
       if (ids.length && (lookup === 'always' || (await mayBeRetry(trx, source.deviceId, valid)))) {
         const rows = await trx
@@ -71,22 +71,28 @@ export async function pushMutations(
           .execute();
         for (const r of rows) seen.set(r.id, r);
       }
-      const fresh: { index: number; m: Mutation; hash: string }[] = [];
+      // A stored hash of another format (an older server) is judged by the stored text itself.
+      const differing = valid.filter((v) => seen.has(v.m.id) && seen.get(v.m.id)!.hash !== v.hash);
+      const storedText = await storedPayloads(
+        trx,
+        differing.map((v) => v.m.id),
+      );
+      const fresh: Valid[] = [];
       const conflicts: BulkRow<CentralDB['mutation_conflicts']>[] = [];
       for (const v of valid) {
         const prior = seen.get(v.m.id);
         if (!prior) {
-          seen.set(v.m.id, { hash: v.hash, status: 'new', code: null, message: null });
+          seen.set(v.m.id, { hash: v.hash, payload: v.payload, status: 'new', code: null, message: null });
           fresh.push(v);
           continue;
         }
-        if (prior.hash !== v.hash) {
+        if (prior.hash !== v.hash && (prior.payload ?? storedText.get(v.m.id)) !== v.payload) {
           conflicts.push({
             id: uuidv7(now),
             mutation_id: v.m.id,
             device_id: source.deviceId,
             hash: v.hash,
-            payload: new JsonText(v.m),
+            payload: v.payload,
             received_at: now,
           });
           outcomes[v.index] = { id: v.m.id, status: 'conflict', ...reject('MUTATION_ID_REUSED') };
@@ -121,12 +127,35 @@ export async function pushMutations(
   return outcomes;
 }
 
+interface Valid {
+  index: number;
+  m: Mutation;
+  /** The mutation's JSON as the log keeps it, and its fingerprint (hash.ts). */
+  payload: string;
+  hash: string;
+}
+
+interface Seen {
+  hash: string;
+  /** Known for a twin earlier in the same batch; a stored one is read only when hashes differ. */
+  payload?: string;
+  status: string;
+  code: string | null;
+  message: string | null;
+}
+
+async function storedPayloads(trx: Transaction<CentralDB>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('mutations').select(['id', 'payload']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.payload]));
+}
+
 async function applyFresh(
   ctx: ServerContext,
   trx: Transaction<CentralDB>,
   campaign: Campaignish,
   source: PushSource,
-  fresh: { index: number; m: Mutation; hash: string }[],
+  fresh: Valid[],
   outcomes: MutationOutcome[],
   now: number,
 ): Promise<Set<string>> {
@@ -159,7 +188,7 @@ async function applyFresh(
         state.apply(e);
         effects.push(e);
       }
-    decided.push({ m: f.m, hash: f.hash, decision });
+    decided.push({ m: f.m, hash: f.hash, payload: f.payload, decision });
   }
   // Parked mutations (from this batch or earlier) whose participant has now arrived.
   const arrived = effects.filter((e) => e.type === 'participant.insert').map((e) => e.row.id);
@@ -168,14 +197,14 @@ async function applyFresh(
   await insertChunked(
     trx,
     'mutations',
-    decided.map(({ m, hash, decision }) => ({
+    decided.map(({ m, hash, payload, decision }) => ({
       id: m.id,
       device_id: source.deviceId,
       school_id: source.schoolId,
       seq: m.seq,
       name: m.name,
       hash,
-      payload: new JsonText(m),
+      payload,
       status: decision.status,
       code: decision.status === 'rejected' ? decision.code : null,
       message: decision.status === 'rejected' ? decision.message : null,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { uuidv7 } from '../../core/ids.ts';
-import { contentHash } from '../../sync-server/sync/hash.ts';
+import { fingerprint } from '../../sync-server/sync/hash.ts';
 import type { Mutation } from '../../core/mutations/schemas.ts';
 import { pushMutations, type Campaignish } from '../../sync-server/sync/push.service.ts';
 import type { CentralStore, Dialect } from '../../sync-server/db/connect.ts';
@@ -122,8 +122,8 @@ function rowsOf(batch: Mutation[], schoolId: string, deviceId: string, firstSeq:
   batch.forEach((m, i) => {
     if (m.name !== 'answer.save') throw new Error('the bench pushes answers only');
     const { participantId, step, itemId, value } = m.args;
-    const payload = JSON.stringify(m);
-    out.log.push([m.id, deviceId, schoolId, m.seq, m.name, contentHash(m.name, m.args), payload, participantId, now]);
+    const { payload, hash } = fingerprint(m);
+    out.log.push([m.id, deviceId, schoolId, m.seq, m.name, hash, payload, participantId, now]);
     out.answers.push([participantId, step, itemId, JSON.stringify(value), now]);
     const data = JSON.stringify({ participantId, step, itemId, value, updatedAt: now });
     out.changes.push([schoolId, firstSeq + i, `${participantId}:${step}:${itemId}`, data]);

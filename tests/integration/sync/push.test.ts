@@ -75,6 +75,21 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     expect(original.surname).toBe('Иванова');
   });
 
+  it('recognises a retry of a mutation stored under an older fingerprint, and still a changed one', async () => {
+    const pid = uuidv7();
+    const reg = maker.register(pid);
+    const answer = maker.answer(pid, 1, 'q1', 'a');
+    await device.push([reg, answer]);
+    // As a server before this fingerprint format left it.
+    await server.ctx.db.updateTable('mutations').set({ hash: 'older-format' }).where('id', '=', answer.id).execute();
+    const retry = await device.push([answer]);
+    expect(retry.status).toBe(200);
+    expect(retry.body.outcomes[0]).toEqual({ id: answer.id, status: 'accepted' });
+    const changed = await device.push([{ ...answer, args: { ...answer.args, value: 'b' } }]);
+    expect(changed.status).toBe(409);
+    expect(changed.body.outcomes[0]).toMatchObject({ status: 'conflict', code: 'MUTATION_ID_REUSED' });
+  });
+
   it('parks a step result that arrives before its registration, and applies it when the student arrives', async () => {
     const pid = uuidv7();
     const reg = maker.register(pid);
