@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.ts';
 import * as m002 from './002_certificates.ts';
+import * as m003 from './003_save_layout.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_certificates': m002,
+  '003_save_layout': m003,
 };
 
 export const kioskMigrations: MigrationProvider = {
