@@ -1,12 +1,13 @@
 /**
  * Browser mode: the kiosk core plus a small HTTP server on 127.0.0.1 that serves the built
- * screens and carries the kiosk API. Several hosts may run side by side on one machine, each
+ * screens and carries the kiosk API, over HTTP and over a WebSocket. Several hosts may run side by side on one machine, each
  * with its own data folder and port. Tests and the demo start it in-process.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startKioskCore, type KioskCoreOptions } from './core.ts';
 import { handleApi, isApiRequest, loopbackHosts } from './http-bridge.ts';
+import { attachSocketBridge } from './socket-bridge.ts';
 import { RENDERER_DIST, serveStatic } from './static.ts';
 
 export interface KioskHostOptions extends Omit<KioskCoreOptions, 'trustSender'> {
@@ -23,11 +24,9 @@ export interface RunningKioskHost {
 
 export async function startKioskHost(opts: KioskHostOptions): Promise<RunningKioskHost> {
   let port = opts.port ?? 0;
-  const core = await startKioskCore({
-    ...opts,
-    // A browser's Origin must be this very host: another site in the same browser may not call.
-    trustSender: (url) => url.protocol === 'http:' && loopbackHosts(port).has(url.host),
-  });
+  // A browser's Origin must be this very host: another site in the same browser may not call.
+  const trustSender = (url: URL) => url.protocol === 'http:' && loopbackHosts(port).has(url.host);
+  const core = await startKioskCore({ ...opts, trustSender });
   const rendererDir = opts.rendererDir ?? RENDERER_DIST;
   const server = createServer((req, res) => {
     if (isApiRequest(req)) {
@@ -38,6 +37,19 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<RunningKio
     } else serveStatic(req, res, rendererDir);
   });
   server.keepAliveTimeout = 5_000;
+  const detachSocket = attachSocketBridge(server, {
+    dispatch: core.dispatch,
+    port: () => port,
+    trustOrigin: (origin) => {
+      if (origin === undefined) return true;
+      try {
+        return trustSender(new URL(origin));
+      } catch {
+        return false;
+      }
+    },
+    log: (msg, data) => core.host.log(msg, data),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -49,6 +61,7 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<RunningKio
     port,
     close: () =>
       (closing ??= (async () => {
+        detachSocket();
         const closed = new Promise<void>((r) => server.close(() => r()));
         server.closeAllConnections();
         await closed;

@@ -10,7 +10,7 @@ import { securityHeaders } from './static.ts';
 
 export const SESSION_HEADER = 'x-kiosk-session';
 const API_PREFIX = '/kiosk-api/';
-const MAX_BODY = 1024 * 1024;
+export const MAX_BODY = 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown, session?: string | null): void {
   securityHeaders(res);

@@ -62,6 +62,11 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
     await snap(kiosk.page, `10-step-${name}`);
   };
   await expect(kiosk.steps.progress).toContainText('Шаг 1 из 12');
+  // Answers travel over the page's socket bridge once it is open, not as one fetch each.
+  let savesOverHttp = 0;
+  kiosk.page.on('request', (r) => {
+    if (r.url().endsWith('/kiosk-api/saveAnswer')) savesOverHttp += 1;
+  });
   while ((await kiosk.steps.view()) !== 'done') {
     if ((await kiosk.steps.view()) === 'pause') {
       await snap(kiosk.page, '11-pause');
@@ -91,6 +96,8 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
   }
   await expect(kiosk.result.root.getByText(/Готово: файл «.+\.pdf» скачан/)).toHaveCount(2);
   await snap(kiosk.page, '12-result-downloaded');
+
+  expect(savesOverHttp).toBe(0);
 
   // Everything reached the server: the participant, the confirmed code and all 12 steps.
   await kiosk.allSent();

@@ -1,5 +1,6 @@
 /**
- * The one way screens reach the kiosk: Electron's preload object when present, HTTP otherwise.
+ * The one way screens reach the kiosk: Electron's preload object when present, otherwise the
+ * browser-mode host over its WebSocket (HTTP while the socket is not open).
  * Every output is checked against the contract's schema, so a screen never draws malformed data.
  */
 import {
@@ -11,7 +12,7 @@ import {
 } from '../../../../core/contracts/kiosk.ts';
 import { screenMessages as m } from '../../../../core/messages/screens.ts';
 import { asBridgeError, BridgeError } from './bridge-error.ts';
-import { HttpBridge } from './http-bridge.ts';
+import { SocketBridge } from './socket-bridge.ts';
 
 declare global {
   interface Window {
@@ -49,4 +50,4 @@ class CheckedBridge implements KioskBridge {
   }
 }
 
-export const kiosk = new CheckedBridge(window.kiosk ?? new HttpBridge());
+export const kiosk = new CheckedBridge(window.kiosk ?? new SocketBridge());
