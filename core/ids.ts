@@ -13,6 +13,7 @@ let poolAt = pool.length;
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export function uuidv7(now: number = Date.now()): string {
+  now = Math.floor(now);
   if (poolAt + 10 > pool.length) {
     crypto.getRandomValues(pool);
     poolAt = 0;

@@ -10,6 +10,18 @@ import { CODE_LENGTH } from '../codes.ts';
 
 export const Uuid = z.uuid({ error: 'Неверный идентификатор' });
 
+/**
+ * Text every store keeps as sent: PostgreSQL refuses NUL in text, and half of a surrogate pair (an
+ * emoji cut in two) has no UTF-8 form. Refused here, it costs one mutation with a reason instead of
+ * a whole batch failing in the database and a device's queue stalling behind it.
+ */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+const storable = (schema: z.ZodString) =>
+  schema.refine(isStorableText, { error: 'Текст содержит символ, который нельзя сохранить: удалите его' });
+
 export const Email = z
   .string()
   .trim()
@@ -40,8 +52,8 @@ export const ParticipantProfile = z.object({
   surname: personName('Фамилия'),
   name: personName('Имя'),
   region: RegionCode,
-  locality: z.string().trim().min(1, 'Укажите населенный пункт').max(120),
-  schoolName: z.string().trim().min(1, 'Укажите название образовательной организации').max(300),
+  locality: storable(z.string().trim().min(1, 'Укажите населенный пункт').max(120)),
+  schoolName: storable(z.string().trim().min(1, 'Укажите название образовательной организации').max(300)),
   schoolClass: SchoolClass,
   gender: Gender,
   email: Email,
@@ -52,29 +64,29 @@ export const RegisterParticipant = z.object({
   participantId: Uuid,
   profile: ParticipantProfile,
   passwordHash: PasswordHash,
-  consentVersion: z.string().min(1).max(40),
+  consentVersion: storable(z.string().min(1).max(40)),
   consentAt: z.number().int().positive(),
 });
 
 export const ActivateCode = z.object({
   activationId: Uuid,
   participantId: Uuid,
-  code: z.string().length(CODE_LENGTH),
+  code: storable(z.string().length(CODE_LENGTH)),
   /** The device lease the kiosk activated from while offline, if any. */
   leaseId: Uuid.optional(),
 });
 
 export const AnswerValue = z.union([
-  z.string().max(5_000),
+  storable(z.string().max(5_000)),
   z.number().finite(),
   z.boolean(),
-  z.array(z.string().max(200)).max(100),
+  z.array(storable(z.string().max(200))).max(100),
   z.null(),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const StepNumber = z.number().int().min(1).max(50);
-export const ItemId = z.string().min(1).max(80);
+export const ItemId = storable(z.string().min(1).max(80));
 
 export const SaveAnswer = z.object({
   participantId: Uuid,

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startKioskCore, type KioskCoreOptions } from './core.ts';
 import { handleApi, isApiRequest, loopbackHosts } from './http-bridge.ts';
+import { isTrustedSender } from './router.ts';
 import { attachSocketBridge } from './socket-bridge.ts';
 import { RENDERER_DIST, serveStatic } from './static.ts';
 
@@ -40,14 +41,7 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<RunningKio
   const detachSocket = attachSocketBridge(server, {
     dispatch: core.dispatch,
     port: () => port,
-    trustOrigin: (origin) => {
-      if (origin === undefined) return true;
-      try {
-        return trustSender(new URL(origin));
-      } catch {
-        return false;
-      }
-    },
+    trustOrigin: (origin) => isTrustedSender(trustSender, origin),
     log: (msg, data) => core.host.log(msg, data),
   });
   await new Promise<void>((resolve, reject) => {

@@ -35,15 +35,18 @@ export function isChannel(name: unknown): name is KioskChannel {
   return typeof name === 'string' && Object.hasOwn(kioskApi, name);
 }
 
+/** A call without a sender URL is not from a browser page; one with a URL must be the app's own. */
+export function isTrustedSender(trustSender: (url: URL) => boolean, senderUrl: string | undefined): boolean {
+  if (senderUrl === undefined) return true;
+  try {
+    return trustSender(new URL(senderUrl));
+  } catch {
+    return false;
+  }
+}
+
 export function createRouter(handlers: Handlers, host: HostContext, opts: RouterOptions) {
-  const trusted = (senderUrl: string | undefined): boolean => {
-    if (senderUrl === undefined) return true;
-    try {
-      return opts.trustSender(new URL(senderUrl));
-    } catch {
-      return false;
-    }
-  };
+  const trusted = (senderUrl: string | undefined) => isTrustedSender(opts.trustSender, senderUrl);
 
   return async function dispatch(channel: unknown, input: unknown, call: RouteCall): Promise<RouteResult> {
     const session = { sessionId: call.sessionId };

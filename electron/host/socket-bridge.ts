@@ -3,7 +3,8 @@
  * (http-bridge.ts) and through the same dispatcher. Chromium spends ~2 ms on every fetch to
  * localhost before the host sees it (its network service), a message on an open socket ~0.4 ms.
  * Same guards: the Host header must name the loopback address (no DNS rebinding) and a browser's
- * Origin must be the kiosk's own, checked at the handshake and again on every call.
+ * Origin must be the kiosk's own; both are checked at the handshake, and every call on the socket
+ * is dispatched with that Origin, so the router applies its sender rule as it does for HTTP.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';

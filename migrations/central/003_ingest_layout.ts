@@ -12,6 +12,13 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Kysely runs SQLite migrations outside a transaction; a kiosk or server that loses power midway
+  // must find the old layout intact, so on SQLite the whole step is one transaction.
+  if (db.getExecutor().adapter instanceof SqliteAdapter) await db.transaction().execute(upgrade);
+  else await upgrade(db);
+}
+
+async function upgrade(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('mutations_status').execute();
   await db.schema.dropIndex('mutations_parked').execute();
   await db.schema

@@ -8,6 +8,12 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Kysely runs SQLite migrations outside a transaction; a PC that loses power midway must find
+  // the old layout intact, so the whole step is one transaction.
+  await db.transaction().execute(upgrade);
+}
+
+async function upgrade(db: Kysely<unknown>): Promise<void> {
   await sql`create table answers_next (
     participant_id text not null, step integer not null, item_id text not null,
     value text not null, updated_at integer not null,

@@ -175,16 +175,20 @@ export async function revokeDevice(ctx: ServerContext, schoolId: string, deviceI
   ctx.log.info({ deviceId, schoolId }, 'device revoked');
 }
 
-/** Mutations of this school the server refused, newest first, for the co-organizer to act on. */
-export async function listRejections(ctx: ServerContext, schoolId: string, limit = 200): Promise<RejectionRecord[]> {
-  const rows = await ctx.db
+/** The query behind listRejections, on its own so a test can check its plan. */
+export function rejectionsQuery(db: Kysely<CentralDB>, schoolId: string, limit: number) {
+  return db
     .selectFrom('mutations')
     .select(['id', 'device_id', 'name', 'code', 'message', 'participant_id', 'received_at'])
     .where('school_id', '=', schoolId)
     .where('status', '=', sql.lit('rejected')) // a literal, which the partial index matches
     .orderBy('received_at', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+/** Mutations of this school the server refused, newest first, for the co-organizer to act on. */
+export async function listRejections(ctx: ServerContext, schoolId: string, limit = 200): Promise<RejectionRecord[]> {
+  const rows = await rejectionsQuery(ctx.db, schoolId, limit).execute();
   return rows.map((r) => ({
     mutationId: r.id,
     deviceId: r.device_id,

@@ -5,9 +5,10 @@
  * PostgreSQL takes one `INSERT … SELECT FROM json_to_recordset($1)` per table: one parameter
  * instead of thousands, so parsing and planning stay constant per batch, and the rows travel as
  * one JSON text that V8 writes natively (node-pg escaped array literals in JS at twice the cost).
- * A column holding JSON (a payload, an answer) is given as `new JsonText(value)`: SQLite binds its
- * text, PostgreSQL receives it nested in the rows' JSON and stores its text, so a payload is not
- * escaped twice on the busiest path.
+ * A column holding JSON (an answer, a change) is given as `new JsonText(value)` and stored as its
+ * text. It travels to PostgreSQL as a string inside the rows' JSON, not nested: PostgreSQL's JSON
+ * reader refuses `\u0000` and lone surrogates that JSON.stringify may write, and one such answer
+ * would fail the whole batch.
  */
 import { CompiledQuery, PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
@@ -20,12 +21,12 @@ type Db = Kysely<CentralDB> | Transaction<CentralDB>;
 /** A value stored as its JSON text; both stores keep exactly `JSON.stringify(value)`. */
 export class JsonText {
   constructor(readonly value: unknown) {}
-  /** Nested as itself when the rows travel as JSON (PostgreSQL). */
-  toJSON(): unknown {
-    return this.value;
-  }
   text(): string {
     return JSON.stringify(this.value);
+  }
+  /** Inside the rows' JSON (PostgreSQL), the text as a string. */
+  toJSON(): string {
+    return this.text();
   }
 }
 
@@ -61,8 +62,7 @@ export async function insertChunked<T extends keyof CentralDB & string>(
   const first = rows[0] as Record<string, unknown>;
   const columns = Object.keys(first);
   if (isPostgres(db)) {
-    const json = new Set(columns.filter((c) => first[c] instanceof JsonText));
-    await insertJson(db, table, columns, json, rows, upsert);
+    await insertJson(db, table, columns, rows, upsert);
     return;
   }
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
@@ -104,25 +104,14 @@ function valuesSql(table: string, columns: string[], rowCount: number, upsert?: 
   return text;
 }
 
-async function insertJson(
-  db: Db,
-  table: string,
-  columns: string[],
-  json: ReadonlySet<string>,
-  rows: unknown[],
-  upsert?: Upsert,
-) {
+async function insertJson(db: Db, table: string, columns: string[], rows: unknown[], upsert?: Upsert) {
   const refs = sql.join(columns.map((c) => sql.ref(c)));
-  // A JSON null arrives as SQL NULL; its text is 'null', as JSON.stringify writes it.
-  const values = sql.join(
-    columns.map((c) => (json.has(c) ? sql`coalesce(r.${sql.ref(c)}::text, 'null')` : sql`r.${sql.ref(c)}`)),
-  );
-  const shape = sql.join(columns.map((c) => sql`${sql.ref(c)} ${sql.raw(json.has(c) ? 'json' : pgType(c))}`));
+  const shape = sql.join(columns.map((c) => sql`${sql.ref(c)} ${sql.raw(pgType(c))}`));
   const onConflict = upsert
     ? sql` on conflict (${sql.join(upsert.conflict.map((c) => sql.ref(c)))}) do update set ${sql.join(
         upsert.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
       )}`
     : sql``;
   await sql`insert into ${sql.table(table)} (${refs})
-    select ${values} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})${onConflict}`.execute(db);
+    select ${refs} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})${onConflict}`.execute(db);
 }

@@ -22,13 +22,13 @@ export async function appendSchoolChanges(
   const n = changes.length;
   if (isPostgres(trx)) {
     // One round trip: bump the cursor and write the rows it numbers, in the same statement.
-    const rows = changes.map((c, i) => ({ i, entity: c.entity, key: c.key, data: c.data }));
+    const rows = changes.map((c, i) => ({ i, entity: c.entity, key: c.key, data: JSON.stringify(c.data) }));
     const { rows: out } = await sql<{ change_seq: number }>`
       with s as (update schools set change_seq = change_seq + ${n} where id = ${schoolId} returning change_seq),
       written as (
         insert into changes (school_id, seq, entity, key, data)
-        select ${schoolId}, s.change_seq - ${n} + 1 + r.i, r.entity, r.key, r.data::text
-        from s, json_to_recordset(${JSON.stringify(rows)}::json) as r(i int8, entity text, key text, data json)
+        select ${schoolId}, s.change_seq - ${n} + 1 + r.i, r.entity, r.key, r.data
+        from s, json_to_recordset(${JSON.stringify(rows)}::json) as r(i int8, entity text, key text, data text)
       )
       select change_seq from s`.execute(trx);
     if (!out[0]) throw new Error(`school ${schoolId} not found`);

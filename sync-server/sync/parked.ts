@@ -2,7 +2,7 @@
  * Mutations that arrived before their participant (a step result before the registration) wait
  * as "parked" and are decided again, in arrival order, when the participant arrives.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
@@ -18,6 +18,17 @@ export interface Pending {
   decision: Decision;
 }
 
+/** Parked mutations of these participants, in arrival order (a test checks its plan). */
+export function parkedQuery(db: Kysely<CentralDB>, participantIds: string[]) {
+  return db
+    .selectFrom('mutations')
+    .select(['id', 'payload', 'device_id', 'school_id'])
+    .where('status', '=', sql.lit('parked')) // a literal, which the partial index matches
+    .where('participant_id', 'in', participantIds)
+    .orderBy('received_at')
+    .orderBy('seq');
+}
+
 export async function retryParked(
   trx: Transaction<CentralDB>,
   dialect: string,
@@ -28,14 +39,7 @@ export async function retryParked(
   effects: Effect[],
 ): Promise<{ id: string; decision: Decision }[]> {
   if (arrived.length === 0) return [];
-  const stored = await trx
-    .selectFrom('mutations')
-    .select(['id', 'payload', 'device_id', 'school_id'])
-    .where('status', '=', sql.lit('parked')) // a literal, which the partial index matches
-    .where('participant_id', 'in', arrived)
-    .orderBy('received_at')
-    .orderBy('seq')
-    .execute();
+  const stored = await parkedQuery(trx, arrived).execute();
   const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
   const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
   if (codes.length) {

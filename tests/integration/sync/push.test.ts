@@ -90,6 +90,25 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     expect(changed.body.outcomes[0]).toMatchObject({ status: 'conflict', code: 'MUTATION_ID_REUSED' });
   });
 
+  it('rejects text no store can keep (NUL, half an emoji) one mutation at a time, and takes the rest', async () => {
+    const pid = uuidv7();
+    await device.push([maker.register(pid)]);
+    const nul = maker.answer(pid, 1, 'q1', 'до\u0000после');
+    const halfEmoji = maker.answer(pid, 1, 'q2', '😀'.slice(0, 1));
+    const badItem = maker.answer(pid, 1, 'q\u0000', 'a');
+    const fine = maker.answer(pid, 1, 'q3', 'ответ 😀');
+    const res = await device.push([nul, halfEmoji, badItem, fine]);
+    expect(res.status).toBe(200);
+    expect(res.body.outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'accepted']);
+    expect(res.body.outcomes[0]).toMatchObject({ code: 'INVALID_MUTATION' });
+    const stored = await server.ctx.db
+      .selectFrom('answers')
+      .select(['item_id', 'value'])
+      .where('participant_id', '=', pid)
+      .execute();
+    expect(stored).toEqual([{ item_id: 'q3', value: JSON.stringify('ответ 😀') }]);
+  });
+
   it('parks a step result that arrives before its registration, and applies it when the student arrives', async () => {
     const pid = uuidv7();
     const reg = maker.register(pid);
@@ -191,6 +210,24 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
       appVersion: 'test',
     });
     expect(me!.lastSeenAt).toBeGreaterThan(oldest);
+  });
+
+  it("never moves a device's applied number back when an older mutation arrives late", async () => {
+    const pid = uuidv7();
+    const reg = maker.register(pid);
+    const early = maker.answer(pid, 1, 'q1', 'a');
+    const late = maker.answer(pid, 1, 'q2', 'b');
+    await device.push([reg, late]);
+    await device.push([early]);
+    const rows = await server.ctx.db
+      .selectFrom('devices')
+      .select('last_seq')
+      .where('school_id', '=', schoolId)
+      .execute();
+    expect(rows.map((r) => r.last_seq)).toContain(late.seq);
+    // A retry of the later batch is still answered from the log, not applied twice.
+    const again = await device.push([reg, late]);
+    expect(again.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
   });
 
   it('refuses a cloned installation presenting the same credential', async () => {

@@ -3,10 +3,12 @@
  * change feed become clustered by their keys, and the rare statuses have partial indexes that
  * the cabinet's queries actually use.
  */
-import { Migrator, sql } from 'kysely';
+import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { centralMigrations } from '../../../migrations/central/index.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from '../../../sync-server/db/connect.ts';
+import { rejectionsQuery } from '../../../sync-server/devices/devices.service.ts';
+import { parkedQuery } from '../../../sync-server/sync/parked.ts';
 
 describe('central store layout (SQLite)', () => {
   let store: CentralStore;
@@ -44,7 +46,22 @@ describe('central store layout (SQLite)', () => {
     expect(() => db.exec(`insert into changes values ('s1', 2, 'answer', 'x', '{}')`)).toThrow(/UNIQUE/);
   });
 
-  it('answers the rejection list and the parked lookup from their partial indexes', async () => {
+  it('leaves the 002 layout intact when the upgrade fails midway, and upgrades on the next start', async () => {
+    store = openCentralStore({ sqlitePath: ':memory:' });
+    await new Migrator({ db: store.db, provider: centralMigrations }).migrateTo('002_certificates');
+    const db = store.sqlite!;
+    db.exec(`insert into answers values ('p1', 1, 'q1', '"а"', 10)`);
+    // Something in the way of the rebuild, after the index changes have already run.
+    db.exec('create table answers_next (x text)');
+    await expect(migrateCentral(store.db)).rejects.toThrow(/003_ingest_layout/);
+    const indexes = db.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'mutations'").all();
+    expect(indexes).toContainEqual({ name: 'mutations_status' });
+    db.exec('drop table answers_next');
+    await migrateCentral(store.db);
+    expect(db.prepare('select item_id, value from answers').all()).toEqual([{ item_id: 'q1', value: '"а"' }]);
+  });
+
+  it('answers the cabinet rejection list and the parked lookup from their partial indexes', async () => {
     store = openCentralStore({ sqlitePath: ':memory:' });
     await migrateCentral(store.db);
     const plan = async (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
@@ -52,20 +69,8 @@ describe('central store layout (SQLite)', () => {
       const rows = store.sqlite!.prepare(`explain query plan ${c.sql}`).all(...(c.parameters as unknown[]));
       return (rows as { detail: string }[]).map((r) => r.detail).join('; ');
     };
-    const rejections = store.db
-      .selectFrom('mutations')
-      .select(['id', 'code'])
-      .where('school_id', '=', 's1')
-      .where('status', '=', sql.lit('rejected'))
-      .orderBy('received_at', 'desc');
-    expect(await plan(rejections)).toContain('mutations_rejected');
-    const parked = store.db
-      .selectFrom('mutations')
-      .select(['id', 'payload'])
-      .where('status', '=', sql.lit('parked'))
-      .where('participant_id', 'in', ['p1', 'p2'])
-      .orderBy('received_at')
-      .orderBy('seq');
+    expect(await plan(rejectionsQuery(store.db, 's1', 200))).toContain('mutations_rejected');
+    const parked = parkedQuery(store.db, ['p1', 'p2']);
     expect(await plan(parked)).toContain('mutations_parked');
   });
 });

@@ -13,6 +13,8 @@ import { HttpBridge, SessionToken } from './http-bridge.ts';
 
 /** A host that has gone away is asked again at most this often (HTTP carries the calls meanwhile). */
 const RECONNECT_MS = 1_000;
+/** A call unanswered this long fails as an unreachable host, so no screen waits forever. */
+const CALL_TIMEOUT_MS = 30_000;
 
 export function socketUrlOf(page: Location): string {
   return `${page.protocol === 'https:' ? 'wss:' : 'ws:'}//${page.host}${KIOSK_SOCKET_PATH}`;
@@ -20,15 +22,16 @@ export function socketUrlOf(page: Location): string {
 
 export class SocketBridge implements KioskBridge {
   readonly #session = new SessionToken();
-  readonly #http = new HttpBridge('./kiosk-api', this.#session);
+  readonly #http: HttpBridge;
   readonly #url: string;
   readonly #pending = new Map<number, (answer: SocketAnswer | null) => void>();
   #socket: WebSocket | null = null;
   #lastAttempt = -Infinity;
   #next = 1;
 
-  constructor(url = socketUrlOf(location)) {
+  constructor(url = socketUrlOf(location), httpBase = './kiosk-api') {
     this.#url = url;
+    this.#http = new HttpBridge(httpBase, this.#session);
   }
 
   invoke<C extends KioskChannel>(channel: C, input: KioskInput<C>): Promise<KioskOutput<C>> {
@@ -38,18 +41,38 @@ export class SocketBridge implements KioskBridge {
       return this.#http.invoke(channel, input);
     }
     const id = this.#next++;
-    const session = this.#session.value;
+    const sent = this.#session.value;
     // Signing out forgets the token at once, even if the host never answers.
     if (channel === 'logout') this.#session.value = null;
     return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.#settle(id, null), CALL_TIMEOUT_MS);
       this.#pending.set(id, (answer) => {
+        clearTimeout(timer);
         if (!answer) return reject(new BridgeError({ code: 'HOST_UNREACHABLE', message: m.errors.hostUnreachable }));
-        if (channel !== 'logout') this.#session.value = answer.ok || answer.status !== 401 ? answer.session : null;
+        this.#learnSession(channel, sent, answer);
         if (answer.ok) resolve(answer.value as KioskOutput<C>);
         else reject(new BridgeError(answer.error));
       });
-      ws.send(JSON.stringify({ id, channel, input, session }));
+      ws.send(JSON.stringify({ id, channel, input, session: sent }));
     });
+  }
+
+  /**
+   * As the HTTP bridge does: a new token is taken when the host issued one (sign-in), and a 401
+   * forgets the token the call was made with. An answer to an older call never brings back a
+   * token that a later sign-in or sign-out replaced.
+   */
+  #learnSession(channel: KioskChannel, sent: string | null, answer: SocketAnswer): void {
+    if (channel === 'logout') return;
+    if (!answer.ok && answer.status === 401) {
+      if (this.#session.value === sent) this.#session.value = null;
+    } else if (answer.session && answer.session !== sent) this.#session.value = answer.session;
+  }
+
+  #settle(id: number, answer: SocketAnswer | null): void {
+    const done = this.#pending.get(id);
+    this.#pending.delete(id);
+    done?.(answer);
   }
 
   #connect(): void {
@@ -70,10 +93,7 @@ export class SocketBridge implements KioskBridge {
         return;
       }
       const answer = SocketAnswer.safeParse(data);
-      if (!answer.success) return;
-      const done = this.#pending.get(answer.data.id);
-      this.#pending.delete(answer.data.id);
-      done?.(answer.data);
+      if (answer.success) this.#settle(answer.data.id, answer.data);
     };
     // A host that stopped answers nothing more: the calls on their way fail as an unreachable host.
     ws.onclose = () => {
