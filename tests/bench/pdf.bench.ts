@@ -8,20 +8,22 @@
  * wall time, since it moves less on a busy machine. Also: participant certificates, 100 in a row.
  * Targets: < 20 ms per result PDF in the batch; within 1.2× of bare jsPDF.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { jsPDF } from 'jspdf';
 import { renderParticipantCertificatePdf, renderResultPdf, type FontData } from '../../core/documents/index.ts';
 import { loadFonts } from '../../core/node/fonts.ts';
-import { readPdf } from '../unit/documents/pdf.helpers.ts';
 import { resultInput } from '../unit/documents/documents.factory.ts';
 
 const BATCH = 500;
 const BARE = 100;
 const CERTIFICATES = 100;
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+// From the command line (`npm run bench`): turning the flag on at run time with v8.setFlagsFromString
+// slowed everything else in the process by a third, the ingest bench included.
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run the benches with node --expose-gc (npm run bench)');
+  collect();
+}
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -34,6 +36,9 @@ interface Line {
 
 /** Every text run of our result PDF, with its size and face, read back with pdf.js. */
 async function linesOf(pdf: Uint8Array): Promise<Line[]> {
+  // Loaded only here: pdf.js's legacy build replaces built-ins with polyfills on import, which
+  // slowed every other bench in the process by a third (run.ts runs this one last).
+  const { readPdf } = await import('../unit/documents/pdf.helpers.ts');
   const items = (await readPdf(pdf)).flatMap((p) => p.items);
   // The big title is set in bold: its font resource tells the bold runs from the regular ones.
   const bold = items.filter((i) => i.str === 'Результат участия').sort((a, b) => b.height - a.height)[0]!.font;
