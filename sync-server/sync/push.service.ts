@@ -20,7 +20,7 @@ import { insertChunked, type BulkRow } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
 import { fingerprint } from './hash.ts';
-import { isUniqueViolation, mayBeRetry, storedOutcome } from './dedupe.ts';
+import { isUniqueViolation, mayBeRetry, rememberApplied, storedOutcome } from './dedupe.ts';
 import { retryParked, type Pending } from './parked.ts';
 import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
@@ -63,7 +63,7 @@ export async function pushMutations(
       for (const v of valid) outcomes[v.index] = undefined as unknown as MutationOutcome;
       const seen = new Map<string, Seen>();
       const ids = valid.map((v) => v.m.id);
-      if (ids.length && (lookup === 'always' || (await mayBeRetry(trx, source.deviceId, valid)))) {
+      if (ids.length && (lookup === 'always' || (await mayBeRetry(trx, ctx.store, source.deviceId, valid)))) {
         const rows = await trx
           .selectFrom('mutations')
           .select(['id', 'hash', 'status', 'code', 'message'])
@@ -106,16 +106,17 @@ export async function pushMutations(
         : new Set<string>();
       const maxSeq = fresh.length ? Math.max(...fresh.map((f) => f.m.seq)) : null;
       if (source.deviceId) await recordPush(trx, source.deviceId, source.health, now, maxSeq);
-      return touched;
+      return { touched, maxSeq };
     });
   // A concurrent copy of this batch (a client retry racing its original) can slip past the
   // by-seq shortcut; the primary key catches it and the batch is redone with a full lookup.
-  const touched = await withRetry(() =>
+  const { touched, maxSeq } = await withRetry(() =>
     attempt('by-seq').catch((err: unknown) => {
       if (isUniqueViolation(err)) return attempt('always');
       throw err;
     }),
   );
+  if (source.deviceId && maxSeq !== null) rememberApplied(ctx.store, source.deviceId, maxSeq);
   // A twin inside one batch (same id, same content) shares its first copy's outcome.
   const firstOf = new Map<string, number>();
   for (const v of valid) {
