@@ -3,6 +3,7 @@
  * the health each device reports, which staff see in the cabinet and the dashboard.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { gatherPart, isGathering } from '../sync/batch.ts';
 import type { Device, RejectionRecord } from '../../core/contracts/api.ts';
 import type { DeviceHealth, EnrollResponse } from '../../core/contracts/sync.ts';
 import { normalizeCode } from '../../core/codes.ts';
@@ -117,7 +118,7 @@ export async function recordPush(
   now: number,
   maxSeq: number | null,
 ): Promise<void> {
-  await db
+  const update = db
     .updateTable('devices')
     .set((eb) => ({
       last_seen_at: now,
@@ -133,8 +134,10 @@ export async function recordPush(
         last_seq: eb.case().when('last_seq', '<', maxSeq).then(maxSeq).else(eb.ref('last_seq')).end(),
       }),
     }))
-    .where('id', '=', deviceId)
-    .execute();
+    .where('id', '=', deviceId);
+  // Part of the push's one statement on PostgreSQL (sync/batch.ts), or a statement of its own.
+  if (isGathering(db)) gatherPart(db, sql`${update}`);
+  else await update.execute();
 }
 
 export async function listDevices(ctx: ServerContext, schoolId: string): Promise<Device[]> {

@@ -10,7 +10,15 @@
  * reader refuses `\u0000` and lone surrogates that JSON.stringify may write, and one such answer
  * would fail the whole batch.
  */
-import { CompiledQuery, PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  sql,
+  type Expression,
+  type Insertable,
+  type Kysely,
+  type Transaction,
+} from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
 // Both SQLite (32 766) and PostgreSQL (65 535) cap bound parameters per statement.
@@ -62,7 +70,9 @@ export async function insertChunked<T extends keyof CentralDB & string>(
   const first = rows[0] as Record<string, unknown>;
   const columns = Object.keys(first);
   if (isPostgres(db)) {
-    await insertJson(db, table, columns, rows, upsert);
+    const statement = insertJson(table, columns, rows, upsert);
+    if (isGathering(db)) gatherPart(db, statement);
+    else await statement.execute(db);
     return;
   }
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
@@ -104,7 +114,7 @@ function valuesSql(table: string, columns: string[], rowCount: number, upsert?: 
   return text;
 }
 
-async function insertJson(db: Db, table: string, columns: string[], rows: unknown[], upsert?: Upsert) {
+function insertJson(table: string, columns: string[], rows: unknown[], upsert?: Upsert) {
   const refs = sql.join(columns.map((c) => sql.ref(c)));
   const shape = sql.join(columns.map((c) => sql`${sql.ref(c)} ${sql.raw(pgType(c))}`));
   const onConflict = upsert
@@ -112,6 +122,41 @@ async function insertJson(db: Db, table: string, columns: string[], rows: unknow
         upsert.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
       )}`
     : sql``;
-  await sql`insert into ${sql.table(table)} (${refs})
-    select ${refs} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})${onConflict}`.execute(db);
+  return sql`insert into ${sql.table(table)} (${refs})
+    select ${refs} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})${onConflict}`;
+}
+
+/**
+ * On PostgreSQL the writes of one push travel as one statement: between gatherWrites(trx) and
+ * flushWrites(trx), bulk inserts and the parts added with gatherPart become the parts of one
+ * WITH statement, a round trip each spared. The parts run on one snapshot and cannot see each
+ * other's rows, so only writes that read nothing another part writes may be gathered (a part may
+ * read an earlier part by its name, as the change feed reads its cursor bump). SQLite, with no
+ * round trips to spare, runs every write at once as before.
+ */
+const gathered = new WeakMap<object, { name: string; body: Expression<unknown> }[]>();
+
+export function gatherWrites(db: Db): void {
+  if (isPostgres(db)) gathered.set(db, []);
+}
+
+export function isGathering(db: Db): boolean {
+  return gathered.has(db);
+}
+
+/** Adds a part to the statement being gathered and returns its name, for later parts to read. */
+export function gatherPart(db: Db, body: Expression<unknown>): string {
+  const parts = gathered.get(db);
+  if (!parts) throw new Error('gatherPart outside gatherWrites');
+  const name = `w${parts.length}`;
+  parts.push({ name, body });
+  return name;
+}
+
+export async function flushWrites(db: Db): Promise<void> {
+  const parts = gathered.get(db);
+  gathered.delete(db);
+  if (!parts?.length) return;
+  const ctes = sql.join(parts.map((p) => sql`${sql.raw(p.name)} as (${p.body})`));
+  await sql`with ${ctes} select 1`.execute(db);
 }

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ChangeEntity } from '../../core/contracts/sync.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { insertChunked, isPostgres, JsonText } from './batch.ts';
+import { gatherPart, insertChunked, isGathering, isPostgres, JsonText } from './batch.ts';
 
 export interface NewChange {
   entity: ChangeEntity;
@@ -18,21 +18,24 @@ export async function appendSchoolChanges(
   trx: Kysely<CentralDB> | Transaction<CentralDB>,
   schoolId: string,
   changes: readonly NewChange[],
-): Promise<number> {
+): Promise<void> {
   const n = changes.length;
   if (isPostgres(trx)) {
-    // One round trip: bump the cursor and write the rows it numbers, in the same statement.
+    // The cursor bump and the rows it numbers in one statement (or one part of the push's).
     const rows = changes.map((c, i) => ({ i, entity: c.entity, key: c.key, data: JSON.stringify(c.data) }));
-    const { rows: out } = await sql<{ change_seq: number }>`
-      with s as (update schools set change_seq = change_seq + ${n} where id = ${schoolId} returning change_seq),
-      written as (
-        insert into changes (school_id, seq, entity, key, data)
+    const bump = sql`update schools set change_seq = change_seq + ${n} where id = ${schoolId} returning change_seq`;
+    const write = (cursor: string) => sql`insert into changes (school_id, seq, entity, key, data)
         select ${schoolId}, s.change_seq - ${n} + 1 + r.i, r.entity, r.key, r.data
-        from s, json_to_recordset(${JSON.stringify(rows)}::json) as r(i int8, entity text, key text, data text)
-      )
-      select change_seq from s`.execute(trx);
+        from ${sql.raw(cursor)} as s, json_to_recordset(${JSON.stringify(rows)}::json)
+          as r(i int8, entity text, key text, data text)`;
+    if (isGathering(trx)) {
+      gatherPart(trx, write(gatherPart(trx, bump)));
+      return;
+    }
+    const { rows: out } = await sql<{ change_seq: number }>`
+      with s as (${bump}), written as (${write('s')}) select change_seq from s`.execute(trx);
     if (!out[0]) throw new Error(`school ${schoolId} not found`);
-    return out[0].change_seq;
+    return;
   }
   const row = await trx
     .updateTable('schools')
@@ -52,7 +55,6 @@ export async function appendSchoolChanges(
       data: new JsonText(c.data),
     })),
   );
-  return row.change_seq;
 }
 
 /** Locks the schools a batch will write, in id order (so two batches never deadlock). */

@@ -16,7 +16,7 @@ import type { Effect } from '../../core/mutations/effects.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { recordPush } from '../devices/devices.service.ts';
-import { insertChunked, type BulkRow } from './batch.ts';
+import { flushWrites, gatherWrites, insertChunked, type BulkRow } from './batch.ts';
 import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
 import { fingerprint } from './hash.ts';
@@ -60,6 +60,7 @@ export async function pushMutations(
 
   const attempt = (lookup: 'always' | 'by-seq') =>
     ctx.db.transaction().execute(async (trx) => {
+      gatherWrites(trx);
       for (const v of valid) outcomes[v.index] = undefined as unknown as MutationOutcome;
       const seen = new Map<string, Seen>();
       const ids = valid.map((v) => v.m.id);
@@ -106,6 +107,7 @@ export async function pushMutations(
         : new Set<string>();
       const maxSeq = fresh.length ? Math.max(...fresh.map((f) => f.m.seq)) : null;
       if (source.deviceId) await recordPush(trx, source.deviceId, source.health, now, maxSeq);
+      await flushWrites(trx);
       return { touched, maxSeq };
     });
   // A concurrent copy of this batch (a client retry racing its original) can slip past the
