@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { uuidv7 } from '../../core/ids.ts';
 import { fingerprint } from '../../sync-server/sync/hash.ts';
@@ -165,18 +166,29 @@ async function createTwins(dialect: Dialect, store: CentralStore): Promise<void>
 }
 
 /** The same rows, written the fastest plain way each database offers. */
+/** The three prepared statements of the SQLite ceiling, prepared once per database. */
+const prepared = new WeakMap<SQLite.Database, Record<'log' | 'ans' | 'chg', SQLite.Statement>>();
+function bareStatements(db: SQLite.Database) {
+  let s = prepared.get(db);
+  if (!s) {
+    s = {
+      log: db.prepare(
+        "insert into bench_mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at) values (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)",
+      ),
+      ans: db.prepare(
+        'insert into bench_answers (participant_id, step, item_id, value, updated_at) values (?, ?, ?, ?, ?) on conflict do update set value = excluded.value, updated_at = excluded.updated_at',
+      ),
+      chg: db.prepare("insert into bench_changes (school_id, seq, entity, key, data) values (?, ?, 'answer', ?, ?)"),
+    };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 async function bareInserts(dialect: Dialect, store: CentralStore, rows: BareRows): Promise<void> {
   if (dialect === 'sqlite') {
     const db = store.sqlite!;
-    const log = db.prepare(
-      "insert into bench_mutations (id, device_id, school_id, seq, name, hash, payload, status, participant_id, received_at) values (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)",
-    );
-    const ans = db.prepare(
-      'insert into bench_answers (participant_id, step, item_id, value, updated_at) values (?, ?, ?, ?, ?) on conflict do update set value = excluded.value, updated_at = excluded.updated_at',
-    );
-    const chg = db.prepare(
-      "insert into bench_changes (school_id, seq, entity, key, data) values (?, ?, 'answer', ?, ?)",
-    );
+    const { log, ans, chg } = bareStatements(db);
     db.transaction(() => {
       for (const r of rows.log) log.run(...r);
       for (const r of rows.answers) ans.run(...r);

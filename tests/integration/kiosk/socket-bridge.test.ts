@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { KIOSK_SOCKET_PATH, type SocketAnswer } from '../../../core/contracts/kiosk-socket.ts';
+import { KIOSK_SOCKET_PATH } from '../../../core/contracts/kiosk-socket.ts';
 import { startKioskHost, type RunningKioskHost } from '../../../electron/host/host.ts';
 import { tempDir } from '../../support/kiosk/core.ts';
 import { registration } from '../../support/kiosk/factories.ts';
 import { startSchool, type TestSchool } from '../../support/kiosk/school.ts';
+import { SocketBridgeClient } from '../../support/kiosk/socket-client.ts';
 
 /** Resolves with the open socket, or with the HTTP status the handshake was refused with. */
 function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket | number> {
@@ -19,37 +20,6 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.once('error', reject);
   });
-}
-
-class Caller {
-  readonly answers = new Map<number, SocketAnswer>();
-  #waiting = new Map<number, (a: SocketAnswer) => void>();
-  #next = 1;
-  session: string | null = null;
-
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const a = JSON.parse(String(data)) as SocketAnswer;
-      this.answers.set(a.id, a);
-      this.#waiting.get(a.id)?.(a);
-    });
-  }
-
-  call(channel: string, input: unknown, id = this.#next++): Promise<SocketAnswer> {
-    const answered = new Promise<SocketAnswer>((r) => this.#waiting.set(id, r));
-    this.ws.send(JSON.stringify({ id, channel, input, session: this.session }));
-    return answered.then((a) => {
-      this.session = a.session;
-      return a;
-    });
-  }
-
-  /** Sends raw text and waits for the next answer under `id`. */
-  raw(text: string, id: number): Promise<SocketAnswer> {
-    const answered = new Promise<SocketAnswer>((r) => this.#waiting.set(id, r));
-    this.ws.send(text);
-    return answered;
-  }
 }
 
 describe('kiosk socket bridge', () => {
@@ -80,7 +50,7 @@ describe('kiosk socket bridge', () => {
   });
 
   it('answers bad messages with a reason and keeps the connection', async () => {
-    const c = new Caller((await open(url)) as WebSocket);
+    const c = await SocketBridgeClient.open(host.url, null, {});
     const garbled = await c.raw('{not json', 0);
     expect(garbled).toMatchObject({ id: 0, ok: false, status: 400, error: { code: 'INVALID_INPUT' } });
     const unknown = await c.call('dropTables', {});
@@ -89,11 +59,11 @@ describe('kiosk socket bridge', () => {
     expect(invalid).toMatchObject({ ok: false, status: 400, error: { code: 'INVALID_INPUT' } });
     expect(invalid.ok === false && invalid.error.message).toMatch(/[а-я]/);
     expect((await c.call('status', {})).ok).toBe(true);
-    c.ws.close();
+    c.close();
   });
 
   it('carries the session until logout, and matches each answer to its call', async () => {
-    const c = new Caller((await open(url, { origin: host.url })) as WebSocket);
+    const c = await SocketBridgeClient.open(host.url);
     const enrolled = await c.call('enroll', {
       serverUrl: school.server.url,
       enrollmentCode: await school.enrollmentCode(),
@@ -112,6 +82,6 @@ describe('kiosk socket bridge', () => {
     expect((await c.call('logout', {})).session).toBeNull();
     c.session = token;
     expect(await c.call('progress', {})).toMatchObject({ ok: false, status: 401 });
-    c.ws.close();
+    c.close();
   });
 });
