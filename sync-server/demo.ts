@@ -25,7 +25,9 @@ const server = await startServer({ config, log: createLogger(config.logLevel) })
 const seeded = await seedDemo(server.ctx);
 
 const kioskPort = process.env.KIOSK_PORT ?? '5280';
-const kiosk = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../electron/host/main.ts')], {
+// The host as `npm run kiosk` runs it: compiled by `npm run build:host` (package.json "demo").
+const kioskEntry = resolve(import.meta.dirname, '../electron/dist/electron/host/main.js');
+const kiosk = spawn(process.execPath, ['--max-semi-space-size=2', kioskEntry], {
   env: {
     ...process.env,
     KIOSK_PORT: kioskPort,

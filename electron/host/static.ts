@@ -5,10 +5,23 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
-export const RENDERER_DIST = resolve(import.meta.dirname, '../../renderer/dist');
+/**
+ * The built screens live at the project root's renderer/dist. The host runs from source
+ * (electron/host) and compiled (electron/dist/electron/host, as `npm run kiosk` and the desktop app
+ * run it), so the folder is looked for upwards rather than at a fixed depth.
+ */
+export const RENDERER_DIST = findUpwards(import.meta.dirname, join('renderer', 'dist'));
+
+function findUpwards(from: string, rel: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, rel);
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    if (dirname(dir) === dir) return resolve(from, '../..', rel); // Not built yet: the usual place.
+  }
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

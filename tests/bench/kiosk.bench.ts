@@ -3,8 +3,8 @@
  * trip through the HTTP bridge, including its fsynced local write), beside the bare durable write
  * (one better-sqlite3 INSERT, WAL, synchronous=FULL) measured in the same run; and the host's
  * memory over a store holding 1 000 participants who finished all 12 steps.
- * Targets: save p99 < 2 ms; RSS < 150 MB. The host is measured as shipped (compiled by
- * electron/tsconfig.json, run by plain node) and, for reference, through tsx (`npm run kiosk`).
+ * Targets: save p99 < 2 ms; RSS < 150 MB. The host is measured as `npm run kiosk` and the desktop
+ * app run it: compiled by electron/tsconfig.json, run by plain node.
  * Saves travel over the socket bridge, as from the kiosk page; the same saves over its HTTP
  * fallback (one kept-alive connection) are reported beside them.
  */
@@ -72,10 +72,10 @@ function compileHost(): string {
 
 const KIOSK_V8_FLAG = '--max-semi-space-size=2';
 
-/** Starts the host as its own process: compiled JS (as shipped) or through tsx (as `npm run kiosk`). */
-function startHost(dataDir: string, entry: string[]) {
+/** Starts the compiled host as its own process. */
+function startHost(dataDir: string, entry: string) {
   // The V8 flag the kiosk ships with (package.json "kiosk"; app.commandLine in the Electron shell).
-  const child = spawn(process.execPath, [KIOSK_V8_FLAG, ...entry, '--port', '0', '--data', dataDir], {
+  const child = spawn(process.execPath, [KIOSK_V8_FLAG, entry, '--port', '0', '--data', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -165,7 +165,7 @@ export async function benchKiosk(): Promise<Record<string, number>> {
   // A server that is not there: the host works offline, as in a class whose link is down.
   const { emails } = await seedKioskStore(dataDir, { participants: PARTICIPANTS, serverUrl: 'http://127.0.0.1:9' });
   const entry = compileHost();
-  const shipped = await startHost(dataDir, [entry]);
+  const shipped = await startHost(dataDir, entry);
   let main;
   try {
     main = await exercise(shipped.url, shipped.pid, emails);
@@ -174,13 +174,6 @@ export async function benchKiosk(): Promise<Record<string, number>> {
     rmSync(resolve(entry, '../../..'), { recursive: true, force: true });
   }
   const bare = main.bare;
-  const dev = await startHost(dataDir, ['--import', 'tsx', 'electron/host/main.ts']);
-  let tsx;
-  try {
-    tsx = await exercise(dev.url, dev.pid, emails);
-  } finally {
-    dev.stop();
-  }
   const out = {
     'kiosk.save_socket_p50_ms': round(quantile(main.socket, 0.5)),
     'kiosk.save_socket_p99_ms': round(quantile(main.socket, 0.99)),
@@ -191,8 +184,6 @@ export async function benchKiosk(): Promise<Record<string, number>> {
     'kiosk.save_host_cpu_ms': round(main.cpuPerSave),
     'kiosk.host_rss_mb': main.rssMb,
     'kiosk.host_rss_peak_mb': main.peakMb,
-    'kiosk.host_tsx_rss_mb': tsx.rssMb,
-    'kiosk.host_tsx_save_socket_p99_ms': round(quantile(tsx.socket, 0.99)),
     'kiosk.store_participants': PARTICIPANTS,
   };
   for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(36)} ${v}`);

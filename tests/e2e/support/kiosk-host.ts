@@ -1,6 +1,7 @@
 /**
- * A real kiosk host in browser mode, as its own process (`npm run kiosk`), so a test can kill it
- * with SIGKILL like a power cut and start it again over the same data directory and port.
+ * A real kiosk host in browser mode, as its own process and as `npm run kiosk` runs it (compiled by
+ * `npm run build:host`, which `npm test` runs before Playwright), so a test can kill it with SIGKILL
+ * like a power cut and start it again over the same data directory and port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+const HOST_ENTRY = ['--max-semi-space-size=2', 'electron/dist/electron/host/main.js'];
 
 export interface KioskHost {
   url: string;
@@ -58,15 +60,11 @@ export async function startKioskHost(serverUrl: string): Promise<KioskHost> {
 
   const start = async () => {
     output = '';
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/host/main.ts', '--port', String(port), '--data', dataDir, '--server', serverUrl],
-      {
-        cwd: ROOT,
-        env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    child = spawn(process.execPath, [...HOST_ENTRY, '--port', String(port), '--data', dataDir, '--server', serverUrl], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     await waitUntilUp(url, child, () => output);

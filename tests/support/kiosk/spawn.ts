@@ -1,6 +1,7 @@
 /**
- * Runs `npm run kiosk` as a separate process group, as a school PC would, so a test can kill it
- * outright (SIGKILL to the whole group: npm, tsx and the kiosk's node) and start it again.
+ * Runs the kiosk host's main as a separate process group, as a school PC would, so a test can kill
+ * it outright (SIGKILL to the whole group) and start it again. From source through tsx: test files
+ * run in parallel, and `npm run kiosk` compiles into one shared folder first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -16,7 +17,7 @@ export interface SpawnedKiosk {
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 export function spawnKiosk(args: string[], env: Record<string, string> = {}): Promise<SpawnedKiosk> {
-  const child = spawn('npm', ['run', '--silent', 'kiosk', '--', '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/main.ts', '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     detached: true,
