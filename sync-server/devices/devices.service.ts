@@ -131,7 +131,8 @@ export async function recordPush(
         app_version: health.appVersion,
       }),
       ...(maxSeq !== null && {
-        last_seq: eb.case().when('last_seq', '<', maxSeq).then(maxSeq).else(eb.ref('last_seq')).end(),
+        // eb.val: a bare `then(n)` is written into the SQL text, a new statement every push.
+        last_seq: eb.case().when('last_seq', '<', maxSeq).then(eb.val(maxSeq)).else(eb.ref('last_seq')).end(),
       }),
     }))
     .where('id', '=', deviceId);

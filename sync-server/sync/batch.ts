@@ -1,7 +1,7 @@
 /**
- * Multi-row writes for the hot ingest path, which must batch: one statement per row costs 3–4×.
- * SQLite takes a multi-row VALUES, its text built once per shape (and its prepared statement
- * cached by the driver wrapper in db/connect.ts).
+ * Bulk writes for the hot ingest path, which must batch: one query per row through the query
+ * builder costs 3–4×. SQLite takes one prepared one-row statement that the driver wrapper runs
+ * per row in native code (db/connect.ts EACH_ROW), its text built once per shape.
  * PostgreSQL takes one `INSERT … SELECT FROM json_to_recordset($1)` per table: one parameter
  * instead of thousands, so parsing and planning stay constant per batch, and the rows travel as
  * one JSON text that V8 writes natively (node-pg escaped array literals in JS at twice the cost).
@@ -19,10 +19,8 @@ import {
   type Kysely,
   type Transaction,
 } from 'kysely';
+import { EACH_ROW } from '../db/connect.ts';
 import type { CentralDB } from '../db/schema.ts';
-
-// Both SQLite (32 766) and PostgreSQL (65 535) cap bound parameters per statement.
-const MAX_PARAMS = 30_000;
 
 type Db = Kysely<CentralDB> | Transaction<CentralDB>;
 
@@ -75,35 +73,31 @@ export async function insertChunked<T extends keyof CentralDB & string>(
     else await statement.execute(db);
     return;
   }
-  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per) as Record<string, unknown>[];
+  // One statement run row by row in native code (db/connect.ts EACH_ROW): faster on SQLite than
+  // a multi-row VALUES, and no cap on bound parameters applies.
+  const params: unknown[][] = new Array(rows.length);
+  let k = 0;
+  for (const r of rows as Record<string, unknown>[]) {
     // A plain loop: flatMap with a closure per cell was a tenth of the SQLite ingest path.
-    const params: unknown[] = new Array(chunk.length * columns.length);
-    let k = 0;
-    for (const r of chunk) {
-      for (const c of columns) {
-        const v = r[c];
-        params[k++] = v instanceof JsonText ? v.text() : (v ?? null);
-      }
+    const row: unknown[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const v = r[columns[i]!];
+      row[i] = v instanceof JsonText ? v.text() : (v ?? null);
     }
-    await db.executeQuery(CompiledQuery.raw(valuesSql(table, columns, chunk.length, upsert), params));
+    params[k++] = row;
   }
+  await db.executeQuery(CompiledQuery.raw(rowSql(table, columns, upsert), params));
 }
 
 const texts = new Map<string, string>();
 
-/**
- * `insert into t (…) values (?, …), …` built as text once per shape and reused: building the
- * same 500-row statement through the query builder every batch cost more than writing it.
- */
-function valuesSql(table: string, columns: string[], rowCount: number, upsert?: Upsert): string {
-  const key = `${table}|${columns.join(',')}|${rowCount}|${upsert ? upsert.conflict.join(',') : ''}`;
+/** `insert into t (…) values (?, …)`, built as text once per shape and reused. */
+function rowSql(table: string, columns: string[], upsert?: Upsert): string {
+  const key = `${table}|${columns.join(',')}|${upsert ? upsert.conflict.join(',') : ''}`;
   let text = texts.get(key);
   if (!text) {
     const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    text = `insert into ${q(table)} (${columns.map(q).join(', ')}) values ${Array(rowCount).fill(row).join(', ')}`;
+    text = `${EACH_ROW}insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
     if (upsert) {
       const set = upsert.update.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
       text += ` on conflict (${upsert.conflict.map(q).join(', ')}) do update set ${set}`;
