@@ -61,6 +61,15 @@ export function validateAnswer(item: Item, value: AnswerValue | undefined): stri
   }
 }
 
+/**
+ * The answer a student gives by moving on without touching the item, where leaving it alone is an
+ * answer: a multiple choice that allows choosing nothing («если таких нет, ничего не отмечайте»)
+ * means "none of these". Undefined where moving on needs an explicit answer.
+ */
+export function answerByMovingOn(item: Item): AnswerValue | undefined {
+  return item.type === 'multiple' && item.min === 0 ? [] : undefined;
+}
+
 /** True when the item has a valid, non-blank answer; info items need none and are always answered. */
 export function isItemAnswered(item: Item, value: AnswerValue | undefined): boolean {
   if (item.type === 'info') return true;

@@ -140,11 +140,15 @@ export const screenMessages = {
     optional: 'Можно пропустить',
     choiceHint: 'Выберите один вариант. Стрелки на клавиатуре тоже работают.',
     multipleHint: (min: number, max: number | undefined) =>
-      max === undefined
-        ? `Выберите не меньше ${min}`
-        : min === max
-          ? `Выберите ровно ${min}`
-          : `Выберите от ${min} до ${max}`,
+      min === 0
+        ? max === undefined
+          ? 'Отметьте все подходящие варианты или не отмечайте ничего'
+          : `Отметьте не больше ${max} или не отмечайте ничего`
+        : max === undefined
+          ? `Выберите не меньше ${min}`
+          : min === max
+            ? `Выберите ровно ${min}`
+            : `Выберите от ${min} до ${max}`,
     chosen: (n: number) => `Выбрано: ${n}`,
     pairwiseHint: 'Выберите, что Вам ближе.',
     likertHint: 'Выберите, насколько Вы согласны.',

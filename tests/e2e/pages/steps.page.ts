@@ -39,14 +39,20 @@ export class StepsPage {
     return (await this.main.locator('.item').getAttribute('data-item-type')) ?? '';
   }
 
-  /** Answers the item on screen and waits until it shows «Сохранено». */
+  /**
+   * Answers the item on screen and waits until it shows «Сохранено». A multiple choice that allows
+   * choosing nothing is left untouched: «Далее» records the empty answer.
+   */
   async answer(): Promise<void> {
     const type = await this.itemType();
     const item = this.main.locator('.item');
     if (type === 'single' || type === 'pairwise') await item.getByRole('radio').first().check();
     else if (type === 'likert') await item.getByRole('radio').last().check();
-    else if (type === 'multiple') await item.getByRole('checkbox').first().check();
-    else if (type === 'text') await item.getByRole('textbox').fill('Хочу строить роботов и мосты.');
+    else if (type === 'multiple') {
+      // Where choosing nothing is allowed, a pupil with nothing to tick moves on without touching it.
+      if (await item.getByText('не отмечайте ничего').isVisible()) return;
+      await item.getByRole('checkbox').first().check();
+    } else if (type === 'text') await item.getByRole('textbox').fill('Хочу строить роботов и мосты.');
     if (type !== 'info') await expect(this.saved).toHaveAttribute('data-save', 'saved');
   }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isItemAnswered, Item, stepErrors, validateAnswer, type Step } from '../../../core/content/index.ts';
+import {
+  answerByMovingOn,
+  isItemAnswered,
+  Item,
+  stepErrors,
+  validateAnswer,
+  type Step,
+} from '../../../core/content/index.ts';
 
 const options = ['x', 'y', 'z'].map((id) => ({ id, text: id.toUpperCase(), keys: { sign: 1 } }));
 const single = Item.parse({ id: 's', type: 'single', prompt: 'Один', options });
@@ -65,6 +72,15 @@ describe('isItemAnswered', () => {
     expect(isItemAnswered(optionalText, '')).toBe(false);
     expect(isItemAnswered(likert, 9)).toBe(false);
     expect(isItemAnswered(multiple, [])).toBe(false);
+  });
+});
+
+describe('answerByMovingOn', () => {
+  it('reads an untouched «tick any, or none» item as "none of these", and nothing else', () => {
+    expect(answerByMovingOn(anyOf)).toEqual([]);
+    expect(validateAnswer(anyOf, answerByMovingOn(anyOf))).toBeNull();
+    for (const item of [single, multiple, pairwise, likert, text, optionalText, info])
+      expect(answerByMovingOn(item)).toBeUndefined();
   });
 });
 

@@ -7,7 +7,7 @@ import type { AnswerValue } from '../../../../core/mutations/schemas.ts';
 import { screenMessages as m } from '../../../../core/messages/screens.ts';
 import { kiosk } from '../../lib/bridge/bridge.ts';
 import { BridgeError } from '../../lib/bridge/bridge-error.ts';
-import { validateAnswer } from '../../../../core/content/answers.ts';
+import { answerByMovingOn, validateAnswer } from '../../../../core/content/answers.ts';
 import { kioskState } from '../state/kiosk.svelte.ts';
 import type { PendingSave as Slot, StepRunner } from '../state/steps.svelte.ts';
 
@@ -75,7 +75,16 @@ export function startStep(runner: StepRunner, step: number): void {
   runner.go({ kind: 'item', step, index: 0 });
 }
 
+/** Moving on past an untouched item whose silence is an answer records that answer (answers.ts). */
+function answerUntouched(runner: StepRunner): void {
+  const { step, item } = runner;
+  if (!step || !item || runner.value !== undefined) return;
+  const given = answerByMovingOn(item);
+  if (given !== undefined) answer(runner, step.number, item.id, given);
+}
+
 export async function nextItem(runner: StepRunner): Promise<void> {
+  answerUntouched(runner);
   const { view, step, item } = runner;
   if (view.kind !== 'item' || !step || !item) return;
   const problem = validateAnswer(item, runner.value);
@@ -96,6 +105,7 @@ export function previousItem(runner: StepRunner): void {
 export async function finishStep(runner: StepRunner): Promise<void> {
   const { view, step } = runner;
   if (view.kind !== 'item' || !step || runner.busy) return;
+  answerUntouched(runner);
   const firstProblem = step.items.findIndex((it) => validateAnswer(it, runner.answerOf(step.number, it.id)));
   if (firstProblem >= 0) {
     const item = step.items[firstProblem]!;
