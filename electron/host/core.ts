@@ -29,6 +29,8 @@ export interface KioskCoreOptions {
   log?: (msg: string, extra?: object) => void;
   /** Sync rounds when idle; tests shorten it. */
   idleSyncMs?: number;
+  /** How long a push or pull may take before the link counts as down; tests shorten it. */
+  syncTimeoutMs?: number;
   /** The machine's fingerprint (instance.ts); tests pass one to play a cloned PC. */
   fingerprint?: string;
 }
@@ -52,6 +54,7 @@ export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
     appVersion: APP_VERSION,
     log,
     idleMs: o.idleSyncMs ?? 30_000,
+    ...(o.syncTimeoutMs ? { exchangeTimeoutMs: o.syncTimeoutMs } : {}),
   });
   const autoLogoutMinutes = o.autoLogoutMinutes ?? 10;
   const sessions = new Sessions(autoLogoutMinutes * 60_000);

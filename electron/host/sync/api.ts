@@ -37,13 +37,18 @@ const ErrorAnswer = z.object({ error: z.object({ code: z.string(), message: z.st
 /** The enroll answer may name the school (proposed addition to EnrollResponse). */
 const EnrollAnswer = EnrollResponse.extend({ school: SchoolInfo.optional() });
 
-export const TIMEOUTS = { short: 5_000, long: 30_000 };
+/**
+ * `exchange` bounds a push or a pull: long enough for a 500-mutation batch over a slow school
+ * link, short enough that a hung server shows as «Нет связи» soon after a student's save.
+ */
+export const TIMEOUTS = { short: 5_000, exchange: 15_000, long: 30_000 };
 
 export class SyncApi {
   constructor(
     private readonly baseUrl: string,
     private readonly credential: () => string | undefined,
     private readonly clock: CorrectedClock,
+    private readonly exchangeMs = TIMEOUTS.exchange,
   ) {}
 
   async #call<S extends z.ZodType>(
@@ -89,12 +94,15 @@ export class SyncApi {
       method: 'POST',
       body: { mutations, health },
       okStatuses: [200, 409],
-      ...(timeoutMs ? { timeoutMs } : {}),
+      timeoutMs: timeoutMs ?? this.exchangeMs,
     });
   }
 
   pull(cursor: number, limit: number) {
-    return this.#call(PullResponse, `api/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET' });
+    return this.#call(PullResponse, `api/sync/pull?cursor=${cursor}&limit=${limit}`, {
+      method: 'GET',
+      timeoutMs: this.exchangeMs,
+    });
   }
 
   leases(slotsPerCode: number) {

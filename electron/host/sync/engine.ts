@@ -26,12 +26,15 @@ export interface EngineOptions {
   appVersion: string;
   log: (msg: string, extra?: object) => void;
   idleMs?: number;
+  /** Push and pull time limit (TIMEOUTS.exchange unless set). */
+  exchangeTimeoutMs?: number;
   /** Live nudges over socket.io (tests of the loop alone may turn them off). */
   nudges?: boolean;
 }
 
 export class SyncEngine {
-  #online = false;
+  /** What the last round learnt of the link; unknown until one has ended. */
+  #online: boolean | undefined;
   #lastError: string | null = null;
   #failures = 0;
   readonly #timer = new RoundTimer(() => void this.syncNow());
@@ -48,7 +51,7 @@ export class SyncEngine {
 
   api(serverUrl?: string): SyncApi {
     const e = getMeta(this.o.store, 'enrollment');
-    return new SyncApi(serverUrl ?? e?.serverUrl ?? '', () => e?.credential, this.o.clock);
+    return new SyncApi(serverUrl ?? e?.serverUrl ?? '', () => e?.credential, this.o.clock, this.o.exchangeTimeoutMs);
   }
 
   /** True while the live socket.io channel is up. */
@@ -58,7 +61,9 @@ export class SyncEngine {
 
   status(): SyncStatus {
     return {
-      online: this.#online || (this.#nudges?.connected() ?? false),
+      // A round's outcome decides: the live socket stays «connected» for up to 45 s after a server
+      // hangs, while a push that timed out already knows. Before any round, the socket tells.
+      online: this.#online ?? this.#nudges?.connected() ?? false,
       pending: outboxStats(this.o.store).pending,
       lastSyncAt: getMeta(this.o.store, 'lastSyncAt') ?? null,
       lastError: this.#lastError,

@@ -25,8 +25,10 @@ export function connectNudges(serverUrl: string, credential: string, onNudge: ()
     agent: agentFor(url) as unknown as string,
   });
   socket.on('changes', onNudge);
-  // A reconnect means the link came back: sync at once rather than at the next idle round.
+  // A reconnect means the link came back, a disconnect that it may be gone: either way a round
+  // at once finds out, rather than the next idle round.
   socket.on('connect', onNudge);
+  socket.on('disconnect', onNudge);
   return {
     connected: () => socket.connected,
     close: () => {
