@@ -13,6 +13,7 @@ import { errorHandler, HttpError } from './http/errors.ts';
 import { organizerRouter } from './organizer/organizer.routes.ts';
 import { statsRouter } from './organizer/stats.routes.ts';
 import { securityHeaders } from './http/security.ts';
+import { serveShell } from './http/shell.ts';
 import { resultsRouter } from './results/results.routes.ts';
 import { syncRouter } from './sync/sync.routes.ts';
 import { verifyApiRouter, verifyPageRouter } from './verify/verify.routes.ts';
@@ -58,9 +59,11 @@ export function createApp(ctx: ServerContext, health: AppHealth): express.Expres
   });
 
   if (existsSync(RENDERER_DIST)) {
+    const shell = serveShell(RENDERER_DIST);
+    app.get(['/', '/index.html'], shell);
     app.use(express.static(RENDERER_DIST, { index: false, maxAge: '1h' }));
     // The screens route on the client; every other GET gets the app shell.
-    app.get('/{*path}', (_req, res) => res.sendFile(resolve(RENDERER_DIST, 'index.html')));
+    app.get('/{*path}', shell);
   }
 
   app.use(errorHandler(ctx.log));

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { DEMO } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
@@ -21,6 +22,15 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
     { surname: 'Ибрагимов', name: 'Тимур', schoolClass: '9Б', steps: 0 },
   ]);
   const cabinet = new CabinetPage(page);
+  // The cabinet is the server's page: it never asks for the kiosk's API, and nothing it loads is missing.
+  const kioskCalls: string[] = [];
+  const missing: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/kiosk-api')) kioskCalls.push(r.url());
+  });
+  page.on('response', (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
 
   await cabinet.open(central.url);
   await expect(page.getByRole('heading', { name: 'Личный кабинет соорганизатора' })).toBeVisible();
@@ -99,4 +109,25 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
 
   await page.getByRole('button', { name: 'Выйти' }).click();
   await expect(page.getByLabel('E-mail', { exact: true })).toBeVisible();
+  expect(kioskCalls).toEqual([]);
+  expect(missing).toEqual([]);
 });
+
+test('the browser tab shows the app icon, from the server and from a classroom PC', async ({
+  page,
+  central,
+  classroom,
+}) => {
+  const kiosk = await classroom.bareKiosk();
+  await expectIconServed(page, `${central.url}/#/cabinet`);
+  await expectIconServed(kiosk.page, `${kiosk.host.url}/#/kiosk`);
+});
+
+async function expectIconServed(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toMatch(/\.svg$/);
+  const icon = await page.request.get(new URL(href!, page.url()).href);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+}
