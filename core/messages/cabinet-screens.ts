@@ -201,10 +201,11 @@ export const cabinetMessages = {
     notYet: 'после всех шагов',
   },
   certificate: {
-    lead: 'После завершения акции в личном кабинете соорганизатора появляется возможность получить сертификат соорганизатора.',
+    // The day is the campaign's certificate date (the instruction's «16 декабря»), never «after the action».
     button: 'Скачать сертификат соорганизатора',
     busy: 'Готовим сертификат…',
     from: (day: string) => `Сертификат соорганизатора можно будет скачать с ${day}`,
+    open: (day: string) => `Сертификат соорганизатора доступен с ${day}`,
     verify: 'Подлинность сертификата проверяется по QR-коду на нём.',
   },
   downloading: 'Готовим файл…',

@@ -5,7 +5,8 @@
  * «Результаты» and downloads a result; «Скачать сертификат соорганизатора»; «Выйти».
  */
 import { readFileSync } from 'node:fs';
-import { DEMO } from '../../../sync-server/demo-seed.ts';
+import { formatDayRu, localDay } from '../../../core/calendar.ts';
+import { DEMO, demoSettings } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
@@ -103,6 +104,9 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
 
   // 8 / 4.1: «Скачать сертификат соорганизатора» (the demo campaign's certificate date has come).
   await cabinet.go('Сертификат');
+  const certificateFrom = demoSettings(localDay(new Date(), 'Europe/Moscow')).certificateFrom;
+  await expect(page.getByText(`Сертификат соорганизатора доступен с ${formatDayRu(certificateFrom)}`)).toBeVisible();
+  await expect(page.getByText(/После завершения акции/)).toHaveCount(0);
   const certificate = await cabinet.download(page.getByRole('button', { name: 'Скачать сертификат соорганизатора' }));
   expect(certificate.suggestedFilename()).toMatch(/^Сертификат MB-\d{4}-[0-9A-Z]{8}\.pdf$/);
   await snap(page, '12-certificate');

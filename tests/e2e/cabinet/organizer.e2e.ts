@@ -1,6 +1,7 @@
 /**
  * The organizer's dashboard: signs in, moves the co-organizer certificate date to the future and
- * saves; the co-organizer's «Скачать сертификат соорганизатора» is then disabled with that date.
+ * saves; in a cabinet that was already open, «Скачать сертификат соорганизатора» is then disabled
+ * with that date.
  * The schools list and the country view show the demo school and its participants.
  */
 import { addDays, formatDayRu, localDay } from '../../../core/calendar.ts';
@@ -22,6 +23,14 @@ test('the organizer edits the campaign and sees schools and regions; the cabinet
     { surname: 'Кузнецова', name: 'Вера', schoolClass: '7А', steps: 12 },
     { surname: 'Петров', name: 'Олег', schoolClass: '7А', steps: 3 },
   ]);
+
+  // The co-organizer's cabinet is already open when the organizer changes the date.
+  const coorganizer = new CabinetPage(
+    await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage(),
+  );
+  await coorganizer.open(central.url);
+  await coorganizer.signIn(DEMO.coorganizer.email, DEMO.password);
+  await expect(coorganizer.page.getByText(/^Сертификат соорганизатора доступен с/)).toBeVisible();
 
   await page.goto(`${central.url}/#/dashboard`);
   await expect(page.getByRole('heading', { name: 'Панель организатора' })).toBeVisible();
@@ -56,12 +65,8 @@ test('the organizer edits the campaign and sees schools and regions; the cabinet
   ).toHaveText(['2', '2', '1']);
   await snap(page, '24-dashboard-regions');
 
-  // The co-organizer now sees the certificate button disabled, with the new date.
-  const coorganizer = new CabinetPage(
-    await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage(),
-  );
-  await coorganizer.open(central.url, 'certificate');
-  await coorganizer.signIn(DEMO.coorganizer.email, DEMO.password);
+  // The co-organizer opens «Сертификат» and sees the button disabled, with the new date.
+  await coorganizer.go('Сертификат');
   await expect(coorganizer.page.getByRole('button', { name: 'Скачать сертификат соорганизатора' })).toBeDisabled();
   await expect(
     coorganizer.page.getByText(`Сертификат соорганизатора можно будет скачать с ${formatDayRu(later)}`),

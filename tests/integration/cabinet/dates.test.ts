@@ -13,6 +13,7 @@ import { DIALECTS } from '../../support/dialects.ts';
 import { createSchool } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { createCoorganizer, signedIn, type Client, type ErrorReply } from '../accounts/helpers.ts';
+import { download } from '../results/helpers.ts';
 
 const SETTINGS_2020: CampaignSettings = {
   tariffDeadline: '2020-11-05',
@@ -119,5 +120,19 @@ describe.each(DIALECTS)('campaign dates in the cabinet on %s', (dialect) => {
       school: { region: '39' },
       campaign: { year: 2020 },
     });
+  });
+
+  it('refuses «Скачать сертификат соорганизатора» until 16 December local time, naming the date, then gives it', async () => {
+    await setNow('2020-12-15T13:59:59Z'); // Vladivostok 23:59:59 on the 15th
+    const early = await vladivostok.get<ErrorReply>('/api/cabinet/certificate.pdf');
+    expect(early.status).toBe(403);
+    expect(early.body.error).toEqual({
+      code: 'CERTIFICATE_NOT_YET',
+      message: 'Сертификат соорганизатора можно будет скачать с 16 декабря 2020 г.',
+    });
+    await setNow('2020-12-15T14:00:00Z'); // Vladivostok 00:00 on the 16th; Kaliningrad still the 15th
+    const pdf = (c: Client) => download(server.url, '/api/cabinet/certificate.pdf', c.cookie);
+    expect((await pdf(vladivostok)).status).toBe(200);
+    expect((await pdf(kaliningrad)).status).toBe(403);
   });
 });
