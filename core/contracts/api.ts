@@ -38,8 +38,16 @@ export const CabinetOverview = z.object({
 });
 export type CabinetOverview = z.infer<typeof CabinetOverview>;
 
-/** POST /api/cabinet/tariffs — «Получить тарифы для участников». */
-export const ObtainTariffRequest = z.object({ participants: ParticipantCount });
+/**
+ * POST /api/cabinet/tariffs — «Получить тарифы для участников». `costKopecks` is the total the
+ * co-organizer confirmed; when the price has changed since, the server refuses instead of charging
+ * another sum.
+ */
+export const ObtainTariffRequest = z.object({
+  participants: ParticipantCount,
+  costKopecks: z.number().int().min(0).optional(),
+});
+export type ObtainTariffRequest = z.infer<typeof ObtainTariffRequest>;
 
 export const PurchasedTariff = z.object({
   id: z.string(),

@@ -18,6 +18,8 @@ export const cabinetServerMessages = {
   resultNotReady: (done: number, of: number) =>
     `Результат будет доступен после прохождения всех шагов: участник выполнил ${done} из ${of}.`,
   certificateNotYet: (day: string) => `Сертификат соорганизатора можно будет скачать с ${day}`,
+  tariffCostChanged: (participants: number, cost: string) =>
+    `Цена за участника изменилась: итоговая стоимость для ${participants} ${plural(participants, 'участника', 'участников', 'участников')} теперь ${cost}. Проверьте её и подтвердите ещё раз.`,
   activationNotConfirmed: 'Сертификат будет доступен, когда сервер подтвердит активацию кода участника.',
   participantNotDone: (done: number, of: number) =>
     `Сертификат участника будет доступен после прохождения всех шагов: выполнено ${done} из ${of}.`,
@@ -105,6 +107,10 @@ export const cabinetMessages = {
     price: (price: string) => `Цена за одного участника: ${price}`,
     submit: 'Получить',
     busy: 'Получаем код…',
+    confirmTitle: 'Подтвердите получение тарифа',
+    confirmLead: 'После подтверждения Вы получите код для участия в акции на это количество участников.',
+    confirmYes: 'Да, получить',
+    confirmNo: 'Изменить количество',
     until: (day: string) =>
       `Получать тарифы и увеличивать количество участников можно неограниченное количество раз до ${day} включительно.`,
     closed: (day: string) =>

@@ -27,8 +27,9 @@ export function cabinetRouter(ctx: ServerContext): Router {
     res.json(await listPurchased(ctx, currentSchool(res).id));
   });
   r.post('/tariffs', async (req, res) => {
-    const { participants } = parse(ObtainTariffRequest, req.body ?? {});
-    const tariff = await obtainTariff(ctx, { userId: currentUser(res).id, school: currentSchool(res) }, participants);
+    const { participants, costKopecks } = parse(ObtainTariffRequest, req.body ?? {});
+    const actor = { userId: currentUser(res).id, school: currentSchool(res) };
+    const tariff = await obtainTariff(ctx, actor, participants, { confirmedCostKopecks: costKopecks });
     res.status(201).json(tariff);
   });
 

@@ -9,7 +9,8 @@ import { generateCode } from '../../core/codes.ts';
 import type { PurchasedTariff, School } from '../../core/contracts/api.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { accountMessages } from '../../core/messages/accounts.ts';
-import { tariffCostKopecks } from '../../core/tariff.ts';
+import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
+import { formatRubles, tariffCostKopecks } from '../../core/tariff.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
@@ -17,6 +18,8 @@ import { appendSchoolChanges } from '../sync/changes.repository.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export interface ObtainOptions {
+  /** The total the co-organizer confirmed; another total (the price changed) is refused. */
+  confirmedCostKopecks?: number;
   /** Code maker; tests inject one that collides to prove the retry. */
   generate?: () => string;
   maxAttempts?: number;
@@ -37,6 +40,9 @@ export async function obtainTariff(
     throw HttpError.of(409, 'TARIFF_DEADLINE_PASSED', `${formatDayRu(s.tariffDeadline)} включительно.`);
   }
   const costKopecks = tariffCostKopecks(participants, s.pricePerParticipantKopecks);
+  if (opts.confirmedCostKopecks !== undefined && opts.confirmedCostKopecks !== costKopecks) {
+    throw new HttpError(409, 'TARIFF_COST_CHANGED', m.tariffCostChanged(participants, formatRubles(costKopecks)));
+  }
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const code = generate();

@@ -48,12 +48,29 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   await cabinet.count.fill('25');
   await expect(cabinet.cost).toHaveText('Итоговая стоимость: 2 500 ₽');
   await snap(page, '03-tariff-cost');
-  await page.getByRole('button', { name: 'Получить', exact: true }).dblclick();
+  // «Получить» asks first: the number and the total, and nothing is bought until «Да, получить».
+  const get = page.getByRole('button', { name: 'Получить', exact: true });
+  const confirm = page.getByTestId('confirm');
+  await get.dblclick();
+  await expect(confirm.getByTestId('confirm-count')).toHaveText('25');
+  await expect(confirm.getByTestId('confirm-cost')).toHaveText('2 500 ₽');
+  await expect(page.getByRole('button', { name: 'Да, получить' })).not.toBeFocused();
+  await snap(page, '03b-tariff-confirm');
+  await page.getByRole('button', { name: 'Изменить количество' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(cabinet.count).toBeFocused();
+  expect(await central.ctx().db.selectFrom('tariffs').select('id').execute()).toHaveLength(1);
+  await get.click();
+  await page.getByRole('button', { name: 'Да, получить' }).dblclick();
   const obtained = page.getByTestId('obtained');
   await expect(obtained).toContainText('Подтверждённое количество участников');
   const code = (await obtained.locator('.code').textContent())!.trim();
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(obtained.locator('.places')).toHaveText('25');
+  const toCodes = obtained.getByRole('link', { name: 'Все коды — в разделе «Приобретенные тарифы»' });
+  // A button like the cabinet's others, not the browser's blue underlined link.
+  await expect(toCodes).toHaveCSS('text-decoration-line', 'none');
+  await expect(toCodes).toHaveCSS('border-top-style', 'solid');
   await snap(page, '04-tariff-obtained');
 
   // 1.3: «Приобретенные тарифы» shows the new code with its 25 places (a double click bought once).

@@ -121,4 +121,24 @@ describe.each(DIALECTS)('tariffs in the cabinet on %s', (dialect) => {
     ).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 503, message: 'Не удалось выдать новый код. Нажмите «Получить» ещё раз.' });
   });
+
+  it('charges only the total the co-organizer confirmed: another price is refused with the new total', async () => {
+    const count = async () => (await cabinet.get<Purchased>('/api/cabinet/tariffs')).body.tariffs.length;
+    const before = await count();
+    // Confirmed at 100 ₽ a participant; the price is 150 ₽ now.
+    const stale = await cabinet.post<ErrorReply>('/api/cabinet/tariffs', { participants: 4, costKopecks: 4 * 10_000 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toEqual({
+      code: 'TARIFF_COST_CHANGED',
+      message:
+        'Цена за участника изменилась: итоговая стоимость для 4 участников теперь 600\u00a0₽. Проверьте её и подтвердите ещё раз.',
+    });
+    expect(await count()).toBe(before);
+    const ok = await cabinet.post<PurchasedTariff>('/api/cabinet/tariffs', {
+      participants: 4,
+      costKopecks: 4 * 15_000,
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ participants: 4, costKopecks: 60_000 });
+  });
 });

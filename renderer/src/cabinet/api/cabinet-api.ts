@@ -4,6 +4,7 @@ import {
   CabinetOverview,
   Device,
   EnrollmentCode,
+  type ObtainTariffRequest,
   PurchasedTariff,
   PurchasedTariffs,
   RejectionRecord,
@@ -15,7 +16,7 @@ import { call, callEmpty, downloadFile } from './http.ts';
 export const cabinetApi = {
   overview: () => call(CabinetOverview, 'GET', '/api/cabinet/overview'),
   tariffs: () => call(PurchasedTariffs, 'GET', '/api/cabinet/tariffs'),
-  obtain: (participants: number) => call(PurchasedTariff, 'POST', '/api/cabinet/tariffs', { participants }),
+  obtain: (request: ObtainTariffRequest) => call(PurchasedTariff, 'POST', '/api/cabinet/tariffs', request),
   schedule: () => call(Schedule, 'GET', '/api/cabinet/schedule'),
   results: () => call(ResultsList, 'GET', '/api/cabinet/results'),
   devices: () => call(z.array(Device), 'GET', '/api/cabinet/devices'),

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { EnrollmentCode, PurchasedTariff } from '../../../../core/contracts/api.ts';
 import { ObtainTariffRequest } from '../../../../core/contracts/api.ts';
+import { BridgeError } from '../../lib/bridge/bridge-error.ts';
 import type { FormState } from '../../lib/form.svelte.ts';
 import { problemOf } from '../../lib/forms.ts';
 import { accountScreenMessages as m } from '../../../../core/messages/cabinet-screens.ts';
@@ -17,24 +18,34 @@ export function parseCount(text: string): number {
   return /^\d{1,6}$/.test(compact) ? Number(compact) : Number.NaN;
 }
 
-/** «Получить»: one request at a time, so a double click never buys twice. */
+/** «Количество участников» checked against the contract; null (with the field's error shown) if it is not one. */
+export function checkCount(form: FormState, countText: string): number | null {
+  return form.check(ObtainTariffRequest, { participants: parseCount(countText) })?.participants ?? null;
+}
+
+/**
+ * «Да, получить» after «Получить»: the confirmed number and total go to the server, one request at
+ * a time, so a double click never buys twice. If the price changed meanwhile, the server refuses
+ * and the overview is loaded again, so the cost line shows the new price.
+ */
 export async function obtainTariff(
   cabinet: CabinetState,
   form: FormState,
-  countText: string,
+  confirmed: Required<ObtainTariffRequest>,
 ): Promise<PurchasedTariff | null> {
-  const input = form.check(ObtainTariffRequest, { participants: parseCount(countText) });
-  if (!input) return null;
   let obtained: PurchasedTariff | null = null;
+  let priceChanged = false;
   await form.submit(async () => {
     try {
-      obtained = await cabinetApi.obtain(input.participants);
+      obtained = await cabinetApi.obtain(confirmed);
       return { ok: true };
     } catch (error) {
+      priceChanged = error instanceof BridgeError && error.code === 'TARIFF_COST_CHANGED';
       return { ok: false, ...problemOf(error, m.failed) };
     }
   });
   if (obtained) void cabinet.tariffs.load();
+  if (priceChanged) void cabinet.overview.load();
   return obtained;
 }
 
