@@ -98,7 +98,17 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   await page.getByRole('button', { name: 'Подключить компьютер' }).click();
   await expect(page.getByTestId('enrollment').locator('.code')).toHaveText(/^[0-9A-Z]{4,}/);
   await expect(page.getByTestId('devices')).toContainText('ПК');
+  // «Ошибка»: a quiet dash while there is none, red only for an actual error.
+  const RED = 'rgb(179, 38, 30)';
+  const errorCell = page.getByTestId('devices').getByRole('row', { name: /ПК/ }).first().getByRole('cell').nth(2);
+  await expect(errorCell).toHaveText('—');
+  await expect(errorCell).not.toHaveCSS('color', RED);
   await snap(page, '09-devices');
+  await central.ctx().db.updateTable('devices').set({ last_error: 'Сервер акции не отвечает' }).execute();
+  await page.getByRole('button', { name: 'Обновить' }).click();
+  await expect(errorCell).toHaveText('Сервер акции не отвечает');
+  await expect(errorCell).toHaveCSS('color', RED);
+  await snap(page, '09b-devices-error');
   await page.getByTestId('devices').getByRole('button', { name: 'Отключить' }).first().click();
   await expect(page.getByRole('button', { name: 'Да, отключить' })).toBeFocused();
   await snap(page, '10-devices-revoke-confirm');
