@@ -70,7 +70,21 @@ export const PurchasedTariffs = z.object({
 /** GET /api/cabinet/schedule: the region's window, from the publication date. */
 export const Schedule = z.object({ region: z.string(), regionName: z.string(), window: RegionWindow.nullable() });
 
-export const EnrollmentCode = z.object({ code: z.string(), expiresAt: z.number() });
+/**
+ * Where a classroom PC reaches this server. `urls` are the addresses to type; with `loopbackOnly`
+ * the server listens only on its own computer (HOST=127.0.0.1) and `urls` are the ones it will
+ * have once started with HOST=0.0.0.0. Empty when the computer has no network address.
+ */
+export const ServerAddress = z.object({
+  urls: z.array(z.string()),
+  loopbackOnly: z.boolean(),
+  port: z.number().int(),
+});
+export type ServerAddress = z.infer<typeof ServerAddress>;
+
+/** POST /api/cabinet/enrollments — «Подключить компьютер»: a one-time code and where to connect. */
+export const EnrollmentCode = z.object({ code: z.string(), expiresAt: z.number(), server: ServerAddress });
+export type EnrollmentCode = z.infer<typeof EnrollmentCode>;
 
 export const Device = z.object({
   id: z.string(),

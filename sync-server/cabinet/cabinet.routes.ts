@@ -8,6 +8,7 @@ import { IdParam } from '../../core/contracts/organizer.ts';
 import { currentSchool, currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
 import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from '../devices/devices.service.ts';
+import { classroomAddress } from '../devices/server-address.ts';
 import { parse } from '../http/errors.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
@@ -33,8 +34,10 @@ export function cabinetRouter(ctx: ServerContext): Router {
     res.status(201).json(tariff);
   });
 
-  r.post('/enrollments', async (_req, res) => {
-    res.status(201).json(await createEnrollmentCode(ctx, currentSchool(res).id, currentUser(res).id));
+  r.post('/enrollments', async (req, res) => {
+    const enrollment = await createEnrollmentCode(ctx, currentSchool(res).id, currentUser(res).id);
+    const server = classroomAddress(ctx.config, req.socket.localPort ?? ctx.config.port);
+    res.status(201).json({ ...enrollment, server });
   });
   r.get('/devices', async (_req, res) => {
     res.json(await listDevices(ctx, currentSchool(res).id));

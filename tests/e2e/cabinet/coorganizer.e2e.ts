@@ -96,7 +96,12 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   // 6: a classroom computer gets a one-time code.
   await cabinet.go('Компьютеры класса');
   await page.getByRole('button', { name: 'Подключить компьютер' }).click();
-  await expect(page.getByTestId('enrollment').locator('.code')).toHaveText(/^[0-9A-Z]{4,}/);
+  const enrollment = page.getByTestId('enrollment');
+  await expect(enrollment.locator('.code')).toHaveText(/^[0-9A-Z]{4,}/);
+  // This server listens on 127.0.0.1, which no other PC reaches: the panel says what to do instead.
+  await expect(enrollment.getByRole('note')).toContainText('Перезапустите сервер с переменной окружения HOST=0.0.0.0');
+  await expect(enrollment.locator('.how')).toContainText(/адрес сервера/);
+  await expect(enrollment).not.toContainText('127.0.0.1');
   await expect(page.getByTestId('devices')).toContainText('ПК');
   // «Ошибка»: a quiet dash while there is none, red only for an actual error.
   const RED = 'rgb(179, 38, 30)';
