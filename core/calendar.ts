@@ -73,3 +73,17 @@ export function formatDayRu(day: IsoDate): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return `${d} ${ruMonths[m - 1]} ${y} г.`;
 }
+
+/** «16.12.2020»: how a Russian form shows a day, whatever language the browser speaks. */
+export function formatDayNumericRu(day: IsoDate): string {
+  const [y, m, d] = day.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** A day typed as «16.12.2020» (or «1.2.2021», or pasted as 2020-12-16); null unless it is a real day. */
+export function parseDayRu(text: string): IsoDate | null {
+  const t = text.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const iso = ru ? `${ru[3]}-${ru[2]!.padStart(2, '0')}-${ru[1]!.padStart(2, '0')}` : t;
+  return IsoDate.safeParse(iso).success ? iso : null;
+}

@@ -1,10 +1,14 @@
 /**
  * The campaign settings form as the organizer types it (strings), turned into the shared
- * CampaignInput on «Сохранить». Prices are typed in rubles and kept in kopecks.
+ * CampaignInput on «Сохранить». Prices are typed in rubles and kept in kopecks; days are typed
+ * as ДД.ММ.ГГГГ (not the browser's date picker, whose order follows the browser's language).
  */
 import type { Campaign } from '../../../core/campaign.ts';
+import { formatDayNumericRu, parseDayRu } from '../../../core/calendar.ts';
 import { REGIONS } from '../../../core/data/regions.ts';
+import { dashboardMessages as d } from '../../../core/messages/cabinet-screens.ts';
 import { FormState } from '../lib/form.svelte.ts';
+import type { FieldErrors } from '../lib/forms.ts';
 
 export interface WindowRow {
   key: number;
@@ -23,6 +27,11 @@ export function rublesToKopecks(text: string): number {
 }
 
 const kopecksToRubles = (k: number) => (k % 100 === 0 ? String(k / 100) : (k / 100).toFixed(2).replace('.', ','));
+
+/** A typed day as the contract wants it; text that is no day goes as it is, for the schema to refuse. */
+const day = (text: string) => parseDayRu(text) ?? text;
+
+const DATE_FIELDS = ['tariffDeadline', 'schedulePublishedFrom', 'activationFrom', 'certificateFrom'] as const;
 
 export class CampaignForm {
   readonly form = new FormState();
@@ -44,12 +53,14 @@ export class CampaignForm {
     this.exists = true;
     this.year = String(c.year);
     this.title = c.title;
-    this.tariffDeadline = s.tariffDeadline;
-    this.schedulePublishedFrom = s.schedulePublishedFrom;
-    this.activationFrom = s.activationFrom;
-    this.certificateFrom = s.certificateFrom;
+    this.tariffDeadline = formatDayNumericRu(s.tariffDeadline);
+    this.schedulePublishedFrom = formatDayNumericRu(s.schedulePublishedFrom);
+    this.activationFrom = formatDayNumericRu(s.activationFrom);
+    this.certificateFrom = formatDayNumericRu(s.certificateFrom);
     this.price = kopecksToRubles(s.pricePerParticipantKopecks);
-    this.windows = s.regionWindows.length ? s.regionWindows.map((w) => row(w.region, w.from, w.to)) : [row()];
+    this.windows = s.regionWindows.length
+      ? s.regionWindows.map((w) => row(w.region, formatDayNumericRu(w.from), formatDayNumericRu(w.to)))
+      : [row()];
     this.consentVersion = s.consent.version;
     this.consentText = s.consent.text;
   }
@@ -69,18 +80,36 @@ export class CampaignForm {
     this.windows = REGIONS.map((r) => row(r.code, first.from, first.to));
   }
 
+  /** Days that are not ДД.ММ.ГГГГ, said in the form's words (the schema would ask for ГГГГ-ММ-ДД). */
+  dateErrors(): FieldErrors {
+    const errors: FieldErrors = {};
+    for (const name of DATE_FIELDS) {
+      if (parseDayRu(this[name])) continue;
+      // «31.02.2027» is written right but is no day; anything else is written wrong.
+      errors[name] = /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/.test(this[name]) ? d.campaign.noSuchDate : d.campaign.badDate;
+    }
+    const bad = this.windows.filter((w) => w.region && !(parseDayRu(w.from) && parseDayRu(w.to)));
+    if (bad.length) {
+      const names = bad.map((w) => REGIONS.find((r) => r.code === w.region)?.name ?? w.region);
+      errors.windows = d.campaign.badWindowDates(names.join(', '));
+    }
+    return errors;
+  }
+
   /** The input for PUT /api/organizer/campaign, still unchecked (the shared schema checks it). */
   input() {
     return {
       year: Number(this.year),
       title: this.title,
       settings: {
-        tariffDeadline: this.tariffDeadline,
-        schedulePublishedFrom: this.schedulePublishedFrom,
-        activationFrom: this.activationFrom,
-        certificateFrom: this.certificateFrom,
+        tariffDeadline: day(this.tariffDeadline),
+        schedulePublishedFrom: day(this.schedulePublishedFrom),
+        activationFrom: day(this.activationFrom),
+        certificateFrom: day(this.certificateFrom),
         pricePerParticipantKopecks: rublesToKopecks(this.price),
-        regionWindows: this.windows.filter((w) => w.region).map(({ region, from, to }) => ({ region, from, to })),
+        regionWindows: this.windows
+          .filter((w) => w.region)
+          .map(({ region, from, to }) => ({ region, from: day(from), to: day(to) })),
         consent: { version: this.consentVersion, text: this.consentText },
       },
     };

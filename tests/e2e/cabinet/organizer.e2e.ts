@@ -4,14 +4,15 @@
  * with that date.
  * The schools list and the country view show the demo school and its participants.
  */
-import { addDays, formatDayRu, localDay } from '../../../core/calendar.ts';
-import { DEMO } from '../../../sync-server/demo-seed.ts';
+import { addDays, formatDayNumericRu, formatDayRu, localDay } from '../../../core/calendar.ts';
+import { DEMO, demoSettings } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
 
-test.use({ viewport: { width: 1366, height: 768 } });
+// An organizer whose browser speaks English: the dashboard's dates stay ДД.ММ.ГГГГ all the same.
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
 
 test('the organizer edits the campaign and sees schools and regions; the cabinet follows', async ({
   page,
@@ -39,13 +40,30 @@ test('the organizer edits the campaign and sees schools and regions; the cabinet
   await dashboard.signIn(DEMO.organizer.email, DEMO.password);
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки акции' })).toBeVisible();
   await expect(page.getByLabel('Цена за одного участника, ₽')).toHaveValue('100');
+  const today = localDay(new Date(), 'Europe/Moscow');
+  const certificateDate = page.getByLabel('Сертификат соорганизатора доступен с');
+  await expect(certificateDate).toHaveValue(formatDayNumericRu(demoSettings(today).certificateFrom));
+  await expect(page.getByText(formatDayRu(demoSettings(today).certificateFrom)).first()).toBeVisible();
+  const firstWindowFrom = page.getByRole('group', { name: 'Периоды участия регионов' }).getByRole('textbox').first();
+  const windowFrom = formatDayNumericRu(demoSettings(today).regionWindows[0]!.from);
+  await expect(firstWindowFrom).toHaveValue(windowFrom);
   await snap(page, '21-dashboard-campaign');
 
-  const later = addDays(localDay(new Date(), 'Europe/Moscow'), 40);
-  await page.getByLabel('Сертификат соорганизатора доступен с').fill(later);
+  const later = addDays(today, 40);
+  await certificateDate.fill('12/16/2026');
+  await firstWindowFrom.fill('11/23/2026');
   await page.getByLabel('Цена за одного участника, ₽').fill('abc');
   await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Введите дату в виде ДД.ММ.ГГГГ, например 16.12.2020')).toBeVisible();
+  await certificateDate.fill('31.02.2027');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Такой даты нет в календаре')).toBeVisible();
   await expect(page.getByText('Укажите цену в рублях, например 150 или 149,50')).toBeVisible();
+  await expect(page.getByText(/^Проверьте даты периода \(ДД\.ММ\.ГГГГ, например 16\.11\.2020\): /)).toBeVisible();
+  await snap(page, '21b-dashboard-campaign-errors');
+  await firstWindowFrom.fill(windowFrom);
+  await certificateDate.fill(formatDayNumericRu(later));
+  await expect(page.getByText(formatDayRu(later))).toBeVisible();
   await page.getByLabel('Цена за одного участника, ₽').fill('149,50');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Настройки сохранены.')).toBeVisible();

@@ -1,7 +1,16 @@
 /** Campaign days are calendar days in the school's time zone: «до 5 ноября включительно». */
 import { describe, expect, it } from 'vitest';
 import { canObtainTariff, regionTimeZone, type CampaignSettings } from '../../../core/campaign.ts';
-import { addDays, formatDayRu, isOnOrAfter, isOnOrBefore, isWithin, localDay } from '../../../core/calendar.ts';
+import {
+  addDays,
+  formatDayNumericRu,
+  formatDayRu,
+  isOnOrAfter,
+  isOnOrBefore,
+  isWithin,
+  localDay,
+  parseDayRu,
+} from '../../../core/calendar.ts';
 
 const SETTINGS: CampaignSettings = {
   tariffDeadline: '2020-11-05',
@@ -61,5 +70,16 @@ describe('calendar days', () => {
     expect(addDays('2020-03-01', -1)).toBe('2020-02-29');
     expect(formatDayRu('2020-11-05')).toBe('5 ноября 2020 г.');
     expect(formatDayRu('2020-12-16')).toBe('16 декабря 2020 г.');
+  });
+
+  it("shows and reads a day as ДД.ММ.ГГГГ in forms, never in the browser's own order", () => {
+    expect(formatDayNumericRu('2020-11-05')).toBe('05.11.2020');
+    expect(parseDayRu('16.12.2020')).toBe('2020-12-16');
+    expect(parseDayRu(' 5.11.2020 ')).toBe('2020-11-05');
+    expect(parseDayRu('2020-12-16')).toBe('2020-12-16');
+    expect(parseDayRu('29.02.2020')).toBe('2020-02-29');
+    for (const bad of ['', '30.02.2021', '12/16/2020', '16.13.2020', '16.12.20', 'завтра']) {
+      expect(parseDayRu(bad)).toBeNull();
+    }
   });
 });
