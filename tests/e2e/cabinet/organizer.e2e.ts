@@ -47,6 +47,13 @@ test('the organizer edits the campaign and sees schools and regions; the cabinet
   const firstWindowFrom = page.getByRole('group', { name: 'Периоды участия регионов' }).getByRole('textbox').first();
   const windowFrom = formatDayNumericRu(demoSettings(today).regionWindows[0]!.from);
   await expect(firstWindowFrom).toHaveValue(windowFrom);
+  // The page ends with the form: no empty screens to scroll through below «Сохранить».
+  const below = await page.evaluate(
+    () =>
+      document.documentElement.scrollHeight -
+      (document.querySelector('form')!.getBoundingClientRect().bottom + scrollY),
+  );
+  expect(below).toBeLessThan(200);
   await snap(page, '21-dashboard-campaign');
 
   const later = addDays(today, 40);
