@@ -26,9 +26,35 @@ export function generateCode(
   return out;
 }
 
-/** Upper-cases and drops spaces, dashes and other separators a person types or copies. */
+/**
+ * Cyrillic capitals drawn exactly like Latin ones: a code typed with the Russian keyboard layout
+ * still on, or retyped from a printed sheet, reads as the same code.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+};
+
+/** Upper-cases, reads Cyrillic look-alikes as Latin, and drops separators a person types or copies. */
 export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[\s\-–—_.]/g, '');
+  return input
+    .toUpperCase()
+    .replace(/[\s\-–—_.]/g, '')
+    .replace(/[АВЕКМНРСТХУ]/g, (ch) => LOOK_ALIKES[ch]!);
+}
+
+/** The distinct characters of a (normalized) code that no code contains, in the order typed. */
+export function foreignCodeChars(code: string): string[] {
+  return [...new Set([...code].filter((ch) => !allowed.has(ch)))];
 }
 
 export function isValidCode(code: string): boolean {

@@ -94,6 +94,10 @@ export const screenMessages = {
     hello: (name: string) => `Здравствуйте, ${name}!`,
     participate: 'Принять участие в акции «Мое будущее»',
     lead: 'Вам предстоит выполнить 12 заданий. Примерное время — 60 минут. Можно остановиться и продолжить позже с того же шага.',
+    leadGoingOn: (done: number, total: number) =>
+      `Выполнено ${done} ${plural(done, 'задание', 'задания', 'заданий')} из ${total}. Ваши ответы сохранены: продолжайте с того места, где остановились.`,
+    leadDone: (total: number) =>
+      `Все ${total} заданий выполнены. Спасибо за участие! Здесь можно посмотреть и скачать результат и сертификат.`,
     begin: 'Начать задания',
     resume: (step: number) => `Продолжить с шага ${step}`,
     allDone: 'Посмотреть результат',
@@ -107,6 +111,11 @@ export const screenMessages = {
     code: 'Код',
     length: (n: number) =>
       `В коде 8 символов, а сейчас ${n} ${plural(n, 'символ', 'символа', 'символов')}. Проверьте код.`,
+    foreign: (chars: string[]) => {
+      const list = chars.map((c) => `«${c}»`).join(', ');
+      const layout = chars.some((c) => /[А-ЯЁ]/.test(c)) ? ' Похоже, включена русская раскладка: переключите её.' : '';
+      return `${chars.length > 1 ? 'Знаков' : 'Знака'} ${list} в кодах не бывает: в них нет цифр 0 и 1 и букв O, I, L, которые легко спутать.${layout} Проверьте код по листку соорганизатора.`;
+    },
     submit: 'Активировать',
     busy: 'Проверяем код…',
     cancel: 'Отмена',
@@ -124,7 +133,8 @@ export const screenMessages = {
 
   steps: {
     stepOf: (n: number, total: number) => `Шаг ${n} из ${total}`,
-    itemOf: (n: number, total: number) => `Задание ${n} из ${total}`,
+    // «Задание» is one of the 12 steps (the instruction's word); the screens inside are questions.
+    itemOf: (n: number, total: number) => `Вопрос ${n} из ${total}`,
     minutes: (n: number) => `Примерно ${n} ${plural(n, 'минута', 'минуты', 'минут')}`,
     start: 'Начать шаг',
     next: 'Далее',
@@ -151,10 +161,10 @@ export const screenMessages = {
             : `Выберите от ${min} до ${max}`,
     chosen: (n: number) => `Выбрано: ${n}`,
     pairwiseHint: 'Выберите, что Вам ближе.',
-    likertHint: 'Выберите, насколько Вы согласны.',
+    likertHint: (from: string, to: string) => `Отметьте точку на шкале: от «${from}» до «${to}».`,
     textHint: (max: number) => `Не больше ${max} символов`,
     charsLeft: (n: number) => `Осталось символов: ${n}`,
-    required: 'Ответьте на это задание, чтобы перейти дальше.',
+    required: 'Ответьте на этот вопрос, чтобы перейти дальше.',
   },
 
   pause: {

@@ -48,6 +48,11 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
   // «Принять участие в акции «Мое будущее»»: the code, typed in lower case with a dash.
   await kiosk.home.openCodeDialog();
   await snap(kiosk.page, '08-code');
+  // A «1» no code has: the student is told which character to check, once, under the field.
+  await kiosk.home.dialog.getByLabel('Код', { exact: true }).fill('ABCD-1234');
+  await kiosk.home.dialog.getByRole('button', { name: 'Активировать' }).click();
+  await expect(kiosk.home.dialog.getByText(/^Знака «1» в кодах не бывает/)).toHaveCount(1);
+  await snap(kiosk.page, '08-code-foreign-character');
   const typed = `${central.code.slice(0, 4)}-${central.code.slice(4)}`.toLowerCase();
   expect(await kiosk.home.enterCode(typed)).toBe('confirmed');
   await snap(kiosk.page, '09-code-accepted');

@@ -52,11 +52,14 @@ export class FormState {
     if (!(name in this.#errors)) return;
     const { [name]: _gone, ...rest } = this.#errors;
     this.#errors = rest;
+    // «Проверьте поля, отмеченные красным» says nothing once no field is red any more.
+    if (Object.keys(rest).length === 0 && this.#message === m.errors.checkFields) this.#message = null;
   }
 
   show(problem: FormProblem): void {
     this.#errors = problem.fields;
-    this.#message = problem.message;
+    // A refusal already written under its field is not repeated above the button.
+    this.#message = Object.values(problem.fields).includes(problem.message ?? '') ? null : problem.message;
     void tick().then(() => {
       const first = document.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
       const target = first?.matches('input, select, textarea') ? first : first?.querySelector('input');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CODE_ALPHABET,
   CODE_LENGTH,
+  foreignCodeChars,
   formatCode,
   generateCode,
   isValidCode,
@@ -41,6 +42,19 @@ describe('access codes', () => {
     // 248 = 256 - 256 % 31 is the first rejected byte; 0 maps to the first character.
     const code = generateCode((b) => b.set(Array.from({ length: b.length }, (_, i) => (i % 2 === 0 ? 255 : 0))));
     expect(code).toBe(CODE_ALPHABET[0]!.repeat(8));
+  });
+
+  it('read a code typed with the Russian layout on as the same code', () => {
+    // «К7М2-Р9ХС» in Cyrillic capitals and lower case: the same keys, the same code.
+    expect(normalizeCode('К7М2-Р9ХС')).toBe('K7M2P9XC');
+    expect(normalizeCode('к7м2 р9хс')).toBe('K7M2P9XC');
+    expect(isValidCode(normalizeCode('к7м2 р9хс'))).toBe(true);
+  });
+
+  it('name the characters no code contains, so the student knows what to check', () => {
+    expect(foreignCodeChars(normalizeCode('ABCD-1234'))).toEqual(['1']);
+    expect(foreignCodeChars(normalizeCode('O0O0-ЖЖ22'))).toEqual(['O', '0', 'Ж']);
+    expect(foreignCodeChars(generateCode())).toEqual([]);
   });
 
   it('accept what a student types: lower case, spaces and dashes', () => {
