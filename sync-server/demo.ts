@@ -4,7 +4,7 @@
  * PORT (8080) and KIOSK_PORT (5280) override the ports; DATA_DIR (.data/demo) the folder.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { formatCode } from '../core/codes.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO, seedDemo } from './demo-seed.ts';
@@ -58,7 +58,7 @@ console.log(`
 
   Код для участия в акции (тариф на ${DEMO.places} мест): ${formatCode(seeded.code)}
   Код подключения ещё одного киоска:             ${seeded.enrollmentCode}
-      (npm run kiosk -- --port 5281 --data .data/demo/kiosk-2 --server ${server.url})
+      (npm run kiosk -- --port 5281 --data ${relative(process.cwd(), resolve(config.dataDir, 'kiosk-2')) || '.'} --server ${server.url})
 
   Данные: ${config.dataDir}. Остановить: Ctrl+C.
 `);
