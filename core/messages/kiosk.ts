@@ -31,3 +31,14 @@ export const kioskMessages = {
 } as const;
 
 export type KioskMessageCode = keyof typeof kioskMessages;
+
+/** Re-enrolment to another school while the old school's changes are still on this PC. */
+export function enrollUnsentMessage(pending: number, schoolName: string | null): string {
+  const school = schoolName ? `«${schoolName}»` : 'к которой он был подключён раньше';
+  return (
+    `На этом компьютере остались неотправленные данные участников образовательной организации ${school} ` +
+    `(изменений: ${pending}). Чтобы они не пропали и не попали в чужую школу, сначала подключите компьютер ` +
+    'к прежней организации её кодом подключения и дождитесь, когда в строке состояния появится «Всё отправлено», ' +
+    'затем получите новый код подключения и введите его.'
+  );
+}

@@ -76,7 +76,7 @@ export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
   let enrolling: Promise<void> = Promise.resolve();
   if (o.serverUrl && o.enrollmentCode && !engine.enrollment()) {
     const input = { serverUrl: o.serverUrl, enrollmentCode: o.enrollmentCode, deviceName: o.deviceName ?? 'Киоск' };
-    enrolling = enrollKiosk({ store, engine, clock, instanceId, appVersion: APP_VERSION }, input).then(
+    enrolling = enrollKiosk({ store, engine, clock, sessions, instanceId, appVersion: APP_VERSION }, input).then(
       () => log('kiosk enrolled unattended', { serverUrl: o.serverUrl }),
       (err: unknown) => log('unattended enrolment failed', { err: err instanceof Error ? err.message : String(err) }),
     );

@@ -59,6 +59,11 @@ export class Sessions {
     if (token) this.#live.delete(token);
   }
 
+  /** Signs everyone out at once (the kiosk moved to another school: its students are gone). */
+  endAll(): void {
+    for (const token of [...this.#live.keys()]) this.#expire(token);
+  }
+
   #expire(token: string): void {
     this.#live.delete(token);
     if (this.#expired.size > 1_000) this.#expired.clear();

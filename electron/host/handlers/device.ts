@@ -22,7 +22,10 @@ export function kioskStatus(host: HostContext): KioskStatus {
 export const status: Handler<'status'> = (_input, _call, host) => kioskStatus(host);
 
 export const enroll: Handler<'enroll'> = async (input, _call, host) => {
-  const { store, engine, clock, settings } = host;
-  await enrollKiosk({ store, engine, clock, instanceId: settings.instanceId, appVersion: settings.appVersion }, input);
+  const { store, engine, clock, sessions, settings } = host;
+  await enrollKiosk(
+    { store, engine, clock, sessions, instanceId: settings.instanceId, appVersion: settings.appVersion },
+    input,
+  );
   return kioskStatus(host);
 };

@@ -126,6 +126,14 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Runs `fn` between rounds: re-enrolment swaps the credential and the cursor, and a round of
+   * the old enrolment still in flight must not write its school's rows after the swap.
+   */
+  between<T>(fn: () => T): Promise<T> {
+    return this.#exclusive(async () => fn());
+  }
+
   /** Pushes the outbox now and waits at most `timeoutMs` (online activation wants the real answer). */
   async flush(timeoutMs: number): Promise<boolean> {
     if (!this.enrollment()) return false;

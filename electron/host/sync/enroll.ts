@@ -1,12 +1,18 @@
 /**
  * First start (and re-enrolment after a clone or a revocation): exchange the co-organizer's
  * enrollment code for a device credential, then pull the campaign, the content and the school's
- * data. Unsent mutations survive re-enrolment and go out under the new credential.
+ * data. Unsent mutations survive re-enrolment to the same school and go out under the new
+ * credential. A move to another school first sends what it can under the old credential; the
+ * server files a registration under the sending device's school, so unsent changes refuse the
+ * move, and once none are left the old school's rows are forgotten (forget-school.ts).
  */
-import { kioskMessages } from '../../../core/messages/kiosk.ts';
+import { enrollUnsentMessage, kioskMessages } from '../../../core/messages/kiosk.ts';
 import { KioskFault } from '../errors.ts';
+import { forgetSchool } from '../store/forget-school.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta.ts';
 import type { KioskStore } from '../store/open.ts';
+import { outboxStats } from '../store/outbox.ts';
+import type { Sessions } from '../sessions.ts';
 import { SyncApi, SyncRefused } from './api.ts';
 import type { SyncEngine } from './engine.ts';
 import { within } from './failure.ts';
@@ -22,6 +28,7 @@ export interface EnrollDeps {
   store: KioskStore;
   engine: SyncEngine;
   clock: CorrectedClock;
+  sessions: Sessions;
   instanceId: string;
   appVersion: string;
 }
@@ -30,6 +37,11 @@ export interface EnrollDeps {
 const FIRST_SYNC_WAIT_MS = 15_000;
 
 export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<void> {
+  const previous = getMeta(d.store, 'enrollment');
+  // Whatever the old credential can still deliver goes now, before a code for another school.
+  if (previous && !getMeta(d.store, 'lost') && outboxStats(d.store).pending > 0) {
+    await within(d.engine.syncNow(), FIRST_SYNC_WAIT_MS, false);
+  }
   const serverUrl = new URL(input.serverUrl).href.replace(/\/$/, '');
   const api = new SyncApi(serverUrl, () => undefined, d.clock);
   let res;
@@ -50,22 +62,33 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
       serverUrl: kioskMessages.ENROLL_OFFLINE,
     });
   }
-  const previous = getMeta(d.store, 'enrollment');
-  d.store.tx(() => {
-    setMeta(d.store, 'enrollment', {
-      deviceId: res.deviceId,
-      credential: res.credential,
-      schoolId: res.schoolId,
-      serverUrl,
-      deviceName: input.deviceName,
-      school: res.school ?? (previous?.schoolId === res.schoolId ? previous.school : null),
-      enrolledAt: d.clock.now(),
+  const moved = await d.engine.between(() => {
+    const before = getMeta(d.store, 'enrollment');
+    const toAnother = !!before && before.schoolId !== res.schoolId;
+    const { pending } = outboxStats(d.store);
+    if (toAnother && pending > 0) {
+      const message = enrollUnsentMessage(pending, before.school?.name ?? null);
+      throw new KioskFault(409, 'ENROLL_UNSENT', message, { enrollmentCode: message });
+    }
+    d.store.tx(() => {
+      if (toAnother) forgetSchool(d.store);
+      setMeta(d.store, 'enrollment', {
+        deviceId: res.deviceId,
+        credential: res.credential,
+        schoolId: res.schoolId,
+        serverUrl,
+        deviceName: input.deviceName,
+        school: res.school ?? (before?.schoolId === res.schoolId ? before.school : null),
+        enrolledAt: d.clock.now(),
+      });
+      // Another school's feed has its own cursor; this school's rows are simply upserted again.
+      if (before?.schoolId !== res.schoolId) setMeta(d.store, 'cursor', 0);
+      setMeta(d.store, 'clockOffsetMs', d.clock.offsetMs());
+      deleteMeta(d.store, 'lost');
     });
-    // Another school's feed has its own cursor; this school's rows are simply upserted again.
-    if (previous?.schoolId !== res.schoolId) setMeta(d.store, 'cursor', 0);
-    setMeta(d.store, 'clockOffsetMs', d.clock.offsetMs());
-    deleteMeta(d.store, 'lost');
+    return toAnother;
   });
+  if (moved) d.sessions.endAll();
   d.engine.start();
   await within(d.engine.syncNow(), FIRST_SYNC_WAIT_MS, false);
 }

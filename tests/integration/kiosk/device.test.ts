@@ -1,6 +1,7 @@
 /**
  * The kiosk as a device of its school: live nudges make a second kiosk pull at once; a cloned
- * disk image and a revoked PC are told to enrol again instead of being merged or silently failing.
+ * disk image and a revoked PC are told to enrol again instead of being merged or silently failing;
+ * a PC moved to another school sends its old school's changes first and then forgets that school.
  */
 import { cpSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { startKioskHost } from '../../../electron/host/host.ts';
 import { getMeta } from '../../../electron/host/store/meta.ts';
 import { participantsByEmail } from '../../../electron/host/store/rows.ts';
 import { isAppUrl } from '../../../electron/shell/origin.ts';
-import { revokeDevice } from '../../../sync-server/devices/devices.service.ts';
+import { createEnrollmentCode, revokeDevice } from '../../../sync-server/devices/devices.service.ts';
+import { createSchool } from '../../support/factories.ts';
 import { eventually, KioskClient } from '../../support/kiosk/client.ts';
 import { tempDir } from '../../support/kiosk/core.ts';
 import { registration } from '../../support/kiosk/factories.ts';
@@ -90,6 +92,66 @@ describe('kiosk as a device of its school', () => {
     expect(await core.host.engine.syncNow()).toBe(false);
     const status = await core.dispatch('status', {}, { sessionId: null });
     expect(status.ok && status.value).toMatchObject({ enrolled: false });
+    await core.close();
+  });
+
+  const anotherSchoolCode = async () => {
+    const other = await createSchool(school.server.ctx, '50');
+    return { schoolId: other.id, code: (await createEnrollmentCode(school.server.ctx, other.id, 'test')).code };
+  };
+  const centralParticipant = (email: string) =>
+    school.server.ctx.db.selectFrom('participants').select('school_id').where('email', '=', email).executeTakeFirst();
+
+  it('a PC moved to another school sends what it has first, then forgets the old school', async () => {
+    const core = await enrolledCore();
+    const student = registration();
+    const reg = await core.dispatch('register', student, { sessionId: null });
+    expect(reg.ok).toBe(true);
+    // The idle round is two minutes away: the registration is still in the outbox.
+    expect((await core.dispatch('status', {}, { sessionId: null })).ok).toBe(true);
+    const other = await anotherSchoolCode();
+    const moved = await core.dispatch(
+      'enroll',
+      { serverUrl: school.server.url, enrollmentCode: other.code, deviceName: 'ПК' },
+      { sessionId: null },
+    );
+    expect(moved.ok).toBe(true);
+    // Sent under the old credential, so the student stays with the old school at the centre.
+    expect(await centralParticipant(student.profile.email)).toEqual({ school_id: school.schoolId });
+    expect(participantsByEmail(core.host.store, student.profile.email)).toEqual([]);
+    // Nothing of the old school's students stays on the PC (a student may still sign in online,
+    // as on any kiosk of the campaign: the server checks the password and hands the record over).
+    const left = core.host.store.first(
+      core.host.store.q.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')),
+    );
+    expect(Number(left?.n)).toBe(0);
+    expect(getMeta(core.host.store, 'enrollment')?.schoolId).toBe(other.schoolId);
+    await core.close();
+  });
+
+  it("a PC that cannot send its old school's changes is not moved, and says how to fix it", async () => {
+    const core = await enrolledCore();
+    const deviceId = getMeta(core.host.store, 'enrollment')!.deviceId;
+    await revokeDevice(school.server.ctx, school.schoolId, deviceId);
+    const student = registration();
+    expect((await core.dispatch('register', student, { sessionId: null })).ok).toBe(true);
+    expect(await core.host.engine.syncNow()).toBe(false);
+
+    const other = await anotherSchoolCode();
+    const refused = await core.dispatch(
+      'enroll',
+      { serverUrl: school.server.url, enrollmentCode: other.code, deviceName: 'ПК' },
+      { sessionId: null },
+    );
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toMatch(/неотправленные данные участников.*изменений: 1/);
+    expect(participantsByEmail(core.host.store, student.profile.email)).toHaveLength(1);
+    expect(await centralParticipant(student.profile.email)).toBeUndefined();
+
+    // Enrolled to its own school again, the PC delivers the student there.
+    const input = { serverUrl: school.server.url, enrollmentCode: await school.enrollmentCode(), deviceName: 'ПК' };
+    expect((await core.dispatch('enroll', input, { sessionId: null })).ok).toBe(true);
+    await eventually(async () => (await centralParticipant(student.profile.email))?.school_id === school.schoolId);
     await core.close();
   });
 });
