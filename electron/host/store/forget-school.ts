@@ -18,7 +18,22 @@ const SCHOOL_TABLES = [
   'notices',
 ] as const;
 
-/** Deletes the school's rows; run inside the transaction that stores the new enrolment. */
+/**
+ * Deletes the school's rows; run inside the transaction that stores the new enrolment. Deleted
+ * content would otherwise stay readable in the file's free pages: secure_delete = ON zeroes freed
+ * pages too (the store's FAST only zeroes bytes where that costs no extra write), and
+ * wipeJournal() then empties the WAL's older copies of those pages.
+ */
 export function forgetSchool(store: KioskStore): void {
-  for (const table of SCHOOL_TABLES) store.run(store.q.deleteFrom(table));
+  store.sqlite.pragma('secure_delete = ON');
+  try {
+    for (const table of SCHOOL_TABLES) store.run(store.q.deleteFrom(table));
+  } finally {
+    store.sqlite.pragma('secure_delete = FAST');
+  }
+}
+
+/** After forgetSchool has committed: copies the zeroed pages home and truncates the WAL. */
+export function wipeJournal(store: KioskStore): void {
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -8,7 +8,7 @@
  */
 import { enrollUnsentMessage, kioskMessages } from '../../../core/messages/kiosk.ts';
 import { KioskFault } from '../errors.ts';
-import { forgetSchool } from '../store/forget-school.ts';
+import { forgetSchool, wipeJournal } from '../store/forget-school.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta.ts';
 import type { KioskStore } from '../store/open.ts';
 import { outboxStats } from '../store/outbox.ts';
@@ -88,7 +88,10 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
     });
     return toAnother;
   });
-  if (moved) d.sessions.endAll();
+  if (moved) {
+    wipeJournal(d.store);
+    d.sessions.endAll();
+  }
   d.engine.start();
   await within(d.engine.syncNow(), FIRST_SYNC_WAIT_MS, false);
 }

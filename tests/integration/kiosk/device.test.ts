@@ -3,7 +3,8 @@
  * disk image and a revoked PC are told to enrol again instead of being merged or silently failing;
  * a PC moved to another school sends its old school's changes first and then forgets that school.
  */
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskCore, type KioskCore } from '../../../electron/host/core.ts';
 import { startKioskHost } from '../../../electron/host/host.ts';
@@ -103,7 +104,8 @@ describe('kiosk as a device of its school', () => {
     school.server.ctx.db.selectFrom('participants').select('school_id').where('email', '=', email).executeTakeFirst();
 
   it('a PC moved to another school sends what it has first, then forgets the old school', async () => {
-    const core = await enrolledCore();
+    const dir = tempDir();
+    const core = await enrolledCore(dir);
     const student = registration();
     const reg = await core.dispatch('register', student, { sessionId: null });
     expect(reg.ok).toBe(true);
@@ -125,6 +127,11 @@ describe('kiosk as a device of its school', () => {
       core.host.store.q.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')),
     );
     expect(Number(left?.n)).toBe(0);
+    // Nor in the file's free pages or the journal, where a deleted row's bytes would linger.
+    const onDisk = ['kiosk.sqlite', 'kiosk.sqlite-wal']
+      .filter((f) => existsSync(join(dir, f)))
+      .map((f) => readFileSync(join(dir, f)).toString('latin1'));
+    expect(onDisk.some((bytes) => bytes.includes(student.profile.email))).toBe(false);
     expect(getMeta(core.host.store, 'enrollment')?.schoolId).toBe(other.schoolId);
     await core.close();
   });
