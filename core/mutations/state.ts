@@ -69,6 +69,13 @@ export class DomainState {
     this.takenSerials.add(c.serial);
   }
 
+  /** A state holding only these participants (enough to decide answers). */
+  static of(participants: Iterable<ParticipantRow>): DomainState {
+    const state = new DomainState();
+    for (const p of participants) state.addParticipant(p);
+    return state;
+  }
+
   addParticipant(p: ParticipantRow): void {
     this.participants.set(p.id, p);
     this.participantByEmail.set(p.email, p.id);

@@ -11,7 +11,7 @@ import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { decide, type DecideContext } from '../../core/mutations/decide.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
-import { refsOf } from '../../core/mutations/state.ts';
+import { DomainState, refsOf, type StateRefs } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
@@ -22,6 +22,7 @@ import { emitChanges } from './emit.ts';
 import { fingerprint } from './hash.ts';
 import { isUniqueViolation, mayBeRetry, rememberApplied, storedOutcome } from './dedupe.ts';
 import { retryParked, type Pending } from './parked.ts';
+import { knownParticipants, rememberParticipants } from './participant-cache.ts';
 import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
 import { withRetry } from './retry.ts';
@@ -102,23 +103,25 @@ export async function pushMutations(
         }
       }
       await insertChunked(trx, 'mutation_conflicts', conflicts);
-      const touched = fresh.length
+      const { touched, state } = fresh.length
         ? await applyFresh(ctx, trx, campaign, source, fresh, outcomes, now)
-        : new Set<string>();
+        : { touched: new Set<string>(), state: undefined };
       const maxSeq = fresh.length ? Math.max(...fresh.map((f) => f.m.seq)) : null;
       if (source.deviceId) await recordPush(trx, source.deviceId, source.health, now, maxSeq);
       await flushWrites(trx);
-      return { touched, maxSeq };
+      return { touched, maxSeq, state };
     });
   // A concurrent copy of this batch (a client retry racing its original) can slip past the
   // by-seq shortcut; the primary key catches it and the batch is redone with a full lookup.
-  const { touched, maxSeq } = await withRetry(() =>
+  const { touched, maxSeq, state } = await withRetry(() =>
     attempt('by-seq').catch((err: unknown) => {
       if (isUniqueViolation(err)) return attempt('always');
       throw err;
     }),
   );
   if (source.deviceId && maxSeq !== null) rememberApplied(ctx.store, source.deviceId, maxSeq);
+  // Committed now: the batch's students (read or registered) are known to exist from here on.
+  if (state) rememberParticipants(ctx.store, state.participants.values());
   // A twin inside one batch (same id, same content) shares its first copy's outcome.
   const firstOf = new Map<string, number>();
   for (const v of valid) {
@@ -161,18 +164,13 @@ async function applyFresh(
   fresh: Valid[],
   outcomes: MutationOutcome[],
   now: number,
-): Promise<Set<string>> {
+): Promise<{ touched: Set<string>; state: DomainState }> {
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
-  const codeSchools = refs.codes.size
-    ? await trx
-        .selectFrom('tariffs')
-        .select('school_id')
-        .where('code', 'in', [...refs.codes])
-        .execute()
-    : [];
-  await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
-  const state = await loadState(trx, campaign.id, refs);
+  const known = mutations.every((m) => m.name === 'answer.save')
+    ? knownParticipants(ctx.store, refs.participantIds)
+    : undefined;
+  const state = known ? DomainState.of(known) : await lockAndLoad(ctx, trx, campaign.id, source, refs);
   const baseCtx = (at: number): DecideContext => ({
     now: new Date(Math.min(now, Math.max(at, now - MAX_OFFLINE_MS))),
     campaignId: campaign.id,
@@ -236,5 +234,24 @@ async function applyFresh(
         ? { id: f.m.id, status: 'rejected', code: d.code, message: d.message }
         : { id: f.m.id, status: d.status };
   });
-  return touched;
+  return { touched, state };
+}
+
+/** The batch's state, read under the locks of the schools it may write (see participant-cache.ts). */
+async function lockAndLoad(
+  ctx: ServerContext,
+  trx: Transaction<CentralDB>,
+  campaignId: string,
+  source: PushSource,
+  refs: StateRefs,
+): Promise<DomainState> {
+  const codeSchools = refs.codes.size
+    ? await trx
+        .selectFrom('tariffs')
+        .select('school_id')
+        .where('code', 'in', [...refs.codes])
+        .execute()
+    : [];
+  await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
+  return loadState(trx, campaignId, refs);
 }

@@ -149,6 +149,23 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     expect(rejected).toMatchObject({ status: 'rejected', code: 'EMAIL_TAKEN' });
   });
 
+  it('takes a student as existing only once their registration is accepted', async () => {
+    const first = uuidv7();
+    await device.push([maker.register(first, 'twin@school.ru'), maker.answer(first, 1, 'q1', 'a')]);
+    // The same e-mail again is refused, so this student does not exist, whatever was sent.
+    const refused = uuidv7();
+    const res = await device.push([maker.register(refused, 'twin@school.ru')]);
+    expect(res.body.outcomes[0]).toMatchObject({ status: 'rejected', code: 'EMAIL_TAKEN' });
+    const later = await device.push([maker.answer(first, 1, 'q2', 'b'), maker.answer(refused, 1, 'q1', 'c')]);
+    expect(later.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'parked']);
+    const landed = await server.ctx.db
+      .selectFrom('answers')
+      .select('participant_id')
+      .where('participant_id', 'in', [first, refused])
+      .execute();
+    expect(landed.map((r) => r.participant_id)).toEqual([first, first]);
+  });
+
   it('refuses a second code for an activated student, and the same code again changes nothing', async () => {
     const campaign = await server.ctx.db
       .selectFrom('campaigns')

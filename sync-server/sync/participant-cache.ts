@@ -1,0 +1,38 @@
+/**
+ * Participants this node has seen committed, per store. A participant row never changes and never
+ * goes once registered, so a batch of answers whose students are all here needs neither their
+ * rows from the database nor the school lock that orders a load against parking: nothing is
+ * parked for a student who already exists. Most pushes are such batches (a class answering).
+ * Bounded, oldest first out; a miss only means the usual load.
+ */
+import type { ParticipantRow } from '../../core/mutations/rows.ts';
+
+const LIMIT = 20_000;
+const byStore = new WeakMap<object, Map<string, ParticipantRow>>();
+
+/** Every one of these participants, or undefined when any is not known here. */
+export function knownParticipants(store: object, ids: Iterable<string>): ParticipantRow[] | undefined {
+  const cache = byStore.get(store);
+  if (!cache) return undefined;
+  const out: ParticipantRow[] = [];
+  for (const id of ids) {
+    const p = cache.get(id);
+    if (!p) return undefined;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Call only after the transaction that read or wrote these rows has committed. */
+export function rememberParticipants(store: object, rows: Iterable<ParticipantRow>): void {
+  let cache = byStore.get(store);
+  if (!cache) byStore.set(store, (cache = new Map()));
+  for (const p of rows) {
+    cache.delete(p.id);
+    cache.set(p.id, p);
+  }
+  for (const id of cache.keys()) {
+    if (cache.size <= LIMIT) break;
+    cache.delete(id);
+  }
+}
