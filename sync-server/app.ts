@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express from 'express';
 import { authRouter } from './auth/auth.routes.ts';
+import type { LimitStore } from './auth/limit-store.ts';
 import { cabinetRouter } from './cabinet/cabinet.routes.ts';
 import { certificatesRouter } from './certificates/certificates.routes.ts';
 import type { ServerContext } from './context.ts';
@@ -25,7 +26,8 @@ export interface AppHealth {
 
 export const RENDERER_DIST = resolve(import.meta.dirname, '../renderer/dist');
 
-export function createApp(ctx: ServerContext, health: AppHealth): express.Express {
+/** `limits` holds every rate limit's counts (failed logins, certificate lookups). */
+export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitStore): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', ctx.config.trustProxy);
@@ -45,15 +47,15 @@ export function createApp(ctx: ServerContext, health: AppHealth): express.Expres
     res.status(ok ? 200 : 503).json({ ok, database, realtime, latencyMs: Date.now() - started, serverTime: ctx.now() });
   });
 
-  app.use('/api/auth', authRouter(ctx));
+  app.use('/api/auth', authRouter(ctx, limits));
   app.use('/api/cabinet/results', resultsRouter(ctx));
   app.use('/api/cabinet', certificatesRouter(ctx));
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer/stats', statsRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
   app.use('/api/sync', syncRouter(ctx));
-  app.use('/api/verify', verifyApiRouter(ctx));
-  app.use('/verify', verifyPageRouter(ctx));
+  app.use('/api/verify', verifyApiRouter(ctx, limits));
+  app.use('/verify', verifyPageRouter(ctx, limits));
   app.use('/api', () => {
     throw HttpError.of(404, 'NOT_FOUND');
   });

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { openLimitStore, type LimitStore } from './auth/limit-store.ts';
 import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
@@ -27,6 +28,8 @@ export interface StartOptions {
   store?: CentralStore;
   log?: Logger;
   now?: () => number;
+  /** Already open rate-limit counts (tests); otherwise opened from the config. */
+  limits?: LimitStore;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
@@ -39,9 +42,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
   const http = createServer();
   const base = { config, store, db: store.db, log, now: opts.now ?? Date.now };
+  const limits = opts.limits ?? openLimitStore(base);
+  // Bounded by the connect timeout: an unreachable Redis only makes the limits count locally.
+  await limits.ready();
   const realtime = await startRealtime(http, base);
   const ctx: ServerContext = { ...base, nudge: (schoolId) => realtime.nudge(schoolId) };
-  http.on('request', createApp(ctx, { realtime: () => realtime.health() }));
+  http.on('request', createApp(ctx, { realtime: () => realtime.health() }, limits));
   // Keep-alive sockets of idle kiosks must not hold shutdown hostage.
   http.keepAliveTimeout = 5_000;
 
@@ -60,6 +66,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       http.closeIdleConnections();
       await realtime.close();
       await drained;
+      if (!opts.limits) await limits.close();
       if (!opts.store) await store.close();
       log.info('server stopped');
     })());

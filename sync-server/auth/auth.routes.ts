@@ -5,11 +5,13 @@ import type { ServerContext } from '../context.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { login } from './auth.service.ts';
 import { clearedSessionCookie, sessionCookie } from './cookies.ts';
+import type { LimitStore } from './limit-store.ts';
 import { LoginLimiter } from './login-limiter.ts';
+import { retryAfter } from './rate-limited.ts';
 import { destroySession, sessionUser } from './session.ts';
 
-export function authRouter(ctx: ServerContext): Router {
-  const limiter = new LoginLimiter(ctx.now);
+export function authRouter(ctx: ServerContext, limits: LimitStore): Router {
+  const limiter = new LoginLimiter(limits);
   const r = Router();
   r.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -36,5 +38,6 @@ export function authRouter(ctx: ServerContext): Router {
     if (!me) throw HttpError.of(401, 'UNAUTHORIZED');
     res.json(me);
   });
+  r.use(retryAfter);
   return r;
 }

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from '../../core/node/password.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { RateLimited } from './rate-limited.ts';
 import { createSession } from './session.ts';
 import { findUserByEmail, loadMe } from './users.repository.ts';
 
@@ -22,18 +23,19 @@ export async function login(
   ip: string,
   input: LoginInput,
 ): Promise<{ me: Me; token: string }> {
-  if (limiter.isBlocked(ip, input.email)) {
+  const waitMs = await limiter.blockedForMs(ip, input.email);
+  if (waitMs > 0) {
     ctx.log.warn('login refused: too many failures');
-    throw HttpError.of(429, 'TOO_MANY_LOGINS');
+    throw RateLimited.refuse('TOO_MANY_LOGINS', waitMs);
   }
   const user = await findUserByEmail(ctx.db, input.email);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await (decoy ??= hashPassword('decoy-0'))));
   if (!user || !ok) {
-    limiter.recordFailure(ip, input.email);
+    await limiter.recordFailure(ip, input.email);
     ctx.log.info({ userId: user?.id ?? null }, 'login failed');
     throw HttpError.of(401, 'BAD_LOGIN');
   }
-  limiter.recordSuccess(ip, input.email);
+  await limiter.recordSuccess(ip, input.email);
   const me = await loadMe(ctx.db, user.id);
   if (!me) throw HttpError.of(401, 'BAD_LOGIN');
   const token = await createSession(ctx, user.id);

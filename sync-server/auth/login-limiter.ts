@@ -1,8 +1,11 @@
 /**
- * Failed-login counting, so a password cannot be guessed by trying. Kept in process memory: a
- * node forgets it on restart and several nodes each count separately, which still caps guessing
- * at a few attempts per window per node; a shared store (Redis) can replace it when that matters.
+ * Failed-login counting, so a password cannot be guessed by trying. The counts live in a
+ * LimitStore: this process's memory on a single node, Redis when REDIS_URL is set, so several
+ * nodes share one count and a restart forgets nothing.
  */
+import { createHash } from 'node:crypto';
+import type { LimitStore } from './limit-store.ts';
+
 export interface LimiterOptions {
   /** Failures per IP + e-mail before refusing. */
   perAccount: number;
@@ -13,58 +16,39 @@ export interface LimiterOptions {
 
 export const DEFAULT_LIMITS: LimiterOptions = { perAccount: 5, perIp: 50, windowMs: 15 * 60_000 };
 
-interface Window {
-  failures: number;
-  resetAt: number;
-}
+// The e-mail enters a key only hashed: Redis keys are visible to whoever runs Redis.
+const accountKey = (ip: string, email: string) =>
+  `login:acct:${createHash('sha256').update(`${ip}\n${email}`).digest('base64url').slice(0, 22)}`;
 
 export class LoginLimiter {
-  readonly #windows = new Map<string, Window>();
-
   constructor(
-    private readonly now: () => number,
+    private readonly store: LimitStore,
     private readonly opts: LimiterOptions = DEFAULT_LIMITS,
   ) {}
 
   #keys(ip: string, email: string): [string, number][] {
     return [
-      [`a|${ip}|${email}`, this.opts.perAccount],
-      [`i|${ip}`, this.opts.perIp],
+      [accountKey(ip, email), this.opts.perAccount],
+      [`login:ip:${ip}`, this.opts.perIp],
     ];
   }
 
-  #live(key: string): Window | undefined {
-    const w = this.#windows.get(key);
-    if (w && w.resetAt <= this.now()) {
-      this.#windows.delete(key);
-      return undefined;
-    }
-    return w;
+  /**
+   * How long this IP must wait (for this e-mail, or at all) because it has used up its failures
+   * in the window; 0 when it may try now.
+   */
+  async blockedForMs(ip: string, email: string): Promise<number> {
+    const keys = this.#keys(ip, email);
+    const windows = await Promise.all(keys.map(([key]) => this.store.peek(key)));
+    return Math.max(0, ...windows.map((w, i) => (w.count >= keys[i]![1] ? w.resetInMs : 0)));
   }
 
-  /** True when this IP (for this e-mail, or at all) has used up its failures in the window. */
-  isBlocked(ip: string, email: string): boolean {
-    return this.#keys(ip, email).some(([key, max]) => (this.#live(key)?.failures ?? 0) >= max);
-  }
-
-  recordFailure(ip: string, email: string): void {
-    this.#prune();
-    for (const [key] of this.#keys(ip, email)) {
-      const w = this.#live(key) ?? { failures: 0, resetAt: this.now() + this.opts.windowMs };
-      w.failures += 1;
-      this.#windows.set(key, w);
-    }
+  async recordFailure(ip: string, email: string): Promise<void> {
+    await Promise.all(this.#keys(ip, email).map(([key]) => this.store.hit(key, this.opts.windowMs)));
   }
 
   /** A correct password clears that account's count (the IP-wide count stays). */
-  recordSuccess(ip: string, email: string): void {
-    this.#windows.delete(this.#keys(ip, email)[0]![0]);
-  }
-
-  // Bounds memory under a flood of distinct keys: drop expired windows now and then.
-  #prune(): void {
-    if (this.#windows.size < 10_000) return;
-    const now = this.now();
-    for (const [key, w] of this.#windows) if (w.resetAt <= now) this.#windows.delete(key);
+  async recordSuccess(ip: string, email: string): Promise<void> {
+    await this.store.clear(accountKey(ip, email));
   }
 }

@@ -37,9 +37,19 @@ function details(v: Extract<Verification, { valid: true }>, timeZone: string): s
 }
 
 export function verifyPageHtml(v: Verification, timeZone = 'Europe/Moscow'): string {
-  const verdict = v.valid
-    ? `<p class="verdict ok">${escapeHtml(m.genuine)}</p>${details(v, timeZone)}`
-    : `<p class="verdict bad">${escapeHtml(m.notFound)}</p><p>${escapeHtml(m.notFoundHint(v.serial))}</p>`;
+  return pageHtml(
+    v.valid
+      ? `<p class="verdict ok">${escapeHtml(m.genuine)}</p>${details(v, timeZone)}`
+      : `<p class="verdict bad">${escapeHtml(m.notFound)}</p><p>${escapeHtml(m.notFoundHint(v.serial))}</p>`,
+  );
+}
+
+/** The same page when the check itself is refused (too many lookups): the reason instead of a verdict. */
+export function verifyRefusedHtml(reason: string): string {
+  return pageHtml(`<p class="verdict bad">${escapeHtml(reason)}</p>`);
+}
+
+function pageHtml(verdict: string): string {
   return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(m.title)}</title><style>${STYLE}</style></head>
