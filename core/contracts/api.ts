@@ -71,9 +71,11 @@ export const PurchasedTariffs = z.object({
 export const Schedule = z.object({ region: z.string(), regionName: z.string(), window: RegionWindow.nullable() });
 
 /**
- * Where a classroom PC reaches this server. `urls` are the addresses to type; with `loopbackOnly`
- * the server listens only on its own computer (HOST=127.0.0.1) and `urls` are the ones it will
- * have once started with HOST=0.0.0.0. Empty when the computer has no network address.
+ * Where a classroom PC reaches this server. `urls` are the addresses to type, the likeliest first
+ * (PUBLIC_URL, else the address the cabinet was opened at, else this computer's LAN addresses when
+ * it was opened on the server itself); with `loopbackOnly` the server listens only on its own
+ * computer (HOST=127.0.0.1) and `urls` are the ones it will have once started with HOST=0.0.0.0.
+ * Empty when the computer has no network address. `port` is the one the server listens on.
  */
 export const ServerAddress = z.object({
   urls: z.array(z.string()),

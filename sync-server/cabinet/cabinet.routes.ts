@@ -36,7 +36,9 @@ export function cabinetRouter(ctx: ServerContext): Router {
 
   r.post('/enrollments', async (req, res) => {
     const enrollment = await createEnrollmentCode(ctx, currentSchool(res).id, currentUser(res).id);
-    const server = classroomAddress(ctx.config, req.socket.localPort ?? ctx.config.port);
+    // req.host and req.protocol follow X-Forwarded-* only with TRUST_PROXY=1.
+    const seen = { origin: `${req.protocol}://${req.host ?? ''}`, localPort: req.socket.localPort ?? ctx.config.port };
+    const server = classroomAddress(ctx.config, seen);
     res.status(201).json({ ...enrollment, server });
   });
   r.get('/devices', async (_req, res) => {

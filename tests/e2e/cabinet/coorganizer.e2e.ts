@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { formatDayRu, localDay } from '../../../core/calendar.ts';
 import { DEMO, demoSettings } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../../playwright.config.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
@@ -99,7 +100,9 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   const enrollment = page.getByTestId('enrollment');
   await expect(enrollment.locator('.code')).toHaveText(/^[0-9A-Z]{4,}/);
   // This server listens on 127.0.0.1, which no other PC reaches: the panel says what to do instead.
-  await expect(enrollment.getByRole('note')).toContainText('Перезапустите сервер с переменной окружения HOST=0.0.0.0');
+  await expect(enrollment.getByRole('note')).toContainText(
+    'Сообщите администратору сервера: «Перезапустите сервер с переменной окружения HOST=0.0.0.0',
+  );
   await expect(enrollment.locator('.how')).toContainText(/адрес сервера/);
   await expect(enrollment).not.toContainText('127.0.0.1');
   await expect(page.getByTestId('devices')).toContainText('ПК');
@@ -147,6 +150,31 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   await expect(page.getByLabel('E-mail', { exact: true })).toBeVisible();
   expect(kioskCalls).toEqual([]);
   expect(missing).toEqual([]);
+});
+
+test("a teacher who opened the cabinet by the server's name gives classroom PCs that name, with no HOST warning", async ({
+  central,
+}) => {
+  // The name resolves to this computer, as a school's DNS or a proxy in front of the server would.
+  const port = new URL(central.url).port;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP moe.school.test 127.0.0.1'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const cabinet = new CabinetPage(page);
+    await cabinet.open(`http://moe.school.test:${port}`);
+    await cabinet.signIn(DEMO.coorganizer.email, DEMO.password);
+    await cabinet.go('Компьютеры класса');
+    await page.getByRole('button', { name: 'Подключить компьютер' }).click();
+    const enrollment = page.getByTestId('enrollment');
+    await expect(enrollment.locator('.how')).toContainText(`введите адрес сервера http://moe.school.test:${port},`);
+    await expect(enrollment.getByRole('note')).toHaveCount(0);
+    await expect(enrollment.locator('.others')).toHaveCount(0);
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the browser tab shows the app icon, from the server and from a classroom PC', async ({

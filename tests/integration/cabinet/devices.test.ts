@@ -1,5 +1,5 @@
 /** Classroom PCs in the cabinet: a one-time enrollment code, the device list, revoking, refused records. */
-import type { NetworkInterfaceInfo } from 'node:os';
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device, EnrollmentCode, RejectionRecord } from '../../../core/contracts/api.ts';
 import { uuidv7 } from '../../../core/ids.ts';
@@ -8,7 +8,7 @@ import { DIALECTS } from '../../support/dialects.ts';
 import { createCampaign, createSchool, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { classroomAddress } from '../../../sync-server/devices/server-address.ts';
-import { createCoorganizer, signedIn, type Client } from '../accounts/helpers.ts';
+import { Client, createCoorganizer, signedIn } from '../accounts/helpers.ts';
 
 describe.each(DIALECTS)('devices in the cabinet on %s', (dialect) => {
   let server: TestServer;
@@ -28,9 +28,14 @@ describe.each(DIALECTS)('devices in the cabinet on %s', (dialect) => {
     const made = await cabinet.post<EnrollmentCode>('/api/cabinet/enrollments');
     expect(made.status).toBe(201);
     expect(made.body.expiresAt).toBeGreaterThan(server.ctx.now());
-    // The test server listens on 127.0.0.1: classroom PCs need HOST=0.0.0.0, then this port.
-    expect(made.body.server).toMatchObject({ loopbackOnly: true, port: server.port });
-    for (const url of made.body.server.urls) expect(url).toMatch(new RegExp(`^http://[\\d.]+:${server.port}$`));
+    // Opened at 127.0.0.1 on a server listening there: classroom PCs need HOST=0.0.0.0, then
+    // this computer's own network addresses on this port (none at all on a machine without any).
+    expect(made.body.server).toEqual({
+      urls: expect.arrayContaining(lanAddresses(server.port)),
+      loopbackOnly: true,
+      port: server.port,
+    });
+    expect(made.body.server.urls).toHaveLength(lanAddresses(server.port).length);
     const instanceId = uuidv7();
     const enrollAs = (name: string) =>
       fetch(`${server.url}/api/sync/enroll`, {
@@ -79,6 +84,45 @@ describe.each(DIALECTS)('devices in the cabinet on %s', (dialect) => {
   });
 });
 
+/** This computer's network addresses a classroom PC might reach, worked out here independently. */
+function lanAddresses(port: number): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((i) => !i.internal && i.family === 'IPv4' && !i.address.startsWith('169.254.'))
+    .map((i) => `http://${i.address}:${port}`);
+}
+
+describe('«Подключить компьютер» behind a reverse proxy', () => {
+  const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'moe.school.ru' };
+
+  it("with TRUST_PROXY=1 names the address the teacher opened, not the server's own ones", async () => {
+    const server = await startTestServer('sqlite', { trustProxy: true });
+    try {
+      const school = await createSchool(server.ctx);
+      const cabinet = await signedIn(server.url, (await createCoorganizer(server.ctx, school.id)).email);
+      const proxied = Object.assign(new Client(server.url, forwarded), { cookie: cabinet.cookie });
+      const made = await proxied.post<EnrollmentCode>('/api/cabinet/enrollments');
+      expect(made.body.server).toEqual({ urls: ['https://moe.school.ru'], loopbackOnly: false, port: server.port });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('without TRUST_PROXY takes no forwarded header on trust', async () => {
+    const server = await startTestServer('sqlite');
+    try {
+      const school = await createSchool(server.ctx);
+      const cabinet = await signedIn(server.url, (await createCoorganizer(server.ctx, school.id)).email);
+      const proxied = Object.assign(new Client(server.url, forwarded), { cookie: cabinet.cookie });
+      const made = await proxied.post<EnrollmentCode>('/api/cabinet/enrollments');
+      expect(made.body.server.loopbackOnly).toBe(true);
+      expect(made.body.server.urls).not.toContain('https://moe.school.ru');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('the server address a classroom PC is told to type', () => {
   const nic = (address: string, family: 'IPv4' | 'IPv6', internal = false) =>
     ({ address, family, internal, netmask: '', mac: '', cidr: null }) as NetworkInterfaceInfo;
@@ -87,37 +131,81 @@ describe('the server address a classroom PC is told to type', () => {
     eth0: [nic('192.168.1.10', 'IPv4'), nic('fe80::1', 'IPv6')],
     wlan0: [nic('10.0.0.7', 'IPv4')],
   };
+  const noPublicUrl = { host: '127.0.0.1', publicUrl: undefined };
+  /** The teacher opened the cabinet at `origin`; the server listens on 8091. */
+  const at = (origin: string) => ({ origin, localPort: 8091 });
 
-  it('is the configured PUBLIC_URL when there is one', () => {
-    const a = classroomAddress({ host: '127.0.0.1', publicUrl: 'https://moe.example.ru/' }, 8080, school);
-    expect(a).toEqual({ urls: ['https://moe.example.ru'], loopbackOnly: false, port: 8080 });
-  });
-
-  it('on HOST=127.0.0.1 says other PCs cannot connect, and gives the addresses HOST=0.0.0.0 will have', () => {
-    expect(classroomAddress({ host: '127.0.0.1', publicUrl: undefined }, 8091, school)).toEqual({
-      urls: ['http://192.168.1.10:8091', 'http://10.0.0.7:8091'],
-      loopbackOnly: true,
+  it('is the configured PUBLIC_URL when there is one, wherever the cabinet was opened', () => {
+    const config = { host: '127.0.0.1', publicUrl: 'https://moe.example.ru/' };
+    expect(classroomAddress(config, at('http://127.0.0.1:8091'), school)).toEqual({
+      urls: ['https://moe.example.ru'],
+      loopbackOnly: false,
       port: 8091,
     });
-    expect(classroomAddress({ host: 'localhost', publicUrl: undefined }, 8091, { lo: school.lo })).toEqual({
+    expect(classroomAddress(config, at('http://192.168.1.10:8091'), school).urls).toEqual(['https://moe.example.ru']);
+  });
+
+  it("is the address the teacher opened the cabinet at, when that is not this computer's loopback", () => {
+    // Through a reverse proxy or a central server: no HOST warning, none of the server's own addresses.
+    expect(classroomAddress(noPublicUrl, at('https://moe.school.ru'), school)).toEqual({
+      urls: ['https://moe.school.ru'],
+      loopbackOnly: false,
+      port: 8091,
+    });
+    expect(classroomAddress(noPublicUrl, at('http://192.168.1.10:8091'), school).urls).toEqual([
+      'http://192.168.1.10:8091',
+    ]);
+    expect(classroomAddress(noPublicUrl, at('http://[fd00::5]:8080'), school).urls).toEqual(['http://[fd00::5]:8080']);
+  });
+
+  it("opened on the server itself (127.x, ::1, localhost) falls back to this computer's addresses", () => {
+    for (const origin of [
+      'http://127.0.0.1:8091',
+      'http://127.1.2.3:8091',
+      'http://[::1]:8091',
+      'http://localhost:8091',
+    ]) {
+      expect(classroomAddress(noPublicUrl, at(origin), school)).toEqual({
+        urls: ['http://192.168.1.10:8091', 'http://10.0.0.7:8091'],
+        loopbackOnly: true,
+        port: 8091,
+      });
+    }
+    expect(classroomAddress(noPublicUrl, at('http://localhost:8091'), { lo: school.lo })).toEqual({
       urls: [],
       loopbackOnly: true,
       port: 8091,
     });
   });
 
-  it("on HOST=0.0.0.0 lists this computer's network addresses; on a given address, that one", () => {
-    expect(classroomAddress({ host: '0.0.0.0', publicUrl: undefined }, 8080, school).urls).toEqual([
-      'http://192.168.1.10:8080',
-      'http://10.0.0.7:8080',
-    ]);
-    expect(classroomAddress({ host: '192.168.1.10', publicUrl: undefined }, 8080, school)).toEqual({
-      urls: ['http://192.168.1.10:8080'],
+  it("opened on the server with HOST=0.0.0.0 lists this computer's network addresses; with a given address, that one", () => {
+    expect(classroomAddress({ host: '0.0.0.0', publicUrl: undefined }, at('http://127.0.0.1:8091'), school)).toEqual({
+      urls: ['http://192.168.1.10:8091', 'http://10.0.0.7:8091'],
       loopbackOnly: false,
-      port: 8080,
+      port: 8091,
     });
-    expect(classroomAddress({ host: 'fd00::5', publicUrl: undefined }, 8080, school).urls).toEqual([
-      'http://[fd00::5]:8080',
+    expect(
+      classroomAddress({ host: 'fd00::5', publicUrl: undefined }, at('http://localhost:8091'), school).urls,
+    ).toEqual(['http://[fd00::5]:8091']);
+  });
+
+  it('puts the school network first: no 169.254 address, Docker and VM adapters last', () => {
+    const server = {
+      docker0: [nic('172.17.0.1', 'IPv4')],
+      'br-5e1f0c': [nic('172.18.0.1', 'IPv4')],
+      'vEthernet (Default Switch)': [nic('172.29.64.1', 'IPv4')],
+      eth1: [nic('169.254.10.20', 'IPv4')],
+      eth0: [nic('192.168.1.10', 'IPv4')],
+      tun0: [nic('10.8.0.2', 'IPv4')],
+    };
+    expect(
+      classroomAddress({ host: '0.0.0.0', publicUrl: undefined }, at('http://127.0.0.1:8091'), server).urls,
+    ).toEqual([
+      'http://192.168.1.10:8091',
+      'http://172.17.0.1:8091',
+      'http://172.18.0.1:8091',
+      'http://172.29.64.1:8091',
+      'http://10.8.0.2:8091',
     ]);
   });
 });
