@@ -80,10 +80,26 @@ export function formatDayNumericRu(day: IsoDate): string {
   return `${d}.${m}.${y}`;
 }
 
-/** A day typed as «16.12.2020» (or «1.2.2021», or pasted as 2020-12-16); null unless it is a real day. */
-export function parseDayRu(text: string): IsoDate | null {
+/** The years a campaign's days may fall in (CampaignInput.year keeps to the same). */
+export const CAMPAIGN_YEARS = { first: 2020, last: 2100 } as const;
+
+/** Why typed text is no usable day: not written as a day, no such day, or a year no campaign has. */
+export type DayProblem = 'format' | 'noSuchDay' | 'outOfRange';
+
+/** A typed day read: the day, or (with `day` null) why it is none. */
+export type DayReading = { day: IsoDate; problem?: undefined } | { day: null; problem: DayProblem };
+
+/**
+ * A day typed as «16.12.2020» (or «1.2.2021», or pasted as 2020-12-16). A slip such as 01.01.0000
+ * or 2002 for 2020 is refused as out of range rather than saved as a campaign date.
+ */
+export function parseDayRu(text: string): DayReading {
   const t = text.trim();
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (!ru && !/^\d{4}-\d{2}-\d{2}$/.test(t)) return { day: null, problem: 'format' };
   const iso = ru ? `${ru[3]}-${ru[2]!.padStart(2, '0')}-${ru[1]!.padStart(2, '0')}` : t;
-  return IsoDate.safeParse(iso).success ? iso : null;
+  if (!IsoDate.safeParse(iso).success) return { day: null, problem: 'noSuchDay' };
+  const year = Number(iso.slice(0, 4));
+  if (year < CAMPAIGN_YEARS.first || year > CAMPAIGN_YEARS.last) return { day: null, problem: 'outOfRange' };
+  return { day: iso };
 }

@@ -8,9 +8,13 @@ import { findRegion, REGION_CODES } from './data/regions.ts';
 
 export const RegionCode = z.enum(REGION_CODES, { error: 'Выберите регион из списка' });
 
+/** A period whose last day comes before its first (the dashboard names such regions before saving). */
+export const endsBeforeStart = (w: { from: IsoDate; to: IsoDate }): boolean => w.to < w.from;
+
 export const RegionWindow = z
   .object({ region: RegionCode, from: IsoDate, to: IsoDate })
-  .refine((w) => w.from <= w.to, 'Окно регистрации региона заканчивается раньше, чем начинается');
+  // On the end day: a form shows the problem where it can, not under the row's index.
+  .refine((w) => !endsBeforeStart(w), { path: ['to'], error: 'Период участия заканчивается раньше, чем начинается' });
 export type RegionWindow = z.infer<typeof RegionWindow>;
 
 export const CampaignSettings = z.object({

@@ -3,6 +3,7 @@
  * and the dashboard validate. The renderer and the server both import these schemas.
  */
 import { z } from 'zod';
+import { CAMPAIGN_YEARS } from '../calendar.ts';
 import { Campaign, CampaignSettings, RegionCode } from '../campaign.ts';
 import { School } from './api.ts';
 
@@ -11,7 +12,11 @@ export const IdParam = z.object({ id: z.string({ error: 'Не указан ид�
 
 /** PUT /api/organizer/campaign: the same year updates the active campaign; a new year opens a new one. */
 export const CampaignInput = z.object({
-  year: z.number({ error: 'Укажите год акции числом' }).int().min(2020, 'Год акции — не раньше 2020').max(2100),
+  year: z
+    .number({ error: 'Укажите год акции числом' })
+    .int()
+    .min(CAMPAIGN_YEARS.first, `Год акции — не раньше ${CAMPAIGN_YEARS.first}`)
+    .max(CAMPAIGN_YEARS.last, `Год акции — не позже ${CAMPAIGN_YEARS.last}`),
   title: z.string({ error: 'Укажите название акции' }).trim().min(1, 'Укажите название акции').max(200),
   settings: CampaignSettings,
 });

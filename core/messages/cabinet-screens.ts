@@ -241,7 +241,12 @@ export const dashboardMessages = {
     dateHint: 'ДД.ММ.ГГГГ',
     badDate: 'Введите дату в виде ДД.ММ.ГГГГ, например 16.12.2020',
     noSuchDate: 'Такой даты нет в календаре',
+    yearOutOfRange: (first: number, last: number) => `Укажите год от ${first} до ${last}`,
     badWindowDates: (regions: string) => `Проверьте даты периода (ДД.ММ.ГГГГ, например 16.11.2020): ${regions}`,
+    windowNoSuchDate: (regions: string) => `В периоде указана дата, которой нет в календаре: ${regions}`,
+    windowYearOutOfRange: (first: number, last: number, regions: string) =>
+      `Даты периода должны быть с ${first} по ${last} год: ${regions}`,
+    windowEndsBeforeStart: (regions: string) => `Период заканчивается раньше, чем начинается: ${regions}`,
     price: 'Цена за одного участника, ₽',
     priceHint: 'Например, 150 или 149,50',
     badPrice: 'Укажите цену в рублях, например 150 или 149,50',

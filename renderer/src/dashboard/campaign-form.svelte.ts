@@ -4,18 +4,12 @@
  * as ДД.ММ.ГГГГ (not the browser's date picker, whose order follows the browser's language).
  */
 import type { Campaign } from '../../../core/campaign.ts';
-import { formatDayNumericRu, parseDayRu } from '../../../core/calendar.ts';
+import { CAMPAIGN_YEARS, formatDayNumericRu, parseDayRu, type DayProblem } from '../../../core/calendar.ts';
 import { REGIONS } from '../../../core/data/regions.ts';
 import { dashboardMessages as d } from '../../../core/messages/cabinet-screens.ts';
 import { FormState } from '../lib/form.svelte.ts';
 import type { FieldErrors } from '../lib/forms.ts';
-
-export interface WindowRow {
-  key: number;
-  region: string;
-  from: string;
-  to: string;
-}
+import { periodsError, type WindowRow } from './region-periods.ts';
 
 let nextKey = 0;
 const row = (region = '', from = '', to = ''): WindowRow => ({ key: nextKey++, region, from, to });
@@ -29,7 +23,16 @@ export function rublesToKopecks(text: string): number {
 const kopecksToRubles = (k: number) => (k % 100 === 0 ? String(k / 100) : (k / 100).toFixed(2).replace('.', ','));
 
 /** A typed day as the contract wants it; text that is no day goes as it is, for the schema to refuse. */
-const day = (text: string) => parseDayRu(text) ?? text;
+const day = (text: string) => parseDayRu(text).day ?? text;
+
+const dayError: Record<DayProblem, string> = {
+  format: d.campaign.badDate,
+  noSuchDay: d.campaign.noSuchDate,
+  outOfRange: d.campaign.yearOutOfRange(CAMPAIGN_YEARS.first, CAMPAIGN_YEARS.last),
+};
+
+/** The form's key for the periods: the schema's own name, so its issues land in the same place. */
+export const PERIODS = 'regionWindows';
 
 const DATE_FIELDS = ['tariffDeadline', 'schedulePublishedFrom', 'activationFrom', 'certificateFrom'] as const;
 
@@ -67,10 +70,12 @@ export class CampaignForm {
 
   addWindow(): void {
     this.windows.push(row());
+    this.periodsEdited();
   }
 
   removeWindow(key: number): void {
     this.windows = this.windows.filter((w) => w.key !== key);
+    this.periodsEdited();
   }
 
   /** Every region gets the first row's dates (a common case: one national window). */
@@ -78,21 +83,23 @@ export class CampaignForm {
     const first = this.windows[0];
     if (!first) return;
     this.windows = REGIONS.map((r) => row(r.code, first.from, first.to));
+    this.periodsEdited();
   }
 
-  /** Days that are not ДД.ММ.ГГГГ, said in the form's words (the schema would ask for ГГГГ-ММ-ДД). */
+  /** Like a campaign date's, the periods' error goes once the organizer edits them. */
+  periodsEdited(): void {
+    this.form.clear(PERIODS);
+  }
+
+  /** Days that are no day, and periods that are wrong, in the form's words (the schema would ask for ГГГГ-ММ-ДД). */
   dateErrors(): FieldErrors {
     const errors: FieldErrors = {};
     for (const name of DATE_FIELDS) {
-      if (parseDayRu(this[name])) continue;
-      // «31.02.2027» is written right but is no day; anything else is written wrong.
-      errors[name] = /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/.test(this[name]) ? d.campaign.noSuchDate : d.campaign.badDate;
+      const { problem } = parseDayRu(this[name]);
+      if (problem) errors[name] = dayError[problem];
     }
-    const bad = this.windows.filter((w) => w.region && !(parseDayRu(w.from) && parseDayRu(w.to)));
-    if (bad.length) {
-      const names = bad.map((w) => REGIONS.find((r) => r.code === w.region)?.name ?? w.region);
-      errors.windows = d.campaign.badWindowDates(names.join(', '));
-    }
+    const periods = periodsError(this.windows);
+    if (periods) errors[PERIODS] = periods;
     return errors;
   }
 

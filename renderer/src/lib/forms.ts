@@ -4,10 +4,15 @@ import { BridgeError } from './bridge/bridge-error.ts';
 
 export type FieldErrors = Record<string, string>;
 
-/** «profile.email» and ['profile', 'email'] both become «email»: forms name inputs by the last part. */
+/**
+ * «profile.email» and ['profile', 'email'] both become «email»: forms name inputs by the last part.
+ * An issue inside a list («settings.regionWindows.3.to») belongs to the list, «regionWindows»: its
+ * rows share their inputs' names, so only the list can show it (under «3» nobody would see it).
+ */
 const fieldName = (path: string | readonly PropertyKey[]): string => {
   const parts = typeof path === 'string' ? path.split('.') : path.map(String);
-  return parts[parts.length - 1] ?? '';
+  const row = parts.findIndex((part) => /^\d+$/.test(part));
+  return (row > 0 ? parts[row - 1] : parts[parts.length - 1]) ?? '';
 };
 
 export function issuesToFields(error: z.ZodError): FieldErrors {

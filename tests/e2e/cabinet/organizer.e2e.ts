@@ -5,6 +5,7 @@
  * The schools list and the country view show the demo school and its participants.
  */
 import { addDays, formatDayNumericRu, formatDayRu, localDay } from '../../../core/calendar.ts';
+import { REGIONS } from '../../../core/data/regions.ts';
 import { DEMO, demoSettings } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -72,6 +73,29 @@ test('the organizer edits the campaign and sees schools and regions; the cabinet
   await certificateDate.fill(formatDayNumericRu(later));
   await expect(page.getByText(formatDayRu(later))).toBeVisible();
   await page.getByLabel('Цена за одного участника, ₽').fill('149,50');
+
+  // A period that ends before it starts: named above the periods with its region, its «По» red;
+  // a row just added, with no region yet, is not (it is not saved at all).
+  const periods = page.getByRole('group', { name: 'Периоды участия регионов' });
+  const first = demoSettings(today).regionWindows[0]!;
+  const firstWindowTo = periods.getByRole('textbox').nth(1);
+  await firstWindowTo.fill(formatDayNumericRu(addDays(first.from, -1)));
+  await page.getByRole('button', { name: 'Добавить регион' }).click();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  const regionName = REGIONS.find((r) => r.code === first.region)!.name;
+  const endsEarly = periods.getByText(`Период заканчивается раньше, чем начинается: ${regionName}`);
+  await expect(endsEarly).toBeVisible();
+  await expect(page.getByText('Проверьте поля, отмеченные красным.')).toBeVisible();
+  await expect(firstWindowTo).toHaveAttribute('aria-invalid', 'true');
+  await expect(firstWindowTo).toHaveAccessibleDescription(`Период заканчивается раньше, чем начинается: ${regionName}`);
+  await expect(firstWindowTo).toBeFocused();
+  await expect(periods.locator('[aria-invalid="true"]')).toHaveCount(1);
+  await snap(page, '21c-dashboard-period-ends-early');
+  // Editing the period takes its error away, as with the campaign's own dates.
+  await firstWindowTo.fill(formatDayNumericRu(first.to));
+  await expect(endsEarly).toBeHidden();
+  await expect(page.getByText('Проверьте поля, отмеченные красным.')).toBeHidden();
+  await expect(periods.locator('[aria-invalid="true"]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Настройки сохранены.')).toBeVisible();
   await snap(page, '22-dashboard-campaign-saved');

@@ -74,12 +74,24 @@ describe('calendar days', () => {
 
   it("shows and reads a day as ДД.ММ.ГГГГ in forms, never in the browser's own order", () => {
     expect(formatDayNumericRu('2020-11-05')).toBe('05.11.2020');
-    expect(parseDayRu('16.12.2020')).toBe('2020-12-16');
-    expect(parseDayRu(' 5.11.2020 ')).toBe('2020-11-05');
-    expect(parseDayRu('2020-12-16')).toBe('2020-12-16');
-    expect(parseDayRu('29.02.2020')).toBe('2020-02-29');
-    for (const bad of ['', '30.02.2021', '12/16/2020', '16.13.2020', '16.12.20', 'завтра']) {
-      expect(parseDayRu(bad)).toBeNull();
+    expect(parseDayRu('16.12.2020')).toEqual({ day: '2020-12-16' });
+    expect(parseDayRu(' 5.11.2020 ')).toEqual({ day: '2020-11-05' });
+    expect(parseDayRu('2020-12-16')).toEqual({ day: '2020-12-16' });
+    expect(parseDayRu('29.02.2020')).toEqual({ day: '2020-02-29' });
+  });
+
+  it('says why typed text is no day: written wrong, no such day, or a year no campaign has', () => {
+    for (const text of ['', '12/16/2020', '16.12.20', 'завтра', '16.12.2020 г.']) {
+      expect(parseDayRu(text)).toEqual({ day: null, problem: 'format' });
     }
+    for (const text of ['30.02.2021', '16.13.2020', '00.01.2021', '2021-02-30']) {
+      expect(parseDayRu(text)).toEqual({ day: null, problem: 'noSuchDay' });
+    }
+    // A slip of the keyboard, not a campaign date: the years CampaignInput.year accepts, 2020–2100.
+    for (const text of ['01.01.0000', '16.12.2002', '31.12.2019', '01.01.2101', '0001-01-01']) {
+      expect(parseDayRu(text)).toEqual({ day: null, problem: 'outOfRange' });
+    }
+    expect(parseDayRu('01.01.2020')).toEqual({ day: '2020-01-01' });
+    expect(parseDayRu('31.12.2100')).toEqual({ day: '2100-12-31' });
   });
 });

@@ -59,8 +59,9 @@ describe('other dates of the campaign', () => {
       tariffDeadline: '2020-13-01',
       regionWindows: [{ region: '77', from: '2020-11-20', to: '2020-11-16' }],
     });
-    expect(bad.error?.issues.map((i) => i.message).sort()).toEqual(
-      ['Окно регистрации региона заканчивается раньше, чем начинается', 'Такой даты нет в календаре'].sort(),
-    );
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message]).sort()).toEqual([
+      ['regionWindows.0.to', 'Период участия заканчивается раньше, чем начинается'],
+      ['tariffDeadline', 'Такой даты нет в календаре'],
+    ]);
   });
 });
