@@ -48,6 +48,12 @@ export class FormState {
     }
   }
 
+  /** Forgets the last attempt's errors and message: a new attempt starts with nothing stale on screen. */
+  reset(): void {
+    this.#errors = {};
+    this.#message = null;
+  }
+
   clear(name: string): void {
     if (!(name in this.#errors)) return;
     const { [name]: _gone, ...rest } = this.#errors;

@@ -5,7 +5,9 @@
  * «Результаты» and downloads a result; «Скачать сертификат соорганизатора»; «Выйти».
  */
 import { readFileSync } from 'node:fs';
-import { formatDayRu, localDay } from '../../../core/calendar.ts';
+import { addDays, formatDayRu, localDay } from '../../../core/calendar.ts';
+import { findActiveCampaign } from '../../../sync-server/campaigns/campaign.repository.ts';
+import { updateActiveCampaign } from '../../../sync-server/organizer/campaign.service.ts';
 import { DEMO, demoSettings } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
 import { chromium, type Page } from '@playwright/test';
@@ -150,6 +152,60 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   await expect(page.getByLabel('E-mail', { exact: true })).toBeVisible();
   expect(kioskCalls).toEqual([]);
   expect(missing).toEqual([]);
+});
+
+test('a price or date the organizer changed meanwhile: the refusal stays on screen, even when the cabinet cannot ask again', async ({
+  page,
+  central,
+}) => {
+  const ctx = central.ctx();
+  const settings = async () => (await findActiveCampaign(ctx.db))!.settings;
+  const cabinet = new CabinetPage(page);
+  await cabinet.open(central.url);
+  await cabinet.signIn(DEMO.coorganizer.email, DEMO.password);
+  await expect(page.getByRole('heading', { name: 'Порядок участия в акции' })).toBeVisible();
+  // Each section asks for the campaign when opened; the organizer's change comes after that answer.
+  const overviewAnswered = () => page.waitForResponse((r) => r.url().endsWith('/api/cabinet/overview'));
+  let answered = overviewAnswered();
+  await cabinet.go('Получить тарифы для участников');
+  await answered;
+  await cabinet.count.fill('10');
+  await expect(cabinet.cost).toHaveText('Итоговая стоимость: 1 000 ₽');
+
+  // The organizer raises the price, and the cabinet's next look at the campaign fails.
+  await updateActiveCampaign(ctx, { ...(await settings()), pricePerParticipantKopecks: 150_00 });
+  await page.route('**/api/cabinet/overview', (route) => route.abort());
+  const refreshFailed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/api/cabinet/overview'));
+  await page.getByRole('button', { name: 'Получить', exact: true }).click();
+  await page.getByRole('button', { name: 'Да, получить' }).click();
+  const priceChanged = page.getByRole('alert').filter({ hasText: 'Цена за участника изменилась' });
+  await expect(priceChanged).toContainText('для 10 участников теперь 1 500 ₽');
+  await refreshFailed;
+  await expect(priceChanged).toBeVisible();
+  await expect(cabinet.count).toHaveValue('10');
+  await expect(page.getByRole('button', { name: 'Повторить' })).toHaveCount(0);
+  // «Получить» again: a new confirmation, without the last attempt's refusal above it.
+  await page.getByRole('button', { name: 'Получить', exact: true }).click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  await expect(priceChanged).toHaveCount(0);
+  await snap(page, '03c-tariff-price-changed-again');
+
+  // «Сертификат»: the organizer moves the date after the section opened; the download's refusal
+  // stays, though the cabinet cannot ask the server for the new date.
+  await page.unroute('**/api/cabinet/overview');
+  answered = overviewAnswered();
+  await cabinet.go('Сертификат');
+  await answered;
+  const later = addDays(localDay(new Date(), 'Europe/Moscow'), 30);
+  await updateActiveCampaign(ctx, { ...(await settings()), certificateFrom: later });
+  await page.route('**/api/cabinet/overview', (route) => route.abort());
+  const dateRefreshFailed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/api/cabinet/overview'));
+  await page.getByRole('button', { name: 'Скачать сертификат соорганизатора' }).click();
+  const notYet = page.getByRole('alert').filter({ hasText: `можно будет скачать с ${formatDayRu(later)}` });
+  await expect(notYet).toBeVisible();
+  await dateRefreshFailed;
+  await expect(notYet).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Сертификат' })).toBeVisible();
 });
 
 test("a teacher who opened the cabinet by the server's name gives classroom PCs that name, with no HOST warning", async ({

@@ -45,7 +45,7 @@ export async function obtainTariff(
     }
   });
   if (obtained) void cabinet.tariffs.load();
-  if (priceChanged) void cabinet.overview.load();
+  if (priceChanged) void cabinet.overview.refresh();
   return obtained;
 }
 
