@@ -4,13 +4,12 @@
  * between nodes, so a push on one node reaches devices connected to another.
  */
 import type { Server as HttpServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { SocketAuth, type ServerToClientEvents, type ClientToServerEvents } from '../core/contracts/socket.ts';
 import type { ServerContext } from './context.ts';
 import { authenticateDevice } from './devices/devices.service.ts';
 import { sessionUser } from './auth/session.ts';
+import { linkRedis } from './realtime-redis.ts';
 
 export interface Realtime {
   nudge(schoolId: string): void;
@@ -26,26 +25,17 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     serveClient: false,
     cors: { origin: false },
   });
-  let redisOk = true;
-  let closeRedis = async () => {};
-  if (ctx.config.redisUrl) {
-    const pub = createClient({ url: ctx.config.redisUrl });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub]) {
-      c.on('error', (err: Error) => {
-        redisOk = false;
-        ctx.log.warn({ err: err.message }, 'redis adapter error');
-      });
-      c.on('ready', () => {
-        redisOk = true;
-      });
-    }
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
-    closeRedis = async () => {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
-    };
-  }
+  const redis = ctx.config.redisUrl
+    ? await linkRedis(io, ctx.config.redisUrl, ctx.log, () => {
+        // A new adapter starts with empty rooms, and each socket keeps a reference to the adapter
+        // it was born with (socket.io re-makes a namespace's adapter, not its sockets'): a socket
+        // that connected before Redis answered moves over and joins its room again.
+        for (const socket of io.sockets.sockets.values()) {
+          (socket as unknown as { adapter: unknown }).adapter = io.sockets.adapter;
+          void socket.join(room(socket.data.schoolId as string));
+        }
+      })
+    : undefined;
 
   // A socket says who it is once, at connection; it may only join its own school's room.
   io.use(async (socket, next) => {
@@ -72,11 +62,12 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     },
     health() {
       if (!ctx.config.redisUrl) return { ok: true, detail: `socket.io, ${io.engine.clientsCount} connected` };
-      return { ok: redisOk, detail: `socket.io + redis adapter ${redisOk ? 'connected' : 'down'}` };
+      const ok = redis?.ok() ?? false;
+      return { ok, detail: `socket.io + redis adapter ${ok ? 'connected' : 'down'}` };
     },
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await closeRedis();
+      await redis?.close();
     },
   };
 }

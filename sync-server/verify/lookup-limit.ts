@@ -9,14 +9,11 @@ import { RateLimited } from '../auth/rate-limited.ts';
 
 export const LOOKUP_LIMIT = { perIp: 60, windowMs: 60_000 };
 
-export const TOO_MANY_LOOKUPS =
-  'Слишком много проверок сертификатов с этого адреса. Подождите минуту и проверьте снова.';
-
 /** Counts one lookup for the caller's address; past the limit, refuses with 429 and Retry-After. */
 export function lookupLimit(store: LimitStore, limit = LOOKUP_LIMIT): RequestHandler {
   return async (req, _res, next) => {
     const w = await store.hit(`verify:ip:${req.ip ?? 'unknown'}`, limit.windowMs);
-    if (w.count > limit.perIp) throw new RateLimited('TOO_MANY_LOOKUPS', TOO_MANY_LOOKUPS, w.resetInMs);
+    if (w.count > limit.perIp) throw RateLimited.refuse('TOO_MANY_LOOKUPS', w.resetInMs);
     next();
   };
 }

@@ -1,6 +1,5 @@
 /** socket.io nudges: a device pulls at once when its school changes, across nodes via Redis. */
 import { createClient } from 'redis';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
 import { loadConfig } from '../../../sync-server/config.ts';
@@ -9,6 +8,7 @@ import { startServer, type RunningServer } from '../../../sync-server/server.ts'
 import { freshStore } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import { createCampaign, createSchool, enroll, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import { deviceSocket, nudged } from '../../support/sockets.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -26,29 +26,6 @@ async function redisUp(): Promise<boolean> {
 const haveRedis = await redisUp();
 if (!haveRedis && process.env.REQUIRE_REDIS === '1')
   throw new Error(`Redis is required but ${REDIS_URL} is unreachable`);
-
-function nudged(socket: Socket): Promise<{ schoolId: string }> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no nudge within 5 s')), 5_000);
-    socket.once('changes', (msg: { schoolId: string }) => {
-      clearTimeout(timer);
-      resolve(msg);
-    });
-  });
-}
-
-function deviceSocket(url: string, credential: string): Promise<Socket> {
-  const socket = connect(url, {
-    path: '/socket.io',
-    auth: { kind: 'device', credential },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 describe.runIf(haveRedis)('socket.io across two nodes with the Redis adapter', () => {
   let a: RunningServer;
