@@ -139,3 +139,24 @@ describe.each(DIALECTS)('certificates on %s', (dialect) => {
     expect(text).toContain(`https://moe.example.ru/verify/${serialIn(text)}`);
   });
 });
+
+describe('the certificate behind a reverse proxy, with no PUBLIC_URL', () => {
+  it('prints the verification address the co-organizer opened (TRUST_PROXY=1)', async () => {
+    const server = await startTestServer('sqlite', { contentPackFile: TEST_PACK_FILE, trustProxy: true });
+    try {
+      const today = new Date(server.ctx.now()).toISOString().slice(0, 10);
+      const campaign = await createCampaign(server.ctx, { certificateFrom: addDays(today, -2) });
+      const school = await createSchool(server.ctx, '77', 'Школа № 57');
+      await createTariff(server.ctx, campaign.id, school.id, 5);
+      const cabinet = await signedIn(server.url, (await createCoorganizer(server.ctx, school.id)).email);
+      const res = await fetch(`${server.url}/api/cabinet/certificate.pdf`, {
+        headers: { cookie: cabinet.cookie!, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'moe.school.ru' },
+      });
+      expect(res.status).toBe(200);
+      const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+      expect(text).toContain(`https://moe.school.ru/verify/${serialIn(text)}`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
