@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 
 /** How long start-up waits for Redis before serving without it. */
 const BOOT_WAIT_MS = 3_000;
+const CLOSE_WAIT_MS = 1_000;
 
 export interface RedisLink {
   ok(): boolean;
@@ -67,9 +68,17 @@ export async function linkRedis(io: Server, url: string, log: Logger, adopt: () 
   warned ||= !ok;
   return {
     ok: () => ok,
-    // quit() needs a connection; a client still reconnecting is simply torn down.
+    // quit() needs a connection; a client still reconnecting is simply torn down, and so is one
+    // whose Redis takes connections but never answers (shutdown waits a second at most).
     close: async () => {
-      await Promise.allSettled([pub, sub].map((c) => (c.isReady ? c.quit() : c.disconnect())));
+      const quit = Promise.allSettled([pub, sub].map((c) => (c.isReady ? c.quit() : c.disconnect())));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<true>((resolve) => {
+        timer = setTimeout(() => resolve(true), CLOSE_WAIT_MS);
+      });
+      const tooLate = await Promise.race([quit.then(() => false), late]);
+      clearTimeout(timer);
+      if (tooLate) await Promise.allSettled([pub, sub].filter((c) => c.isOpen).map((c) => c.disconnect()));
     },
   };
 }

@@ -4,7 +4,7 @@
  * between nodes, so a push on one node reaches devices connected to another.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { SocketAuth, type ServerToClientEvents, type ClientToServerEvents } from '../core/contracts/socket.ts';
 import type { ServerContext } from './context.ts';
 import { authenticateDevice } from './devices/devices.service.ts';
@@ -25,15 +25,20 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     serveClient: false,
     cors: { origin: false },
   });
+  // A new adapter (Redis answering after start-up) starts with empty rooms, and each socket keeps
+  // the adapter it was born with (socket.io re-makes a namespace's adapter, not its sockets'),
+  // even one still in the auth middleware while the swap happens: such a socket moves over and
+  // joins its own and its school's rooms again.
+  const adopt = (socket: Socket) => {
+    const current = io.sockets.adapter;
+    const own = socket as unknown as { adapter: unknown };
+    if (own.adapter === current) return;
+    own.adapter = current;
+    void socket.join([socket.id, room(socket.data.schoolId as string)]);
+  };
   const redis = ctx.config.redisUrl
     ? await linkRedis(io, ctx.config.redisUrl, ctx.log, () => {
-        // A new adapter starts with empty rooms, and each socket keeps a reference to the adapter
-        // it was born with (socket.io re-makes a namespace's adapter, not its sockets'): a socket
-        // that connected before Redis answered moves over and joins its room again.
-        for (const socket of io.sockets.sockets.values()) {
-          (socket as unknown as { adapter: unknown }).adapter = io.sockets.adapter;
-          void socket.join(room(socket.data.schoolId as string));
-        }
+        for (const socket of io.sockets.sockets.values()) adopt(socket);
       })
     : undefined;
 
@@ -53,6 +58,7 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     }
   });
   io.on('connection', (socket) => {
+    adopt(socket);
     void socket.join(room(socket.data.schoolId as string));
   });
 
