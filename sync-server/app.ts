@@ -30,7 +30,10 @@ export const RENDERER_DIST = resolve(import.meta.dirname, '../renderer/dist');
 export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitStore): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', ctx.config.trustProxy);
+  // One proxy in front: the client's address is the one it appended to X-Forwarded-For. Trusting
+  // every hop would take the left-most entry, which the client writes, and every rate limit
+  // keyed on the address could be dodged by changing it.
+  app.set('trust proxy', ctx.config.trustProxy ? 1 : false);
   app.use(securityHeaders);
   app.use(express.json({ limit: ctx.config.maxBodyBytes }));
 

@@ -33,6 +33,15 @@ describe('certificate lookup limit', () => {
     expect(await res.text()).toContain(REASON);
   });
 
+  it('counts the address the proxy saw, whatever the client wrote before it in X-Forwarded-For', async () => {
+    for (let i = 0; i < 60; i++) {
+      const spoofed = new Client(server.url, { 'x-forwarded-for': `203.0.113.${i}, 10.0.0.9` });
+      expect((await spoofed.get(`/api/verify/${SERIAL}`)).status).toBe(404);
+    }
+    const again = new Client(server.url, { 'x-forwarded-for': '198.51.100.7, 10.0.0.9' });
+    expect((await again.get(`/api/verify/${SERIAL}`)).status).toBe(429);
+  });
+
   it('does not hold back another address', async () => {
     expect((await from('10.0.0.2').get(`/api/verify/${SERIAL}`)).status).toBe(404);
   });
