@@ -16,7 +16,14 @@ export const EnrollRequest = z.object({
   /** Random per installation; a cloned disk image repeats it, which is how clones are found. */
   instanceId: Uuid,
   appVersion: z.string().max(40),
+  /**
+   * Changes of the school this installation served that it has not sent yet. The server files a
+   * registration under the sending device's school, so a code of another school is refused
+   * (409 ENROLL_UNSENT) before it is used up, and the kiosk keeps its old enrolment.
+   */
+  unsent: z.object({ schoolId: Uuid, changes: z.number().int().positive() }).optional(),
 });
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
 export const EnrollResponse = z.object({
   deviceId: Uuid,
   /** Bearer credential for every later sync call; shown once. */

@@ -32,13 +32,19 @@ export const kioskMessages = {
 
 export type KioskMessageCode = keyof typeof kioskMessages;
 
-/** Re-enrolment to another school while the old school's changes are still on this PC. */
-export function enrollUnsentMessage(pending: number, schoolName: string | null): string {
+/**
+ * Re-enrolment to another school while the old school's changes are still on this PC. With the
+ * old credential still valid they go as soon as the link allows; with it revoked only the old
+ * school's own enrolment code can carry them.
+ */
+export function enrollUnsentMessage(pending: number, schoolName: string | null, revoked: boolean): string {
   const school = schoolName ? `«${schoolName}»` : 'к которой он был подключён раньше';
-  return (
+  const head =
     `На этом компьютере остались неотправленные данные участников образовательной организации ${school} ` +
-    `(изменений: ${pending}). Чтобы они не пропали и не попали в чужую школу, сначала подключите компьютер ` +
-    'к прежней организации её кодом подключения и дождитесь, когда в строке состояния появится «Всё отправлено», ' +
-    'затем получите новый код подключения и введите его.'
-  );
+    `(изменений: ${pending}). Чтобы они не пропали и не попали в чужую школу, `;
+  const wait =
+    'дождитесь, когда в строке состояния появится «Всё отправлено», затем введите этот код подключения снова.';
+  return revoked
+    ? head + 'сначала подключите компьютер к прежней организации её кодом подключения и ' + wait
+    : head + 'подключите компьютер к сети, ' + wait;
 }

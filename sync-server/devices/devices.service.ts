@@ -38,6 +38,7 @@ export interface EnrollInput {
   deviceName: string;
   instanceId: string;
   appVersion: string;
+  unsent?: { schoolId: string; changes: number } | undefined;
 }
 
 /** Exchanges a one-time enrollment code for a device credential bound to the code's school. */
@@ -47,6 +48,17 @@ export async function enrollDevice(ctx: ServerContext, input: EnrollInput): Prom
   const credential = newCredential();
   const deviceId = uuidv7(now);
   const schoolId = await ctx.db.transaction().execute(async (trx) => {
+    if (input.unsent) {
+      const code = await trx
+        .selectFrom('enrollment_codes')
+        .select('school_id')
+        .where('code_hash', '=', hash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      // Refused before the claim: the co-organizer's code stays good for when the PC is ready.
+      if (code && code.school_id !== input.unsent.schoolId) throw HttpError.of(409, 'ENROLL_UNSENT');
+    }
     // Claiming the code and creating the device commit together, so a code enrolls one device.
     const claimed = await trx
       .updateTable('enrollment_codes')

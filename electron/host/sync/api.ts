@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ContentPack } from '../../../core/content/schema.ts';
 import {
   EnrollResponse,
+  type EnrollRequest,
   LeaseResponse,
   PullResponse,
   PushResponse,
@@ -79,7 +80,7 @@ export class SyncApi {
     return parsed.data;
   }
 
-  enroll(body: { enrollmentCode: string; deviceName: string; instanceId: string; appVersion: string }) {
+  enroll(body: EnrollRequest) {
     return this.#call(EnrollAnswer, 'api/sync/enroll', {
       method: 'POST',
       body,

@@ -44,6 +44,11 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
   }
   const serverUrl = new URL(input.serverUrl).href.replace(/\/$/, '');
   const api = new SyncApi(serverUrl, () => undefined, d.clock);
+  const unsent = outboxStats(d.store).pending;
+  const refuseUnsent = (pending: number) => {
+    const message = enrollUnsentMessage(pending, previous?.school?.name ?? null, !!getMeta(d.store, 'lost'));
+    return new KioskFault(409, 'ENROLL_UNSENT', message, { enrollmentCode: message });
+  };
   let res;
   try {
     res = await api.enroll({
@@ -51,8 +56,11 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
       deviceName: input.deviceName,
       instanceId: d.instanceId,
       appVersion: d.appVersion,
+      // The server refuses another school's code before using it up while these wait.
+      ...(previous && unsent > 0 ? { unsent: { schoolId: previous.schoolId, changes: unsent } } : {}),
     });
   } catch (err) {
+    if (err instanceof SyncRefused && err.code === 'ENROLL_UNSENT') throw refuseUnsent(unsent);
     if (err instanceof SyncRefused) {
       throw new KioskFault(err.status === 403 ? 403 : 400, err.code, err.message || kioskMessages.ENROLL_OFFLINE, {
         enrollmentCode: err.message,
@@ -66,10 +74,8 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
     const before = getMeta(d.store, 'enrollment');
     const toAnother = !!before && before.schoolId !== res.schoolId;
     const { pending } = outboxStats(d.store);
-    if (toAnother && pending > 0) {
-      const message = enrollUnsentMessage(pending, before.school?.name ?? null);
-      throw new KioskFault(409, 'ENROLL_UNSENT', message, { enrollmentCode: message });
-    }
+    // Changes made while the server was answering (or a server that ignores `unsent`).
+    if (toAnother && pending > 0) throw refuseUnsent(pending);
     d.store.tx(() => {
       if (toAnother) forgetSchool(d.store);
       setMeta(d.store, 'enrollment', {

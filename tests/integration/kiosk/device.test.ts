@@ -151,14 +151,31 @@ describe('kiosk as a device of its school', () => {
       { sessionId: null },
     );
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.error.message).toMatch(/неотправленные данные участников.*изменений: 1/);
+    expect(!refused.ok && refused.error.message).toMatch(
+      /неотправленные данные участников.*изменений: 1.*подключите компьютер к прежней организации/,
+    );
     expect(participantsByEmail(core.host.store, student.profile.email)).toHaveLength(1);
     expect(await centralParticipant(student.profile.email)).toBeUndefined();
+    // Refused before it was used: no device of the other school came of it.
+    const othersDevices = await school.server.ctx.db
+      .selectFrom('devices')
+      .select('id')
+      .where('school_id', '=', other.schoolId)
+      .execute();
+    expect(othersDevices).toEqual([]);
 
-    // Enrolled to its own school again, the PC delivers the student there.
+    // Enrolled to its own school again, the PC delivers the student there...
     const input = { serverUrl: school.server.url, enrollmentCode: await school.enrollmentCode(), deviceName: 'ПК' };
     expect((await core.dispatch('enroll', input, { sessionId: null })).ok).toBe(true);
     await eventually(async () => (await centralParticipant(student.profile.email))?.school_id === school.schoolId);
+    // ...and then the other school's code, still good, moves it.
+    const moved = await core.dispatch(
+      'enroll',
+      { serverUrl: school.server.url, enrollmentCode: other.code, deviceName: 'ПК' },
+      { sessionId: null },
+    );
+    expect(moved.ok).toBe(true);
+    expect(participantsByEmail(core.host.store, student.profile.email)).toEqual([]);
     await core.close();
   });
 });
