@@ -116,11 +116,16 @@ export const kioskApi = {
     output: z.object({ participant: ParticipantView }),
   },
   login: {
-    input: z.object({ email: z.string().trim().toLowerCase().min(3).max(254), password: z.string().min(1).max(128) }),
+    input: z.object({
+      email: z.string().trim().toLowerCase().min(3, 'Укажите e-mail').max(254, 'E-mail слишком длинный'),
+      password: z.string().min(1, 'Введите пароль').max(128, 'Пароль слишком длинный'),
+    }),
     output: z.object({ participant: ParticipantView }),
   },
   logout: { input: Empty, output: z.object({ ok: z.literal(true) }) },
   me: { input: Empty, output: z.object({ participant: ParticipantView.nullable(), notices: z.array(Notice) }) },
+  /** «Понятно» under a notice: it is gone for good, on this PC, for this student. */
+  dismissNotice: { input: z.object({ id: z.string().min(1).max(64) }), output: z.object({ ok: z.literal(true) }) },
   content: { input: Empty, output: ContentPack },
   activate: {
     input: z.object({ code: z.string().trim().min(1, 'Введите код').max(40) }),

@@ -13,11 +13,11 @@ import type { Handler, HostContext } from '../context.ts';
 import { KioskFault } from '../errors.ts';
 import { applyLocal } from '../store/apply-local.ts';
 import { getMeta } from '../store/meta.ts';
-import { forgetParticipant, noticesOf, outcomeOf } from '../store/outbox.ts';
+import { dismissNotice as forgetNotice, forgetParticipant, noticesOf, outcomeOf } from '../store/outbox.ts';
 import { participantById, participantsByEmail } from '../store/rows.ts';
 import { fetchParticipant } from './lookup.ts';
 import { LoginLimiter } from './login-limiter.ts';
-import { localContext, requireReady } from './guards.ts';
+import { localContext, requireParticipant, requireReady } from './guards.ts';
 import { participantView } from './views.ts';
 
 export const registrationForm: Handler<'registrationForm'> = (_input, _call, host) => {
@@ -106,4 +106,10 @@ export const me: Handler<'me'> = (_input, call, host: HostContext) => {
     return { participant: null, notices: [] };
   }
   return { participant: participantView(host.store, p), notices: noticesOf(host.store, p.id) };
+};
+
+export const dismissNotice: Handler<'dismissNotice'> = (input, call, host) => {
+  const p = requireParticipant(host, call);
+  forgetNotice(host.store, p.id, input.id);
+  return { ok: true as const };
 };

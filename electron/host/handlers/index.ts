@@ -1,6 +1,6 @@
 /** The one handler table both bridges (Electron IPC and HTTP) serve. */
 import type { Handlers } from '../context.ts';
-import { login, logout, me, register, registrationForm } from './account.ts';
+import { dismissNotice, login, logout, me, register, registrationForm } from './account.ts';
 import { enroll, status } from './device.ts';
 import { document, result } from './documents.ts';
 import { activate, completeStep, content, progress, saveAnswer } from './journey.ts';
@@ -13,6 +13,7 @@ export const handlers: Handlers = {
   login,
   logout,
   me,
+  dismissNotice,
   content,
   activate,
   progress,

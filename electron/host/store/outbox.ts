@@ -75,17 +75,30 @@ export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: Mutat
   return byId;
 }
 
+/** Refusals of a code: once the student holds an activation that stands, they are history. */
+const CODE_REFUSALS = ['CODE_UNKNOWN', 'CODE_FULL', 'CODE_NOT_YET_ACTIVE', 'ALREADY_ACTIVATED'];
+
 export function noticesOf(store: KioskStore, participantId: string) {
+  const activation = store.first(
+    store.q.selectFrom('activations').select('status').where('participant_id', '=', participantId),
+  );
+  const codeSettled = !!activation && activation.status !== 'rejected';
   return store
     .all(
       store.q
         .selectFrom('notices')
         .select(['id', 'code', 'message', 'at'])
         .where('participant_id', '=', participantId)
+        .$if(codeSettled, (q) => q.where('code', 'not in', CODE_REFUSALS))
         .orderBy('at', 'desc')
         .limit(20),
     )
     .map((n) => ({ ...n }));
+}
+
+/** Removes a notice the student has read; only their own. */
+export function dismissNotice(store: KioskStore, participantId: string, id: string): void {
+  store.run(store.q.deleteFrom('notices').where('id', '=', id).where('participant_id', '=', participantId));
 }
 
 export type LocalOutcomeView =

@@ -88,8 +88,27 @@ describe('kiosk offline', () => {
     expect(me.participant?.activation?.message).toMatch(/Такого кода нет/);
     expect(me.notices[0]?.code).toBe('CODE_UNKNOWN');
     expect((await client.ok('activate', { code: school.code })).activation.status).toBe('confirmed');
+    // The refusal is history once a code stands: it no longer follows the student from screen to screen.
+    expect((await client.ok('me', {})).notices).toEqual([]);
     const status = await client.ok('status', {});
     expect(status.sync).toMatchObject({ online: true, pending: 0, lastError: null });
     expect(status.sync.lastSyncAt).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('«Понятно» puts a notice away for good, for its own student only', async () => {
+    await link.restore();
+    const { client } = await signUp();
+    await client.ok('activate', { code: 'YYYY-YYYY' });
+    const me = await eventually(async () => {
+      const m = await client.ok('me', {});
+      return m.notices.length ? m : undefined;
+    }, 60_000);
+    const notice = me.notices[0]!;
+    // Another student cannot put it away.
+    const { client: other } = await signUp();
+    await other.ok('dismissNotice', { id: notice.id });
+    expect((await client.ok('me', {})).notices.map((n) => n.id)).toEqual([notice.id]);
+    await client.ok('dismissNotice', { id: notice.id });
+    expect((await client.ok('me', {})).notices).toEqual([]);
   });
 });

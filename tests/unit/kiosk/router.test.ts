@@ -64,6 +64,15 @@ describe('kiosk API router', () => {
     expect(r.error.fields?.['consentAccepted']).toMatch(/согласие/);
   });
 
+  it('says in plain Russian what an empty sign-in lacks', async () => {
+    const r = await call('login', { email: '', password: '' });
+    expect(r).toMatchObject({
+      ok: false,
+      status: 400,
+      error: { fields: { email: 'Укажите e-mail', password: 'Введите пароль' } },
+    });
+  });
+
   it('refuses extra keys on channels without input, and wrong types', async () => {
     expect(await call('status', { admin: true })).toMatchObject({ ok: false, status: 400 });
     expect(await call('saveAnswer', { step: 'one', itemId: 'x', value: 1 })).toMatchObject({ ok: false, status: 400 });

@@ -77,6 +77,16 @@ export async function activateCode(code: string): Promise<Outcome> {
   }
 }
 
+/** «Понятно»: gone from the screen at once, and from the PC for good (it must not come back at the next sign-in). */
+export async function dismissNotice(id: string): Promise<void> {
+  kioskState.session?.dismiss(id);
+  try {
+    await kiosk.invoke('dismissNotice', { id });
+  } catch {
+    // Hidden for this sign-in anyway; a host that missed the call shows it once more next time.
+  }
+}
+
 /** Picks up what sync changed for the student: the activation's fate and new notices. */
 export async function refreshStudent(): Promise<void> {
   const session = kioskState.session;
