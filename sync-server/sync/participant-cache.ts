@@ -1,9 +1,11 @@
 /**
- * Participants this node has seen committed, per store. A participant row never changes and never
- * goes once registered, so a batch of answers whose students are all here needs neither their
- * rows from the database nor the school lock that orders a load against parking: nothing is
- * parked for a student who already exists. Most pushes are such batches (a class answering).
- * Bounded, oldest first out; a miss only means the usual load.
+ * Participants this node has seen committed, per store. A participant never goes once registered
+ * and never changes school (a co-organizer may set a new password, which answers do not read), so
+ * a batch of answers whose students are all here needs neither their rows from the database nor
+ * the school lock that orders a load against parking: nothing is parked for a student who already
+ * exists. Most pushes are such batches (a class answering). Only an answer batch is decided from
+ * these rows; everything else loads them afresh. Bounded, oldest first out; a miss only means the
+ * usual load.
  */
 import type { ParticipantRow } from '../../core/mutations/rows.ts';
 
