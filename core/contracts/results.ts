@@ -28,6 +28,13 @@ export const ResultsList = z.object({
 });
 export type ResultsList = z.infer<typeof ResultsList>;
 
+/**
+ * POST /api/cabinet/students/:id/password — «Сменить пароль»: the new password of one of the
+ * school's students, in plain text this once, for the co-organizer to hand over.
+ */
+export const TemporaryPassword = z.object({ password: z.string() });
+export type TemporaryPassword = z.infer<typeof TemporaryPassword>;
+
 export const CertificateKind = z.enum(['participant', 'coorganizer']);
 export type CertificateKind = z.infer<typeof CertificateKind>;
 

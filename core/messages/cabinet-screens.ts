@@ -23,6 +23,7 @@ export const cabinetServerMessages = {
   activationNotConfirmed: 'Сертификат будет доступен, когда сервер подтвердит активацию кода участника.',
   participantNotDone: (done: number, of: number) =>
     `Сертификат участника будет доступен после прохождения всех шагов: выполнено ${done} из ${of}.`,
+  studentNotFound: 'Учащийся не найден среди применивших Ваши коды. Обновите список «Результаты».',
   resultFileName: (fullName: string) => `Результат — ${fullName}.pdf`,
   certificateFileName: (serial: string) => `Сертификат ${serial}.pdf`,
 };
@@ -211,6 +212,20 @@ export const cabinetMessages = {
     download: 'Скачать PDF',
     downloadFor: (name: string) => `Скачать результат: ${name}`,
     notYet: 'после всех шагов',
+    password: 'Пароль',
+    changePassword: 'Сменить пароль',
+    changePasswordFor: (name: string) => `Сменить пароль: ${name}`,
+    passwordAskTitle: 'Сменить пароль учащегося?',
+    passwordAsk: (name: string) =>
+      `Участник ${name} получит новый пароль, а старый перестанет действовать. Новый пароль будет показан один раз.`,
+    passwordYes: 'Да, сменить пароль',
+    passwordNo: 'Отмена',
+    passwordBusy: 'Меняем пароль…',
+    passwordTitle: (name: string) => `Новый пароль: ${name}`,
+    passwordNote: 'Запишите пароль и передайте его учащемуся. Больше он показан не будет.',
+    passwordWhere:
+      'Пароль действует сразу на компьютерах класса, подключённых к серверу; компьютер без связи примет его, когда связь появится.',
+    passwordDone: 'Готово',
   },
   certificate: {
     // The day is the campaign's certificate date (the instruction's «16 декабря»), never «after the action».

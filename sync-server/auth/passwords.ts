@@ -1,4 +1,7 @@
-/** Generated passwords for accounts the admin CLI creates; they satisfy PasswordRule. */
+/**
+ * Generated passwords for accounts the admin CLI creates and for students whose co-organizer
+ * sets a new one («Сменить пароль»); they satisfy PasswordRule.
+ */
 import { randomInt } from 'node:crypto';
 
 // No look-alike characters (0/O, 1/l/I), so a printed password is typed right the first time.

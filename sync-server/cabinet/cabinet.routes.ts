@@ -10,6 +10,7 @@ import type { ServerContext } from '../context.ts';
 import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from '../devices/devices.service.ts';
 import { classroomAddress } from '../devices/server-address.ts';
 import { parse } from '../http/errors.ts';
+import { setStudentPassword } from '../results/student-password.service.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
 
@@ -51,6 +52,12 @@ export function cabinetRouter(ctx: ServerContext): Router {
   });
   r.get('/rejections', async (_req, res) => {
     res.json(await listRejections(ctx, currentSchool(res).id));
+  });
+
+  r.post('/students/:id/password', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const actor = { userId: currentUser(res).id, school: currentSchool(res) };
+    res.json(await setStudentPassword(ctx, actor, id));
   });
   return r;
 }

@@ -1,4 +1,5 @@
 /** A minimal sync client for server tests: speaks the sync contract over real HTTP. */
+import type { ParticipantLookupResponse } from '../../core/contracts/sync-rows.ts';
 import type { DeviceHealth, LeaseResponse, PullResponse, PushResponse } from '../../core/contracts/sync.ts';
 import type { Mutation } from '../../core/mutations/schemas.ts';
 
@@ -50,6 +51,14 @@ export class DeviceClient {
       cursor = body.cursor;
       if (!body.hasMore) return { changes, cursor };
     }
+  }
+
+  /** A student signing in on a kiosk that asks the server (POST /api/sync/participant). */
+  async lookup(email: string, password: string) {
+    return (await this.#call('POST', '/api/sync/participant', { email, password })) as {
+      status: number;
+      body: ParticipantLookupResponse & { error?: { code: string } };
+    };
   }
 
   async leases(slotsPerCode = 5) {

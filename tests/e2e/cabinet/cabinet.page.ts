@@ -31,6 +31,16 @@ export class CabinetPage {
     return this.page.getByTestId('cost');
   }
 
+  /** «Сменить пароль» in a student's row of «Результаты». */
+  changePassword(fullName: string): Locator {
+    return this.page.getByRole('button', { name: `Сменить пароль: ${fullName}`, exact: true });
+  }
+
+  /** The open dialog (a confirmation, or the new password). */
+  get dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
   /** Clicks a button and returns the file the browser downloads. */
   async download(button: Locator): Promise<Download> {
     const [file] = await Promise.all([this.page.waitForEvent('download'), button.click()]);

@@ -1,6 +1,7 @@
 /**
- * Who reaches what: a co-organizer only ever their own school's tariffs, devices and rejected
- * records, whatever ids they send; organizer endpoints refuse co-organizers; nobody unsigned.
+ * Who reaches what: a co-organizer only ever their own school's tariffs, devices, rejected
+ * records and students' passwords, whatever ids they send; organizer endpoints refuse
+ * co-organizers; nobody unsigned.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { createCampaign, createSchool, createTariff, enroll } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+import { classTakesPart } from '../results/helpers.ts';
 import { Client, createCoorganizer, createOrganizer, signedIn, type ErrorReply } from './helpers.ts';
 
 const CABINET = [
@@ -19,6 +21,7 @@ const CABINET = [
   ['GET', '/api/cabinet/devices'],
   ['POST', `/api/cabinet/devices/${uuidv7()}/revoke`],
   ['GET', '/api/cabinet/rejections'],
+  ['POST', `/api/cabinet/students/${uuidv7()}/password`],
 ] as const;
 const ORGANIZER = [
   ['GET', '/api/organizer/campaign'],
@@ -29,7 +32,7 @@ const ORGANIZER = [
 describe.each(DIALECTS)('authorization on %s', (dialect) => {
   let server: TestServer;
   let a: Client;
-  let b: { schoolId: string; code: string; deviceId: string; rejectionId: string };
+  let b: { schoolId: string; code: string; deviceId: string; rejectionId: string; studentId: string };
   let organizer: Client;
 
   beforeAll(async () => {
@@ -59,7 +62,10 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
         received_at: ctx.now(),
       })
       .execute();
-    b = { schoolId: schoolB.id, code, deviceId, rejectionId };
+    const [student] = await classTakesPart(server, schoolB.id, code, [
+      { surname: 'Чужой', name: 'Ученик', schoolClass: '10Б', steps: 0 },
+    ]);
+    b = { schoolId: schoolB.id, code, deviceId, rejectionId, studentId: student!.id };
     a = await signedIn(server.url, (await createCoorganizer(ctx, schoolA.id)).email);
     await createCoorganizer(ctx, schoolB.id);
     organizer = await signedIn(server.url, (await createOrganizer(ctx)).email);
@@ -112,6 +118,29 @@ describe.each(DIALECTS)('authorization on %s', (dialect) => {
       .where('id', '=', b.deviceId)
       .executeTakeFirstOrThrow();
     expect(device.revoked_at).toBeNull();
+  });
+
+  it("cannot change another school's student's password, by their id or any other", async () => {
+    const hash = () =>
+      server.ctx.db
+        .selectFrom('participants')
+        .select('password_hash')
+        .where('id', '=', b.studentId)
+        .executeTakeFirstOrThrow();
+    const before = await hash();
+    const r = await a.post<ErrorReply>(`/api/cabinet/students/${b.studentId}/password`, { schoolId: b.schoolId });
+    expect([r.status, r.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constant(b.studentId), fc.uuid()),
+        async (id) => {
+          const res = await a.post(`/api/cabinet/students/${encodeURIComponent(id)}/password`);
+          expect([400, 404]).toContain(res.status);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(await hash()).toEqual(before);
   });
 
   it('obtains a tariff only for its own school, even when the body names another', async () => {

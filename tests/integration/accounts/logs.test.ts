@@ -1,4 +1,7 @@
-/** Structured logs carry ids only: never a password, a hash, an e-mail or a person's name. */
+/**
+ * Structured logs carry ids only: never a password, a hash, an e-mail or a person's name, not
+ * even when a co-organizer sets a student's new password.
+ */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../sync-server/config.ts';
@@ -6,7 +9,8 @@ import type { CentralStore } from '../../../sync-server/db/connect.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
 import { startServer, type RunningServer } from '../../../sync-server/server.ts';
 import { DIALECTS, freshStore } from '../../support/dialects.ts';
-import { createCampaign, createSchool, FIXED_HASH, PASSWORD } from '../../support/factories.ts';
+import { createCampaign, createSchool, createTariff, FIXED_HASH, PASSWORD } from '../../support/factories.ts';
+import { classTakesPart } from '../results/helpers.ts';
 import { Client, createCoorganizer } from './helpers.ts';
 
 describe.each(DIALECTS)('what the logs keep on %s', (dialect) => {
@@ -58,5 +62,31 @@ describe.each(DIALECTS)('what the logs keep on %s', (dialect) => {
       expect(all).not.toContain(secret);
     }
     expect(all).not.toContain('mb_session=');
+  });
+
+  it('logs a student’s new password by ids alone: no password, hash, e-mail or name', async () => {
+    const campaign = await createCampaign(server.ctx);
+    const school = await createSchool(server.ctx, '77', 'Гимназия № 3');
+    const { code } = await createTariff(server.ctx, campaign.id, school.id, 5);
+    const [student] = await classTakesPart(server, school.id, code, [
+      { surname: 'Забывчивая', name: 'Ольга', schoolClass: '7В', steps: 0 },
+    ]);
+    const c = new Client(server.url);
+    await c.login((await createCoorganizer(server.ctx, school.id)).email);
+    lines.length = 0;
+    const r = await c.post<{ password: string }>(`/api/cabinet/students/${student!.id}/password`);
+    expect(r.status).toBe(200);
+    const { password_hash: hash } = await server.ctx.db
+      .selectFrom('participants')
+      .select('password_hash')
+      .where('id', '=', student!.id)
+      .executeTakeFirstOrThrow();
+
+    const all = lines.join('');
+    expect(all).toContain('"msg":"student password changed"');
+    expect(all).toContain(student!.id);
+    for (const secret of [r.body.password, hash, hash.split('$')[5]!, student!.email, 'Забывчивая', 'Ольга']) {
+      expect(all).not.toContain(secret);
+    }
   });
 });

@@ -10,7 +10,7 @@ import {
   RejectionRecord,
   Schedule,
 } from '../../../../core/contracts/api.ts';
-import { ResultsList } from '../../../../core/contracts/results.ts';
+import { ResultsList, TemporaryPassword } from '../../../../core/contracts/results.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
 export const cabinetApi = {
@@ -23,6 +23,8 @@ export const cabinetApi = {
   rejections: () => call(z.array(RejectionRecord), 'GET', '/api/cabinet/rejections'),
   enroll: () => call(EnrollmentCode, 'POST', '/api/cabinet/enrollments'),
   revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),
+  setStudentPassword: (participantId: string) =>
+    call(TemporaryPassword, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/password`),
   resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
   certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
 };

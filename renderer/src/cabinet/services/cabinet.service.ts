@@ -1,4 +1,7 @@
-/** The cabinet's actions: «Получить», «Подключить компьютер», «Отключить», and the downloads. */
+/**
+ * The cabinet's actions: «Получить», «Подключить компьютер», «Отключить», «Сменить пароль», and
+ * the downloads.
+ */
 import type { z } from 'zod';
 import type { EnrollmentCode, PurchasedTariff } from '../../../../core/contracts/api.ts';
 import { ObtainTariffRequest } from '../../../../core/contracts/api.ts';
@@ -64,6 +67,15 @@ export async function revokeDevice(cabinet: CabinetState, deviceId: string): Pro
     return null;
   } catch (error) {
     return errorText(error);
+  }
+}
+
+/** «Сменить пароль»: the student's new password, to be shown once, or why the server refused. */
+export async function setStudentPassword(participantId: string): Promise<{ password: string } | { error: string }> {
+  try {
+    return await cabinetApi.setStudentPassword(participantId);
+  } catch (error) {
+    return { error: errorText(error) };
   }
 }
 

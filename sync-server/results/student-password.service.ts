@@ -1,0 +1,66 @@
+/**
+ * «Сменить пароль»: a student who forgot their password gets a new one from their co-organizer.
+ * Only a student «Результаты» lists (one who applied one of the school's codes) can be reached;
+ * any other id is a 404, as for the result PDF. The new hash goes to the student's home school's
+ * change feed in the same transaction, so that school's kiosks pull it and sign the student in
+ * offline with the new password and no longer with the old.
+ */
+import type { School } from '../../core/contracts/api.ts';
+import type { TemporaryPassword } from '../../core/contracts/results.ts';
+import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
+import { hashPassword } from '../../core/node/password.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import { appendSchoolChanges, lockSchools } from '../sync/changes.repository.ts';
+import { participantFromDb } from '../sync/rows.ts';
+import { studentOfSchool } from './results.repository.ts';
+
+/**
+ * Read aloud and typed by a student from a teacher's note: 8 lower-case letters and digits with
+ * no look-alikes (generatePassword), no Shift needed, and still a letter and a digit as the
+ * registration form's rule asks.
+ */
+export const TEMPORARY_PASSWORD_LENGTH = 8;
+
+export interface Actor {
+  userId: string;
+  school: School;
+}
+
+export async function setStudentPassword(
+  ctx: ServerContext,
+  actor: Actor,
+  participantId: string,
+): Promise<TemporaryPassword> {
+  const campaign = await requireActiveCampaign(ctx.db);
+  if (!(await studentOfSchool(ctx, actor.school.id, campaign.id, participantId))) {
+    throw new HttpError(404, 'NOT_FOUND', m.studentNotFound);
+  }
+  const password = generatePassword(TEMPORARY_PASSWORD_LENGTH);
+  const passwordHash = await hashPassword(password);
+  const homeSchoolId = await ctx.db.transaction().execute(async (trx) => {
+    // The feed the row was registered into: that school's kiosks hold it. The code's school may
+    // be another one (a student may use a code of a school other than where they registered).
+    const { school_id: home } = await trx
+      .selectFrom('participants')
+      .select('school_id')
+      .where('id', '=', participantId)
+      .executeTakeFirstOrThrow();
+    // The school's row first, as every writer of its feed takes it (no lock-order surprises).
+    await lockSchools(trx, ctx.store.dialect, [home]);
+    const row = await trx
+      .updateTable('participants')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', participantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendSchoolChanges(trx, home, [{ entity: 'participant', key: row.id, data: participantFromDb(row) }]);
+    return home;
+  });
+  ctx.nudge(homeSchoolId);
+  // Ids only: neither the password, its hash nor the student's e-mail or name.
+  ctx.log.info({ participantId, schoolId: actor.school.id, userId: actor.userId }, 'student password changed');
+  return { password };
+}
