@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { IsoDate, isOnOrAfter, isOnOrBefore, isWithin } from './calendar.ts';
 import { findRegion, REGION_CODES } from './data/regions.ts';
+import { formatNumberRu } from './messages/numbers.ts';
+import { formatRubles } from './tariff.ts';
 
 export const RegionCode = z.enum(REGION_CODES, { error: 'Выберите регион из списка' });
 
@@ -26,10 +28,20 @@ export const CampaignSettings = z.object({
   activationFrom: IsoDate,
   /** The co-organizer certificate is available from this day. */
   certificateFrom: IsoDate,
-  pricePerParticipantKopecks: z.number().int().min(0).max(100_000_00),
+  pricePerParticipantKopecks: z
+    .number({ error: 'Укажите цену за одного участника числом' })
+    .int('Цена — в рублях и целых копейках, например 149,50')
+    .min(0, 'Цена не может быть меньше нуля')
+    .max(100_000_00, `Цена за одного участника — не больше ${formatRubles(100_000_00)}`),
   /** Participant registration is open in a region during its window. */
   regionWindows: z.array(RegionWindow),
-  consent: z.object({ version: z.string().min(1).max(40), text: z.string().min(1).max(20_000) }),
+  consent: z.object({
+    version: z.string().min(1, 'Укажите редакцию согласия').max(40, 'Редакция согласия: не длиннее 40 символов'),
+    text: z
+      .string()
+      .min(1, 'Вставьте текст согласия')
+      .max(20_000, `Текст согласия: не длиннее ${formatNumberRu(20_000)} символов`),
+  }),
 });
 export type CampaignSettings = z.infer<typeof CampaignSettings>;
 

@@ -7,8 +7,8 @@ import { CampaignSettings, RegionWindow } from '../campaign.ts';
 import { ParticipantCount } from '../tariff.ts';
 
 export const LoginRequest = z.object({
-  email: z.string().trim().toLowerCase().min(3, 'Укажите e-mail').max(254),
-  password: z.string().min(1, 'Укажите пароль').max(128),
+  email: z.string().trim().toLowerCase().min(3, 'Укажите e-mail').max(254, 'E-mail: не длиннее 254 символов'),
+  password: z.string().min(1, 'Укажите пароль').max(128, 'Пароль: не длиннее 128 символов'),
 });
 
 export const Role = z.enum(['organizer', 'coorganizer']);

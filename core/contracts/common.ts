@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const PasswordRule = z
   .string()
+  // An empty field is asked for (and only that), not measured.
+  .min(1, { error: 'Придумайте пароль', abort: true })
   .min(8, 'Пароль должен быть не короче 8 символов')
   .max(128, 'Пароль должен быть не длиннее 128 символов')
   .regex(/\p{L}/u, 'В пароле должна быть хотя бы одна буква')

@@ -8,16 +8,27 @@ import { Campaign, CampaignSettings, RegionCode } from '../campaign.ts';
 import { School } from './api.ts';
 
 /** A record id in a URL path; anything else is refused before it reaches a query. */
-export const IdParam = z.object({ id: z.string({ error: 'Не указан идентификатор' }).min(1).max(64) });
+export const IdParam = z.object({
+  id: z
+    .string({ error: 'Не указан идентификатор' })
+    .min(1, 'Не указан идентификатор')
+    .max(64, 'Слишком длинный идентификатор'),
+});
 
 /** PUT /api/organizer/campaign: the same year updates the active campaign; a new year opens a new one. */
 export const CampaignInput = z.object({
   year: z
     .number({ error: 'Укажите год акции числом' })
-    .int()
+    .int('Укажите год акции целым числом, например 2026')
     .min(CAMPAIGN_YEARS.first, `Год акции — не раньше ${CAMPAIGN_YEARS.first}`)
     .max(CAMPAIGN_YEARS.last, `Год акции — не позже ${CAMPAIGN_YEARS.last}`),
-  title: z.string({ error: 'Укажите название акции' }).trim().min(1, 'Укажите название акции').max(200),
+  // Each check has its own words: the type's error would otherwise answer every check («Укажите
+  // название акции» under a title that is too long).
+  title: z
+    .string({ error: 'Укажите название акции' })
+    .trim()
+    .min(1, 'Укажите название акции')
+    .max(200, 'Название акции: не длиннее 200 символов'),
   settings: CampaignSettings,
 });
 export type CampaignInput = z.infer<typeof CampaignInput>;

@@ -3,15 +3,10 @@
  * the certificate check page (part of the message catalog). The instruction's labels are used
  * verbatim (DESIGN.md §5); co-organizers and organizers are addressed as «Вы».
  */
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const d10 = n % 10;
-  const d100 = n % 100;
-  if (d10 === 1 && d100 !== 11) return one;
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return few;
-  return many;
-};
+import { PARTICIPANTS_RANGE } from '../tariff.ts';
+import { formatNumberRu as num, pluralRu as plural } from './numbers.ts';
 
-export const pluralRu = plural;
+export { pluralRu } from './numbers.ts';
 
 /** Refusals and file names the server gives for results and certificates. */
 export const cabinetServerMessages = {
@@ -19,7 +14,7 @@ export const cabinetServerMessages = {
     `Результат будет доступен после прохождения всех шагов: участник выполнил ${done} из ${of}.`,
   certificateNotYet: (day: string) => `Сертификат соорганизатора можно будет скачать с ${day}`,
   tariffCostChanged: (participants: number, cost: string) =>
-    `Цена за участника изменилась: итоговая стоимость для ${participants} ${plural(participants, 'участника', 'участников', 'участников')} теперь ${cost}. Проверьте её и подтвердите ещё раз.`,
+    `Цена за участника изменилась: итоговая стоимость для ${num(participants)} ${plural(participants, 'участника', 'участников', 'участников')} теперь ${cost}. Проверьте её и подтвердите ещё раз.`,
   activationNotConfirmed: 'Сертификат будет доступен, когда сервер подтвердит активацию кода участника.',
   participantNotDone: (done: number, of: number) =>
     `Сертификат участника будет доступен после прохождения всех шагов: выполнено ${done} из ${of}.`,
@@ -97,14 +92,15 @@ export const cabinetMessages = {
     codesSummary: (codes: number, places: number, used: number) =>
       codes === 0
         ? 'Кодов пока нет.'
-        : `${codes} ${plural(codes, 'код', 'кода', 'кодов')} на ${places} ${plural(places, 'участника', 'участников', 'участников')}, использовано ${used}.`,
+        : `${num(codes)} ${plural(codes, 'код', 'кода', 'кодов')} на ${num(places)} ${plural(places, 'участника', 'участников', 'участников')}, использовано ${num(used)}.`,
   },
   tariffs: {
     lead: 'Введите предполагаемое количество участников акции: итоговая стоимость будет подсчитана автоматически и отобразится в строке ниже.',
     count: 'Количество участников',
-    countHint: 'Целое число от 1 до 10 000',
+    countHint: `Целое число ${PARTICIPANTS_RANGE}`,
     cost: 'Итоговая стоимость',
     costPending: 'Итоговая стоимость появится, когда Вы введёте количество участников.',
+    costAfterFix: 'Итоговая стоимость появится, когда количество участников будет указано верно.',
     price: (price: string) => `Цена за одного участника: ${price}`,
     submit: 'Получить',
     busy: 'Получаем код…',
@@ -142,7 +138,7 @@ export const cabinetMessages = {
     cardAction: 'Всероссийская акция «Мое будущее»',
     cardCode: 'Код для участия в акции',
     cardHow: 'Войдите в личный кабинет участника, нажмите «Принять участие в акции «Мое будущее»» и введите этот код.',
-    cardPlaces: (n: number) => `Код на ${n} ${plural(n, 'участника', 'участников', 'участников')}`,
+    cardPlaces: (places: number) => `Код на ${num(places)} ${plural(places, 'участника', 'участников', 'участников')}`,
   },
   schedule: {
     lead: 'В период участия Вашего региона учащиеся регистрируются в разделе «Мое будущее» и выполняют задания. Регистрировать учащихся в кабинете соорганизатора не нужно.',

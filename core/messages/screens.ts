@@ -12,6 +12,9 @@ const plural = (n: number, one: string, few: string, many: string): string => {
   return many;
 };
 
+const codeWhatToDo = 'Проверьте код или попросите у соорганизатора другой и введите его ещё раз.';
+const codeAnswersKept = 'Ответы, которые Вы уже дали, сохранены.';
+
 export const screenMessages = {
   appTitle: 'Моё будущее',
   actionTitle: 'Всероссийская акция «Мое будущее»',
@@ -25,8 +28,9 @@ export const screenMessages = {
   },
 
   errors: {
+    // True in the desktop app (which restarts its host) and in a browser (where nothing does).
     hostUnreachable:
-      'Программа киоска не отвечает. Подождите минуту: она перезапустится сама. Если не помогло, позовите учителя.',
+      'Программа киоска не отвечает. Подождите минуту. Если программа не вернётся, позовите учителя: её нужно запустить снова.',
     hostFailed: 'Что-то пошло не так. Попробуйте ещё раз; если ошибка повторяется, позовите учителя.',
     badRequest: 'Данные не приняты. Проверьте, что всё заполнено, и попробуйте ещё раз.',
     checkFields: 'Проверьте поля, отмеченные красным.',
@@ -127,8 +131,16 @@ export const screenMessages = {
         'Код записан и ждёт подтверждения сервера. Вы можете выполнять задания; результат станет доступен после подтверждения.',
       rejected: 'Код не принят.',
     },
-    whatToDo:
-      'Проверьте код или попросите у соорганизатора другой и введите его ещё раз. Ответы, которые Вы уже дали, сохранены.',
+    /**
+     * What a refused code's note says under «Код не принят.»: the refusal, which already says what
+     * to do («Проверьте код…», «Обратитесь к соорганизатору…»), or else the general advice; and
+     * that the answers stay, only once there are any (a code can be refused after the student
+     * began while it waited for the server).
+     */
+    refusal: (reason: string | null, answered: boolean): string[] => [
+      reason || codeWhatToDo,
+      ...(answered ? [codeAnswersKept] : []),
+    ],
   },
 
   steps: {

@@ -22,11 +22,15 @@ export function isStorableText(s: string): boolean {
 const storable = (schema: z.ZodString) =>
   schema.refine(isStorableText, { error: 'Текст содержит символ, который нельзя сохранить: удалите его' });
 
+/** An empty field is asked for, not called a wrong address (`abort`: one message per field). */
+const filled = (error: string) => ({ error, abort: true });
+
 export const Email = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'E-mail слишком длинный')
+  .min(1, filled('Укажите e-mail'))
+  .max(254, 'E-mail: не длиннее 254 символов')
   .email({ error: 'Проверьте e-mail: он должен выглядеть как name@example.ru' });
 
 export const Gender = z.enum(['female', 'male'], { error: 'Выберите пол' });
@@ -37,11 +41,12 @@ export const SchoolClass = z
   .trim()
   .regex(/^(1[01]|[1-9])\s?[А-ЯЁA-Z]?$/iu, { error: 'Укажите класс, например «8Б»' });
 
-const personName = (label: string) =>
+/** `asked` is the label as «Укажите …» takes it: «Укажите фамилию». */
+const personName = (label: string, asked: string) =>
   z
     .string()
     .trim()
-    .min(1, `Укажите: ${label}`)
+    .min(1, filled(`Укажите ${asked}`))
     .max(60, `${label}: не длиннее 60 символов`)
     .regex(/^[\p{L}][\p{L}\s'’-]*$/u, `${label}: только буквы, пробел и дефис`);
 
@@ -49,11 +54,19 @@ const personName = (label: string) =>
 export const PasswordHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
 
 export const ParticipantProfile = z.object({
-  surname: personName('Фамилия'),
-  name: personName('Имя'),
+  surname: personName('Фамилия', 'фамилию'),
+  name: personName('Имя', 'имя'),
   region: RegionCode,
-  locality: storable(z.string().trim().min(1, 'Укажите населенный пункт').max(120)),
-  schoolName: storable(z.string().trim().min(1, 'Укажите название образовательной организации').max(300)),
+  locality: storable(
+    z.string().trim().min(1, filled('Укажите населенный пункт')).max(120, 'Населенный пункт: не длиннее 120 символов'),
+  ),
+  schoolName: storable(
+    z
+      .string()
+      .trim()
+      .min(1, filled('Укажите название образовательной организации'))
+      .max(300, 'Название образовательной организации: не длиннее 300 символов'),
+  ),
   schoolClass: SchoolClass,
   gender: Gender,
   email: Email,

@@ -34,7 +34,7 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
   }
   await snap(kiosk.page, '04-registration');
   await kiosk.registration.submit();
-  await expect(kiosk.page.getByText('Укажите: Фамилия')).toBeVisible();
+  await expect(kiosk.page.getByText('Укажите фамилию')).toBeVisible();
   await expect(kiosk.registration.field('Фамилия')).toBeFocused();
   await snap(kiosk.page, '05-registration-errors');
   await kiosk.registration.fill(student);
@@ -53,6 +53,15 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
   await kiosk.home.dialog.getByRole('button', { name: 'Активировать' }).click();
   await expect(kiosk.home.dialog.getByText(/^Знака «1» в кодах не бывает/)).toHaveCount(1);
   await snap(kiosk.page, '08-code-foreign-character');
+  // A code nobody issued: refused, «Проверьте код» said once, and nothing about answers before any.
+  expect(await kiosk.home.enterCode('ABCD-EFGH')).toBe('rejected');
+  await expect(kiosk.home.dialogNote).toContainText(
+    /Код не принят\.\s*Такого кода нет\. Проверьте код и введите его ещё раз\./,
+  );
+  expect((await kiosk.home.dialogNote.innerText()).split('Проверьте код')).toHaveLength(2);
+  await expect(kiosk.home.dialogNote).not.toContainText('сохранены');
+  await snap(kiosk.page, '08-code-unknown');
+  await kiosk.home.tryAnotherCode();
   const typed = `${central.code.slice(0, 4)}-${central.code.slice(4)}`.toLowerCase();
   expect(await kiosk.home.enterCode(typed)).toBe('confirmed');
   await snap(kiosk.page, '09-code-accepted');

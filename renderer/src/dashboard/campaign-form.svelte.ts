@@ -91,9 +91,13 @@ export class CampaignForm {
     this.form.clear(PERIODS);
   }
 
-  /** Days that are no day, and periods that are wrong, in the form's words (the schema would ask for ГГГГ-ММ-ДД). */
-  dateErrors(): FieldErrors {
+  /**
+   * What the typed text alone tells, in the form's words: days that are no day and periods that
+   * are wrong (the schema would ask for ГГГГ-ММ-ДД), a price that is no amount of rubles.
+   */
+  typedErrors(): FieldErrors {
     const errors: FieldErrors = {};
+    if (Number.isNaN(rublesToKopecks(this.price))) errors.pricePerParticipantKopecks = d.campaign.badPrice;
     for (const name of DATE_FIELDS) {
       const { problem } = parseDayRu(this[name]);
       if (problem) errors[name] = dayError[problem];

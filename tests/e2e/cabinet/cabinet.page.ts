@@ -27,6 +27,11 @@ export class CabinetPage {
     return this.page.getByLabel('Количество участников', { exact: true });
   }
 
+  /** The line under «Количество участников»: its hint, or what is wrong with the number typed. */
+  get countNote(): Locator {
+    return this.page.locator('#field-participants-hint, #field-participants-error');
+  }
+
   get cost(): Locator {
     return this.page.getByTestId('cost');
   }

@@ -48,7 +48,25 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
 
   // 1.1–1.2: the count, the total cost computed as it is typed, then «Получить».
   await cabinet.go('Получить тарифы для участников');
+  await expect(cabinet.countNote).toHaveText('Целое число от 1 до 10 000');
+  // A count the server would refuse is refused as it is typed, not only at «Получить»; 10 000 is
+  // written with a thin space in the hint and in the refusal alike.
+  for (const typed of ['0', '10001', 'abc']) {
+    await cabinet.count.fill(typed);
+    await expect(cabinet.countNote).toHaveText(
+      typed === 'abc' ? 'Укажите количество участников числом' : 'Количество участников — от 1 до 10 000',
+    );
+    await expect(cabinet.count).toHaveAttribute('aria-invalid', 'true');
+    await expect(cabinet.cost).toHaveText(
+      'Итоговая стоимость появится, когда количество участников будет указано верно.',
+    );
+    if (typed === '10001') {
+      expect(await cabinet.countNote.textContent()).toContain('10\u202f000');
+      await snap(page, '03-tariff-count-out-of-range');
+    }
+  }
   await cabinet.count.fill('25');
+  await expect(cabinet.countNote).toHaveText('Целое число от 1 до 10 000');
   await expect(cabinet.cost).toHaveText('Итоговая стоимость: 2 500 ₽');
   await snap(page, '03-tariff-cost');
   // «Получить» asks first: the number and the total, and nothing is bought until «Да, получить».

@@ -31,9 +31,19 @@ export class HomePage {
   async enterCode(code: string): Promise<ActivationOutcome> {
     await this.dialog.getByLabel('Код', { exact: true }).fill(code);
     await this.dialog.getByRole('button', { name: 'Активировать' }).click();
-    const note = this.dialog.locator('[data-activation]');
-    await expect(note).toBeVisible();
-    return (await note.getAttribute('data-activation')) as ActivationOutcome;
+    await expect(this.dialogNote).toBeVisible();
+    return (await this.dialogNote.getAttribute('data-activation')) as ActivationOutcome;
+  }
+
+  /** What the dialog says about the code just entered («Код принят…», «Код не принят…»). */
+  get dialogNote() {
+    return this.dialog.locator('[data-activation]');
+  }
+
+  /** «Ввести другой код» after a refusal: the code field again, empty. */
+  async tryAnotherCode(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Ввести другой код' }).click();
+    await expect(this.dialog.getByLabel('Код', { exact: true })).toHaveValue('');
   }
 
   async takePart(code: string): Promise<ActivationOutcome> {

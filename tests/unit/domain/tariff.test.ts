@@ -25,8 +25,10 @@ describe('tariff cost', () => {
 
   it('refuses 0, 10 001, 1.5 and non-numbers with a Russian reason', () => {
     for (const n of [0, 10_001, 1.5, -1, Number.NaN]) expect(() => tariffCostKopecks(n, 100)).toThrow();
-    expect(ParticipantCount.safeParse(0).error?.issues[0]?.message).toBe('Количество участников — от 1 до 10000');
-    expect(ParticipantCount.safeParse(10_001).error?.issues[0]?.message).toBe('Количество участников — от 1 до 10000');
+    expect(ParticipantCount.safeParse(0).error?.issues[0]?.message).toBe('Количество участников — от 1 до 10\u202f000');
+    expect(ParticipantCount.safeParse(10_001).error?.issues[0]?.message).toBe(
+      'Количество участников — от 1 до 10\u202f000',
+    );
     expect(ParticipantCount.safeParse(1.5).error?.issues[0]?.message).toBe(
       'Количество участников должно быть целым числом',
     );
@@ -39,8 +41,9 @@ describe('tariff cost', () => {
   });
 
   it('prints as a Russian invoice does', () => {
-    expect(formatRubles(150_000_000)).toBe('1\u00a0500\u00a0000\u00a0₽');
-    expect(formatRubles(123_450)).toBe('1\u00a0234,50\u00a0₽');
+    // Digits in groups of three, apart by a thin no-break space (as every number on the screens).
+    expect(formatRubles(150_000_000)).toBe('1\u202f500\u202f000\u00a0₽');
+    expect(formatRubles(123_450)).toBe('1\u202f234,50\u00a0₽');
     expect(formatRubles(5)).toBe('0,05\u00a0₽');
   });
 });

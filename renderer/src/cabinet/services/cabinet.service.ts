@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { EnrollmentCode, PurchasedTariff } from '../../../../core/contracts/api.ts';
 import { ObtainTariffRequest } from '../../../../core/contracts/api.ts';
+import { ParticipantCount } from '../../../../core/tariff.ts';
 import { BridgeError } from '../../lib/bridge/bridge-error.ts';
 import type { FormState } from '../../lib/form.svelte.ts';
 import { problemOf } from '../../lib/forms.ts';
@@ -19,6 +20,17 @@ export type Enrollment = z.infer<typeof EnrollmentCode>;
 export function parseCount(text: string): number {
   const compact = text.replace(/[\s\u00a0]/g, '');
   return /^\d{1,6}$/.test(compact) ? Number(compact) : Number.NaN;
+}
+
+/** «Количество участников» as it is being typed: a count, nothing yet, or why it is no count. */
+export type CountReading = { participants: number; problem: null } | { participants: null; problem: string | null };
+
+/** Read on every keystroke, so 0 or 10 001 is refused at once, not only at «Получить». */
+export function readCount(text: string): CountReading {
+  if (text.trim() === '') return { participants: null, problem: null };
+  const parsed = ParticipantCount.safeParse(parseCount(text));
+  if (parsed.success) return { participants: parsed.data, problem: null };
+  return { participants: null, problem: parsed.error.issues[0]?.message ?? null };
 }
 
 /** «Количество участников» checked against the contract; null (with the field's error shown) if it is not one. */

@@ -48,6 +48,10 @@ export class StepRunner {
     this.#view.kind === 'item' && this.step !== null && this.#view.index === this.step.items.length - 1,
   );
   readonly completedCount = $derived(this.#completed.length);
+  /** Whether the student has answered anything yet (a code refused later must not lose it, and says so). */
+  readonly answered = $derived(
+    this.#completed.length > 0 || Object.values(this.#answers).some((step) => Object.keys(step).length > 0),
+  );
 
   readonly pack: ContentPack;
 
