@@ -4,6 +4,7 @@
  */
 import { CorrectedClock } from './clock.ts';
 import type { HostContext } from './context.ts';
+import { lockDataDir, type DataDirLock } from './data-lock.ts';
 import { handlers } from './handlers/index.ts';
 import { ensureInstanceId } from './instance.ts';
 import { createRouter, type Dispatch } from './router.ts';
@@ -38,10 +39,24 @@ export interface KioskCoreOptions {
 export interface KioskCore {
   host: HostContext;
   dispatch: Dispatch;
+  /** This host's hold on its data folder (data-lock.ts), released by close(). */
+  dataLock: DataDirLock;
   close(): Promise<void>;
 }
 
+/** Throws DataDirInUse when another host, in this process or another, has the data folder. */
 export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
+  // Before the store is opened: a second host must not even run the migrations.
+  const dataLock = lockDataDir(o.dataDir);
+  try {
+    return await startOnLockedDir(o, dataLock);
+  } catch (err) {
+    dataLock.release();
+    throw err;
+  }
+}
+
+async function startOnLockedDir(o: KioskCoreOptions, dataLock: DataDirLock): Promise<KioskCore> {
   const log = o.log ?? ((msg: string, extra?: object) => console.log(JSON.stringify({ msg, ...extra })));
   const store = await openKioskStore(o.dataDir);
   const stopCheckpoints = startIdleCheckpoints(store);
@@ -84,12 +99,17 @@ export async function startKioskCore(o: KioskCoreOptions): Promise<KioskCore> {
   return {
     host,
     dispatch: createRouter(handlers, host, { trustSender: o.trustSender }),
+    dataLock,
     close: async () => {
-      await enrolling;
-      await engine.close();
-      sessions.close();
-      stopCheckpoints();
-      store.close();
+      try {
+        await enrolling;
+        await engine.close();
+        sessions.close();
+        stopCheckpoints();
+        store.close();
+      } finally {
+        dataLock.release();
+      }
     },
   };
 }

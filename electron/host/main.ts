@@ -4,11 +4,16 @@
  * Environment: KIOSK_PORT (5280), KIOSK_DATA_DIR (.data/kiosk), SYNC_SERVER_URL,
  * KIOSK_ENROLLMENT_CODE (unattended enrolment), KIOSK_DEVICE_NAME, KIOSK_AUTO_LOGOUT_MIN (10).
  * Flags win over the environment.
+ * Exit codes: 2 bad configuration, 3 the data folder has a kiosk host already (data-lock.ts),
+ * 4 the port is taken; `npm run demo` tells them apart.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { startKioskHost } from './host.ts';
+import { DataDirInUse } from './data-lock.ts';
+import { startKioskHost, type RunningKioskHost } from './host.ts';
+
+const EXIT = { badConfig: 2, dataDirInUse: 3, portInUse: 4 } as const;
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,10 +45,26 @@ const parsed = Config.safeParse({
 });
 if (!parsed.success) {
   for (const i of parsed.error.issues) console.error(`kiosk: ${i.path.join('.')}: ${i.message}`);
-  process.exit(2);
+  process.exit(EXIT.badConfig);
 }
 const config = { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
-const host = await startKioskHost(config);
+let host: RunningKioskHost;
+try {
+  host = await startKioskHost(config);
+} catch (err) {
+  // Someone's mistake to fix, not a bug: one line that says what to do, no stack.
+  if (err instanceof DataDirInUse) {
+    console.error(`kiosk: ${err.message}. Stop that host first, or give this one another folder with --data.`);
+    process.exit(EXIT.dataDirInUse);
+  }
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `kiosk: port ${config.port} on 127.0.0.1 is already in use by another program; choose another with --port or KIOSK_PORT.`,
+    );
+    process.exit(EXIT.portInUse);
+  }
+  throw err;
+}
 console.log(JSON.stringify({ msg: 'kiosk listening', url: host.url, dataDir: config.dataDir }));
 
 let stopping = false;

@@ -16,6 +16,17 @@ export interface SpawnedKiosk {
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/** The host ended before it listened: its exit code and what it printed. */
+export class KioskExited extends Error {
+  constructor(
+    readonly code: number | null,
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    super(`kiosk exited (${code}): ${stdout} ${stderr}`);
+  }
+}
+
 export function spawnKiosk(args: string[], env: Record<string, string> = {}): Promise<SpawnedKiosk> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/main.ts', '--port', '0', ...args], {
     cwd: ROOT,
@@ -51,6 +62,10 @@ export function spawnKiosk(args: string[], env: Record<string, string> = {}): Pr
         });
       }
     });
-    child.once('exit', (code) => reject(new Error(`kiosk exited (${code}): ${out} ${err}`)));
+    // 'close', not 'exit': by then everything the host printed has been read.
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      reject(new KioskExited(code, out, err));
+    });
   });
 }
