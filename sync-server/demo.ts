@@ -11,18 +11,10 @@ import { z } from 'zod';
 import { formatCode } from '../core/codes.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO, seedDemo } from './demo-seed.ts';
+import { KIOSK_EXIT, KIOSK_IDENTITY_PATH, KioskHostIdentity } from '../core/contracts/kiosk-host.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
 
-/** What a kiosk host answers at GET /kiosk-host (electron/host/identity.ts; the server may not import the host). */
-const KioskHostIdentity = z.object({
-  app: z.literal('moe-budushchee-kiosk'),
-  pid: z.number().int(),
-  dataDir: z.string(),
-});
-type KioskHostIdentity = z.infer<typeof KioskHostIdentity>;
-/** electron/host/main.ts's exit codes. */
-const KIOSK_EXIT = { dataDirInUse: 3, portInUse: 4 } as const;
 const KioskPort = z.coerce.number().int().min(0).max(65_535);
 
 let config;
@@ -60,7 +52,7 @@ const otherPort = demoCommand(kioskPort === 65_535 ? 5281 : kioskPort + 1);
 async function whoIsOnPort(port: number): Promise<'free' | 'other' | KioskHostIdentity> {
   if (port === 0) return 'free';
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/kiosk-host`, { signal: AbortSignal.timeout(3_000) });
+    const res = await fetch(`http://127.0.0.1:${port}${KIOSK_IDENTITY_PATH}`, { signal: AbortSignal.timeout(3_000) });
     const id = KioskHostIdentity.safeParse(await res.json());
     return id.success ? id.data : 'other';
   } catch (err) {

@@ -5,22 +5,12 @@
  * and a web page elsewhere cannot read the answer (no CORS headers).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { KIOSK_IDENTITY_PATH, type KioskHostIdentity } from '../../core/contracts/kiosk-host.ts';
 import { loopbackHosts } from './http-bridge.ts';
 import { securityHeaders } from './static.ts';
 
-export const IDENTITY_PATH = '/kiosk-host';
-
-/** sync-server/demo.ts reads this shape (it may not import the host, so it checks its own copy). */
-export const KioskHostIdentity = z.object({
-  app: z.literal('moe-budushchee-kiosk'),
-  pid: z.number().int(),
-  dataDir: z.string(),
-});
-export type KioskHostIdentity = z.infer<typeof KioskHostIdentity>;
-
 export function isIdentityRequest(req: IncomingMessage): boolean {
-  return new URL(req.url ?? '/', 'http://localhost').pathname === IDENTITY_PATH;
+  return new URL(req.url ?? '/', 'http://localhost').pathname === KIOSK_IDENTITY_PATH;
 }
 
 export function serveIdentity(req: IncomingMessage, res: ServerResponse, port: number, dataDir: string): void {

@@ -10,10 +10,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { KIOSK_EXIT } from '../../core/contracts/kiosk-host.ts';
 import { DataDirInUse } from './data-lock.ts';
 import { startKioskHost, type RunningKioskHost } from './host.ts';
 
-const EXIT = { badConfig: 2, dataDirInUse: 3, portInUse: 4 } as const;
+const EXIT = KIOSK_EXIT;
 
 const { values: flags } = parseArgs({
   options: {

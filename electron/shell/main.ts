@@ -4,8 +4,11 @@
  * Environment: SYNC_SERVER_URL, KIOSK_ENROLLMENT_CODE, KIOSK_DEVICE_NAME, KIOSK_AUTO_LOGOUT_MIN.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
+import { KIOSK_EXIT } from '../../core/contracts/kiosk-host.ts';
+import { kioskMessages } from '../../core/messages/kiosk.ts';
 import { startKioskCore, type KioskCore } from '../host/core.ts';
+import { DataDirInUse } from '../host/data-lock.ts';
 import { serveKioskIpc } from './ipc.ts';
 import { isAppUrl } from './origin.ts';
 import { registerAppScheme, serveAppScheme } from './protocol.ts';
@@ -53,7 +56,16 @@ app.on('before-quit', (event) => {
   void closing.close().finally(() => app.quit());
 });
 
-app.whenReady().then(start, (err: unknown) => {
-  console.error(err);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((err: unknown) => {
+    console.error(err);
+    // Another host holds the store (a browser-mode kiosk on the same folder): say so, not a blank window.
+    if (err instanceof DataDirInUse) {
+      dialog.showErrorBox(kioskMessages.KIOSK_ALREADY_RUNNING, err.message);
+      app.exit(KIOSK_EXIT.dataDirInUse);
+      return;
+    }
+    app.exit(1);
+  });
