@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_YEARS } from '../calendar.ts';
 import { Campaign, CampaignSettings, RegionCode } from '../campaign.ts';
+import { findRegion } from '../data/regions.ts';
 import { School } from './api.ts';
 
 /** A record id in a URL path; anything else is refused before it reaches a query. */
@@ -16,22 +17,58 @@ export const IdParam = z.object({
 });
 
 /** PUT /api/organizer/campaign: the same year updates the active campaign; a new year opens a new one. */
-export const CampaignInput = z.object({
-  year: z
-    .number({ error: 'Укажите год акции числом' })
-    .int('Укажите год акции целым числом, например 2026')
-    .min(CAMPAIGN_YEARS.first, `Год акции — не раньше ${CAMPAIGN_YEARS.first}`)
-    .max(CAMPAIGN_YEARS.last, `Год акции — не позже ${CAMPAIGN_YEARS.last}`),
-  // Each check has its own words: the type's error would otherwise answer every check («Укажите
-  // название акции» under a title that is too long).
-  title: z
-    .string({ error: 'Укажите название акции' })
-    .trim()
-    .min(1, 'Укажите название акции')
-    .max(200, 'Название акции: не длиннее 200 символов'),
-  settings: CampaignSettings,
-});
+export const CampaignInput = z
+  .object({
+    year: z
+      .number({ error: 'Укажите год акции числом' })
+      .int('Укажите год акции целым числом, например 2026')
+      .min(CAMPAIGN_YEARS.first, `Год акции — не раньше ${CAMPAIGN_YEARS.first}`)
+      .max(CAMPAIGN_YEARS.last, `Год акции — не позже ${CAMPAIGN_YEARS.last}`),
+    // Each check has its own words: the type's error would otherwise answer every check («Укажите
+    // название акции» under a title that is too long).
+    title: z
+      .string({ error: 'Укажите название акции' })
+      .trim()
+      .min(1, 'Укажите название акции')
+      .max(200, 'Название акции: не длиннее 200 символов'),
+    settings: CampaignSettings,
+  })
+  .superRefine((c, ctx) => {
+    const years = `${c.year - 1}–${c.year + 1}`;
+    for (const name of CAMPAIGN_DATES) {
+      if (!inCampaignYears(c.year, c.settings[name])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['settings', name],
+          message: `Дата акции ${c.year} года — в ${years} годах`,
+        });
+      }
+    }
+    const stray = c.settings.regionWindows.flatMap((w, i) =>
+      inCampaignYears(c.year, w.from) && inCampaignYears(c.year, w.to)
+        ? []
+        : [{ i, name: findRegion(w.region)?.name ?? w.region }],
+    );
+    if (stray.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['settings', 'regionWindows', stray[0]!.i, 'to'],
+        message: `Период участия в акции ${c.year} года — в ${years} годах: ${stray.map((s) => s.name).join(', ')}`,
+      });
+    }
+  });
 export type CampaignInput = z.infer<typeof CampaignInput>;
+
+const CAMPAIGN_DATES = ['tariffDeadline', 'schedulePublishedFrom', 'activationFrom', 'certificateFrom'] as const;
+
+/**
+ * A campaign's days fall within a year of its own (it may be named after either end of a school
+ * year, and may run over the New Year); any other year is a slip like 2030 for 2026, which would
+ * quietly close a region's registration.
+ */
+export function inCampaignYears(year: number, day: string): boolean {
+  return Math.abs(Number(day.slice(0, 4)) - year) <= 1;
+}
 
 /** GET /api/organizer/campaign: null until the organizer opens one. */
 export const OrganizerCampaign = z.object({ campaign: Campaign.nullable() });

@@ -48,4 +48,25 @@ describe("the regions' periods in the campaign form", () => {
       regionWindows: 'Период участия заканчивается раньше, чем начинается',
     });
   });
+
+  it("refuses days more than a year from the campaign's, naming the regions (a 2030 period in 2026)", () => {
+    const settings = openSettings(new Date('2026-11-01T09:00:00Z'), {
+      tariffDeadline: '2028-11-05',
+      regionWindows: [
+        { region: '77', from: '2030-09-01', to: '2030-09-30' },
+        { region: '69', from: '2026-12-20', to: '2027-01-15' },
+        { region: '25', from: '2026-11-01', to: '2029-11-02' },
+      ],
+    });
+    const parsed = CampaignInput.safeParse({ year: 2026, title: 'Акция', settings });
+    expect(issuesToFields(parsed.error!)).toEqual({
+      tariffDeadline: 'Дата акции 2026 года — в 2025–2027 годах',
+      regionWindows: 'Период участия в акции 2026 года — в 2025–2027 годах: Москва, Приморский край',
+    });
+    // Over the New Year is fine.
+    const fine = openSettings(new Date('2026-11-01T09:00:00Z'), {
+      regionWindows: [{ region: '69', from: '2026-12-20', to: '2027-01-15' }],
+    });
+    expect(CampaignInput.safeParse({ year: 2026, title: 'Акция', settings: fine }).success).toBe(true);
+  });
 });
