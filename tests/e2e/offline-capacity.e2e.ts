@@ -59,5 +59,9 @@ test('two offline kiosks share a one-place code: no over-activation, the waiting
   await expect(second.home.activation).toHaveAttribute('data-activation', 'rejected');
   await snap(second.page, '22-code-refused-after-sync');
   await expect(second.home.takePartButton).toBeVisible();
+  // The step already done is kept, and home says the way on is another code, not «продолжайте».
+  await expect(second.home.lead).toHaveText(
+    'Выполнено 1 задание из 12. Ваши ответы сохранены: чтобы продолжить, введите другой код участия.',
+  );
   await expect(first.home.activation).toHaveAttribute('data-activation', 'confirmed', { timeout: 20_000 });
 });

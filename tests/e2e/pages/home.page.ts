@@ -18,6 +18,11 @@ export class HomePage {
     return this.page.getByRole('dialog');
   }
 
+  /** The line under the greeting: how far the student has got and what comes next. */
+  get lead() {
+    return this.page.getByRole('main').locator('.lead');
+  }
+
   /** The activation the home screen shows, by its data attribute (confirmed, leased, …). */
   get activation() {
     return this.page.getByRole('main').locator('[data-activation]');
