@@ -14,6 +14,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
 import type { Logger } from 'pino';
+import { TIMED_OUT, within } from './timeout.ts';
 
 /** How long start-up waits for Redis before serving without it. */
 const BOOT_WAIT_MS = 3_000;
@@ -54,16 +55,10 @@ export async function linkRedis(io: Server, url: string, log: Logger, adopt: () 
       adopt();
     });
   }
-  const connected = Promise.all([pub.connect(), sub.connect()]).then(
-    () => true,
-    () => false,
+  await within(
+    Promise.all([pub.connect(), sub.connect()]).catch(() => undefined),
+    BOOT_WAIT_MS,
   );
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), BOOT_WAIT_MS);
-  });
-  await Promise.race([connected, gaveUp]);
-  clearTimeout(timer);
   if (!ok && !warned) log.warn('redis unreachable at start: nudges stay on this node until it answers');
   warned ||= !ok;
   return {
@@ -72,13 +67,9 @@ export async function linkRedis(io: Server, url: string, log: Logger, adopt: () 
     // whose Redis takes connections but never answers (shutdown waits a second at most).
     close: async () => {
       const quit = Promise.allSettled([pub, sub].map((c) => (c.isReady ? c.quit() : c.disconnect())));
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<true>((resolve) => {
-        timer = setTimeout(() => resolve(true), CLOSE_WAIT_MS);
-      });
-      const tooLate = await Promise.race([quit.then(() => false), late]);
-      clearTimeout(timer);
-      if (tooLate) await Promise.allSettled([pub, sub].filter((c) => c.isOpen).map((c) => c.disconnect()));
+      if ((await within(quit, CLOSE_WAIT_MS)) === TIMED_OUT) {
+        await Promise.allSettled([pub, sub].filter((c) => c.isOpen).map((c) => c.disconnect()));
+      }
     },
   };
 }

@@ -3,6 +3,7 @@
  * helps but never gates: while it cannot answer, counts fall back to this node's memory (which
  * every hit also updates), so a Redis outage never locks a school out of signing in.
  */
+import { TIMED_OUT, within } from '../timeout.ts';
 import { createClient } from 'redis';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
@@ -12,19 +13,6 @@ const KEY_PREFIX = 'moe:';
 const COMMAND_TIMEOUT_MS = 500;
 const READY_WAIT_MS = 3_000;
 const CLOSE_WAIT_MS = 1_000;
-
-const TIMED_OUT = Symbol('timed out');
-
-/** `p`'s value, or TIMED_OUT after `ms`: a Redis that accepts and never answers must not hold us. */
-async function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, ms, TIMED_OUT)));
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 // INCR and the window's expiry in one atomic step, so no count is ever left without an expiry.
 // The expiry is set only when the key has none: the window runs from the first hit.

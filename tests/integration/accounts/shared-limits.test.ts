@@ -14,25 +14,10 @@ import { createLogger } from '../../../sync-server/logger.ts';
 import { startServer, type RunningServer } from '../../../sync-server/server.ts';
 import { freshStore } from '../../support/dialects.ts';
 import { createSchool, PASSWORD, TEST_PACK_FILE } from '../../support/factories.ts';
+import { haveRedis, REDIS_URL } from '../../support/redis.ts';
 import { Client, createCoorganizer } from './helpers.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NO_REDIS_URL = 'redis://127.0.0.1:1';
-
-async function redisUp(): Promise<boolean> {
-  const c = createClient({ url: REDIS_URL, socket: { connectTimeout: 1000, reconnectStrategy: false } });
-  c.on('error', () => {});
-  try {
-    await c.connect();
-    await c.quit();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const haveRedis = await redisUp();
-if (!haveRedis && process.env.REQUIRE_REDIS === '1')
-  throw new Error(`Redis is required but ${REDIS_URL} is unreachable`);
 
 // Every test signs in from its own address (TRUST_PROXY=1), so runs sharing one Redis never
 // add to each other's counts.
@@ -158,7 +143,7 @@ describe('with Redis out of reach', () => {
 
   beforeAll(async () => {
     store = await freshStore('sqlite');
-    // The nodes' own REDIS_URL stays unset: socket.io's adapter waits for Redis at start-up.
+    // The nodes' own REDIS_URL stays unset: only the limits' store meets the unreachable Redis here.
     const config = {
       ...loadConfig({ PORT: '0', LOG_LEVEL: 'info', DATA_DIR: '/tmp/moe-test' }),
       contentPackFile: TEST_PACK_FILE,

@@ -1,5 +1,4 @@
 /** socket.io nudges: a device pulls at once when its school changes, across nodes via Redis. */
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
 import { loadConfig } from '../../../sync-server/config.ts';
@@ -8,24 +7,8 @@ import { startServer, type RunningServer } from '../../../sync-server/server.ts'
 import { freshStore } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import { createCampaign, createSchool, enroll, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import { haveRedis, REDIS_URL } from '../../support/redis.ts';
 import { deviceSocket, nudged } from '../../support/sockets.ts';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisUp(): Promise<boolean> {
-  const c = createClient({ url: REDIS_URL, socket: { connectTimeout: 1000, reconnectStrategy: false } });
-  c.on('error', () => {});
-  try {
-    await c.connect();
-    await c.quit();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const haveRedis = await redisUp();
-if (!haveRedis && process.env.REQUIRE_REDIS === '1')
-  throw new Error(`Redis is required but ${REDIS_URL} is unreachable`);
 
 describe.runIf(haveRedis)('socket.io across two nodes with the Redis adapter', () => {
   let a: RunningServer;
