@@ -31,7 +31,7 @@ const Env = z.object({
     .int()
     .min(1)
     .max(24 * 60)
-    .default(72),
+    .default(8),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   CONTENT_PACK_FILE: z.string().min(1).optional(),
   MAX_BODY_KB: z.coerce.number().int().min(16).max(65_536).default(2048),

@@ -11,6 +11,9 @@ import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startRealtime, type Realtime } from './realtime.ts';
+import { settleAll } from './sync/leases.service.ts';
+
+const SETTLE_EVERY_MS = 60_000;
 
 export interface RunningServer {
   url: string;
@@ -50,6 +53,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   http.on('request', createApp(ctx, { realtime: () => realtime.health() }, limits));
   // Keep-alive sockets of idle kiosks must not hold shutdown hostage.
   http.keepAliveTimeout = 5_000;
+  // Leases of PCs that went quiet expire even when nobody of their school syncs, and the places
+  // they held confirm the students waiting for them (sync/leases.service.ts).
+  const settling = setInterval(() => {
+    settleAll(ctx).catch((err: unknown) => log.warn({ err: String(err) }, 'lease settling failed'));
+  }, SETTLE_EVERY_MS);
+  settling.unref();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -62,6 +71,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(settling);
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       await realtime.close();

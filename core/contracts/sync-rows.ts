@@ -31,7 +31,7 @@ export const ActivationRowSchema = z.object({
   code: z.string(),
   schoolId: z.string(),
   leaseId: z.string().nullable(),
-  status: z.enum(['confirmed', 'leased', 'pending']),
+  status: z.enum(['confirmed', 'leased', 'pending', 'waiting', 'refused']),
   createdAt: z.number(),
 });
 

@@ -53,7 +53,8 @@ export const PushRequest = z.object({
 });
 
 export const MutationOutcome = z.discriminatedUnion('status', [
-  z.object({ id: z.string(), status: z.literal('accepted') }),
+  /** `waiting`: an activation the server keeps until a place of the code comes back. */
+  z.object({ id: z.string(), status: z.literal('accepted'), waiting: z.literal(true).optional() }),
   z.object({ id: z.string(), status: z.literal('parked') }),
   z.object({ id: z.string(), status: z.literal('rejected'), code: z.string(), message: z.string() }),
   /** Same id, different content: 409 for this mutation; both versions are kept. */
@@ -104,8 +105,18 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** POST /api/sync/leases: a device asks for activation slots to use while offline. */
-export const LeaseRequest = z.object({ slotsPerCode: z.number().int().min(1).max(100).default(10) });
+/**
+ * POST /api/sync/leases: a device's lease round (core/leases.ts). It reports how many slots of each
+ * lease it holds it has used, unsent activations included, so a return never takes one of those;
+ * the answer is its leases with room after the server's rebalancing.
+ */
+export const LeaseRequest = z.object({
+  held: z
+    .array(z.object({ id: Uuid, used: z.number().int().min(0).max(100_000) }))
+    .max(200)
+    .default([]),
+});
+export type LeaseRequest = z.infer<typeof LeaseRequest>;
 export const Lease = z.object({
   id: Uuid,
   code: z.string(),

@@ -3,6 +3,7 @@
  * instruction prints are used verbatim (DESIGN.md §5). Students are addressed as «Вы», like
  * the rest of the catalog.
  */
+import { kioskMessages } from './kiosk.ts';
 
 const plural = (n: number, one: string, few: string, many: string): string => {
   const d10 = n % 10;
@@ -134,6 +135,7 @@ export const screenMessages = {
       leased: 'Код принят. Участие подтверждено этим компьютером; сервер получит запись, когда появится связь.',
       pending:
         'Код записан и ждёт подтверждения сервера. Вы можете выполнять задания; результат станет доступен после подтверждения.',
+      waiting: kioskMessages.ACTIVATION_WAITING,
       rejected: 'Код не принят.',
     },
     /**

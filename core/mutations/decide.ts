@@ -3,19 +3,22 @@
  * Pure: state comes in as a DomainState loaded by the caller, and the outcome says what to write.
  */
 import { canActivateCodes, isRegistrationOpen, type CampaignSettings } from '../campaign.ts';
+import type { Step } from '../content/schema.ts';
 import { reject, type Rejection } from '../errors.ts';
+import { freePlaces } from '../leases.ts';
 import type { Effect } from './effects.ts';
 import type { ActivationRow } from './rows.ts';
 import type { Mutation } from './schemas.ts';
 import type { DomainState } from './state.ts';
+import { answerRefusal, completionRefusal } from './step-rules.ts';
 
 export interface DecideContext {
   /** Server-corrected time at which the mutation is judged. */
   now: Date;
   campaignId: string;
   settings: CampaignSettings;
-  /** Number of steps in the content pack. */
-  stepCount: number;
+  /** The content pack's steps: the rules of answers and completions read them. */
+  steps: readonly Step[];
   /** School of the device (or web session) the mutation comes from. */
   schoolId: string;
   deviceId: string | null;
@@ -28,12 +31,18 @@ export interface DecideContext {
 
 export type Decision =
   | { status: 'accepted'; effects: Effect[] }
-  | ({ status: 'rejected' } & Rejection)
+  /** Refused; `effects` record what the refusal leaves for staff (a refused activation). */
+  | ({ status: 'rejected'; effects?: Effect[]; problems?: Record<string, string> } & Rejection)
   /** Arrived before what it depends on; kept and retried when the participant arrives. */
   | { status: 'parked'; waitingFor: string };
 
 const accepted = (...effects: Effect[]): Decision => ({ status: 'accepted', effects });
-const rejected = (r: Rejection): Decision => ({ status: 'rejected', ...r });
+const rejected = (r: Rejection & { problems?: Record<string, string> }): Decision => ({
+  status: 'rejected',
+  code: r.code,
+  message: r.message,
+  ...(r.problems ? { problems: r.problems } : {}),
+});
 
 export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Decision {
   const at = ctx.now.getTime();
@@ -63,26 +72,18 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       const participant = state.participants.get(participantId);
       if (!participant) return { status: 'parked', waitingFor: participantId };
       const existing = state.activations.get(participantId);
-      if (existing) {
-        // The same code again changes nothing; a second code is refused.
-        return existing.code === codeText ? accepted() : rejected(reject('ALREADY_ACTIVATED'));
-      }
+      // A refused activation holds nothing, and a waiting one no place: the student may try again
+      // or enter another code. One that holds a place (or may) is final.
+      if (existing && existing.code === codeText && existing.status !== 'refused') return accepted();
+      if (existing && existing.status !== 'refused' && existing.status !== 'waiting')
+        return rejected(reject('ALREADY_ACTIVATED'));
       if (!canActivateCodes(ctx.settings, ctx.now, participant.region)) return rejected(reject('CODE_NOT_YET_ACTIVE'));
       const code = state.codes.get(codeText);
-      const base: Omit<ActivationRow, 'status' | 'leaseId' | 'schoolId'> = {
-        id: activationId,
-        participantId,
-        code: codeText,
-        createdAt: at,
-      };
-      if (!code) {
-        return ctx.authority
-          ? rejected(reject('CODE_UNKNOWN'))
-          : accepted({
-              type: 'activation.insert',
-              row: { ...base, schoolId: ctx.schoolId, leaseId: null, status: 'pending' },
-            });
-      }
+      const row = (status: ActivationRow['status'], lease: string | null, schoolId: string): Effect => ({
+        type: 'activation.insert',
+        row: { id: activationId, participantId, code: codeText, createdAt: at, schoolId, leaseId: lease, status },
+      });
+      if (!code) return ctx.authority ? rejected(reject('CODE_UNKNOWN')) : accepted(row('pending', null, ctx.schoolId));
       const lease = leaseId ? state.leases.get(leaseId) : undefined;
       const leaseUsable =
         lease &&
@@ -90,40 +91,31 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
         lease.deviceId === ctx.deviceId &&
         lease.releasedAt === null &&
         lease.used < lease.slots;
-      if (leaseUsable) {
-        const status = ctx.authority ? 'confirmed' : 'leased';
-        return accepted({
-          type: 'activation.insert',
-          row: { ...base, schoolId: code.schoolId, leaseId: lease.id, status },
-        });
-      }
-      if (!ctx.authority) {
-        return accepted({
-          type: 'activation.insert',
-          row: { ...base, schoolId: code.schoolId, leaseId: null, status: 'pending' },
-        });
-      }
-      if (code.used + code.reserved >= code.capacity) return rejected(reject('CODE_FULL'));
-      return accepted({
-        type: 'activation.insert',
-        row: { ...base, schoolId: code.schoolId, leaseId: null, status: 'confirmed' },
-      });
+      if (leaseUsable) return accepted(row(ctx.authority ? 'confirmed' : 'leased', lease.id, code.schoolId));
+      // A kiosk cannot know a code's places beyond its lease: the server decides.
+      if (!ctx.authority) return accepted(row('pending', null, code.schoolId));
+      if (freePlaces(code) > 0) return accepted(row('confirmed', null, code.schoolId));
+      // Unused places held by PCs' leases may still be given offline: wait for one to come back.
+      if (code.used < code.capacity) return accepted(row('waiting', null, code.schoolId));
+      return { ...reject('CODE_FULL'), status: 'rejected', effects: [row('refused', null, code.schoolId)] };
     }
     case 'answer.save': {
       const { participantId, step, itemId, value } = m.args;
       if (!state.participants.has(participantId)) return { status: 'parked', waitingFor: participantId };
-      if (step > ctx.stepCount) return rejected(reject('STEP_OUT_OF_RANGE'));
+      const refusal = answerRefusal(ctx.steps, step, itemId, value);
+      if (refusal) return rejected(refusal);
       return accepted({ type: 'answer.upsert', row: { participantId, step, itemId, value, updatedAt: at } });
     }
     case 'step.complete': {
       const { participantId, step, answers, completionId } = m.args;
       if (!state.participants.has(participantId)) return { status: 'parked', waitingFor: participantId };
-      if (step > ctx.stepCount) return rejected(reject('STEP_OUT_OF_RANGE'));
+      const stands = state.completionOf(participantId, step);
+      if (stands && stands.id === completionId) return accepted();
+      const refusal = completionRefusal(ctx.steps, step, answers, (n) => !!state.completionOf(participantId, n));
+      if (refusal) return rejected(refusal);
       const row = { id: completionId, participantId, step, answers, completedAt: at };
       // The first completion the server accepts stands; later ones are kept as history.
-      const stands = state.completionOf(participantId, step);
-      if (stands && stands.id !== completionId) return accepted({ type: 'completion.history', row });
-      if (stands) return accepted();
+      if (stands) return accepted({ type: 'completion.history', row });
       return accepted({ type: 'completion.insert', row });
     }
     case 'certificate.issue': {
@@ -134,10 +126,12 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       const stands = state.certificates.get(participantId);
       if (stands) return stands.serial === serial ? accepted() : accepted({ type: 'certificate.stands', row: stands });
       if (state.takenSerials.has(serial)) return rejected(reject('SERIAL_TAKEN'));
-      for (let step = 1; step <= ctx.stepCount; step++) {
+      for (let step = 1; step <= ctx.steps.length; step++) {
         if (!state.completionOf(participantId, step)) return rejected(reject('STEPS_NOT_DONE'));
       }
       const activation = state.activations.get(participantId);
+      // The certificate waits with the activation, and is decided again when a place frees.
+      if (activation?.status === 'waiting') return { status: 'parked', waitingFor: participantId };
       const valid = ctx.authority ? ['confirmed'] : ['confirmed', 'leased'];
       if (!activation || !valid.includes(activation.status)) return rejected(reject('ACTIVATION_NOT_CONFIRMED'));
       return accepted({

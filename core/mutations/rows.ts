@@ -15,11 +15,13 @@ export interface ParticipantRow extends ParticipantProfile {
 }
 
 /**
- * confirmed: the server accepted it. leased: a kiosk activated from its lease (the server will
- * confirm; the slot is already reserved). pending: made offline without a lease, waiting for the
- * server, which may still refuse it.
+ * confirmed: the server gave it a place of the code. leased: a kiosk activated from its lease (the
+ * server will confirm; the slot is already reserved). pending: made on a kiosk without a lease,
+ * not yet judged by the server. waiting: judged by the server, but every unused place of the code
+ * is held by other PCs' leases; it is confirmed as soon as one comes back. refused: the code's
+ * confirmed activations reached its capacity; another tariff of the school confirms it.
  */
-export type ActivationStatus = 'confirmed' | 'leased' | 'pending';
+export type ActivationStatus = 'confirmed' | 'leased' | 'pending' | 'waiting' | 'refused';
 
 export interface ActivationRow {
   id: string;
@@ -41,6 +43,8 @@ export interface CodeRow {
   used: number;
   /** Slots held by outstanding device leases (granted minus used). */
   reserved: number;
+  /** Activations judged by the server that wait for a place (not counted in `used`). */
+  waiting: number;
 }
 
 export interface LeaseRow {

@@ -92,6 +92,12 @@ export class DomainState {
         this.addParticipant(e.row);
         break;
       case 'activation.insert': {
+        // A new activation replaces a waiting or refused one, which held no place.
+        const before = this.activations.get(e.row.participantId);
+        if (before?.status === 'waiting') {
+          const old = this.codes.get(before.code);
+          if (old) old.waiting = Math.max(0, old.waiting - 1);
+        }
         this.activations.set(e.row.participantId, e.row);
         const code = this.codes.get(e.row.code);
         const lease = e.row.leaseId ? this.leases.get(e.row.leaseId) : undefined;
@@ -99,7 +105,9 @@ export class DomainState {
           lease.used += 1;
           if (code) code.reserved = Math.max(0, code.reserved - 1);
         }
-        if (code && e.row.status !== 'pending') code.used += 1;
+        if (!code) break;
+        if (e.row.status === 'confirmed' || e.row.status === 'leased') code.used += 1;
+        if (e.row.status === 'waiting') code.waiting += 1;
         break;
       }
       case 'completion.insert':

@@ -11,7 +11,7 @@ import { uuidv7 } from '../../core/ids.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
-import { releaseLeases } from '../sync/leases.service.ts';
+import { afterSettling, releaseDeviceLeases } from '../sync/leases.service.ts';
 import { digest, newCredential, newEnrollmentCode } from './secrets.ts';
 
 const ENROLLMENT_TTL_MS = 7 * 24 * 3_600_000;
@@ -178,7 +178,7 @@ export async function listDevices(ctx: ServerContext, schoolId: string): Promise
 export async function revokeDevice(ctx: ServerContext, schoolId: string, deviceId: string): Promise<void> {
   const now = ctx.now();
   // Revocation and the return of its unused activation slots commit together.
-  await ctx.db.transaction().execute(async (trx) => {
+  const settled = await ctx.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('devices')
       .set({ revoked_at: now })
@@ -186,8 +186,10 @@ export async function revokeDevice(ctx: ServerContext, schoolId: string, deviceI
       .where('school_id', '=', schoolId)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw HttpError.of(404, 'NOT_FOUND');
-    await releaseLeases(trx, { deviceId }, now);
+    return releaseDeviceLeases(trx, deviceId, now);
   });
+  // Students waiting for a place may have had one of the slots it held.
+  await afterSettling(ctx, settled);
   ctx.log.info({ deviceId, schoolId }, 'device revoked');
 }
 

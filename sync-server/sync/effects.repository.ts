@@ -12,7 +12,7 @@ export async function writeEffects(
   deviceId: string | null,
 ): Promise<void> {
   const participants: CentralDB['participants'][] = [];
-  const activations: CentralDB['activations'][] = [];
+  const activations = new Map<string, CentralDB['activations']>();
   const answers = new Map<string, BulkRow<CentralDB['answers']>>();
   const completions: BulkRow<CentralDB['completions']>[] = [];
   const history: BulkRow<CentralDB['completion_history']>[] = [];
@@ -26,7 +26,7 @@ export async function writeEffects(
         break;
       case 'activation.insert': {
         const r = e.row;
-        activations.push({
+        activations.set(r.participantId, {
           id: r.id,
           participant_id: r.participantId,
           code: r.code,
@@ -36,7 +36,8 @@ export async function writeEffects(
           status: r.status,
           created_at: r.createdAt,
         });
-        usedByCode.set(r.code, (usedByCode.get(r.code) ?? 0) + 1);
+        // Only a confirmed activation fills a place; a waiting or refused one holds none.
+        if (r.status === 'confirmed') usedByCode.set(r.code, (usedByCode.get(r.code) ?? 0) + 1);
         if (r.leaseId) leaseUse.set(r.leaseId, (leaseUse.get(r.leaseId) ?? 0) + 1);
         break;
       }
@@ -81,7 +82,11 @@ export async function writeEffects(
     }
   }
   await insertChunked(trx, 'participants', participants);
-  await insertChunked(trx, 'activations', activations);
+  // A student's new activation replaces their waiting or refused one (one row per student).
+  await insertChunked(trx, 'activations', [...activations.values()], {
+    conflict: ['participant_id'],
+    update: ['id', 'code', 'school_id', 'device_id', 'lease_id', 'status', 'created_at'],
+  });
   await insertChunked(trx, 'completions', completions);
   await insertChunked(trx, 'completion_history', history);
   await insertChunked(trx, 'certificates', certificates);
@@ -101,7 +106,8 @@ export async function writeEffects(
   for (const e of effects)
     if (e.type === 'activation.insert' && e.row.leaseId)
       leasedByCode.set(e.row.code, (leasedByCode.get(e.row.code) ?? 0) + 1);
-  for (const [code, n] of usedByCode) {
+  for (const code of new Set([...usedByCode.keys(), ...leasedByCode.keys()])) {
+    const n = usedByCode.get(code) ?? 0;
     const fromLease = leasedByCode.get(code) ?? 0;
     await trx
       .updateTable('tariffs')

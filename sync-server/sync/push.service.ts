@@ -5,11 +5,10 @@
  * the ones behind it; one that arrives before its participant is parked until they arrive.
  */
 import type { Transaction } from 'kysely';
-import type { CampaignSettings } from '../../core/campaign.ts';
 import type { DeviceHealth, MutationOutcome } from '../../core/contracts/sync.ts';
 import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import { decide, type DecideContext } from '../../core/mutations/decide.ts';
+import { decide } from '../../core/mutations/decide.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
 import { DomainState, refsOf, type StateRefs } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
@@ -21,14 +20,13 @@ import { lockSchools } from './changes.repository.ts';
 import { emitChanges } from './emit.ts';
 import { fingerprint } from './hash.ts';
 import { isUniqueViolation, mayBeRetry, rememberApplied, storedOutcome } from './dedupe.ts';
-import { retryParked, type Pending } from './parked.ts';
+import { retryParked, storeDecisions, type Pending } from './parked.ts';
+import { decideContext, type Campaignish } from './decide-context.ts';
 import { knownParticipants, rememberParticipants } from './participant-cache.ts';
 import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
+import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
-
-/** How far back a device's (server-corrected) timestamp is believed when judging date rules. */
-const MAX_OFFLINE_MS = 14 * 24 * 3_600_000;
 
 export interface PushSource {
   deviceId: string | null;
@@ -37,11 +35,7 @@ export interface PushSource {
   health?: DeviceHealth | undefined;
 }
 
-export interface Campaignish {
-  id: string;
-  settings: CampaignSettings;
-  stepCount: number;
-}
+export type { Campaignish };
 
 export async function pushMutations(
   ctx: ServerContext,
@@ -103,17 +97,20 @@ export async function pushMutations(
         }
       }
       await insertChunked(trx, 'mutation_conflicts', conflicts);
-      const { touched, state } = fresh.length
+      const { touched, state, codes } = fresh.length
         ? await applyFresh(ctx, trx, campaign, source, fresh, outcomes, now)
-        : { touched: new Set<string>(), state: undefined };
+        : { touched: new Set<string>(), state: undefined, codes: [] };
       const maxSeq = fresh.length ? Math.max(...fresh.map((f) => f.m.seq)) : null;
       if (source.deviceId) await recordPush(trx, source.deviceId, source.health, now, maxSeq);
       await flushWrites(trx);
-      return { touched, maxSeq, state };
+      // A code these activations filled refuses the students still waiting on it (read after the
+      // flush: on PostgreSQL the batch's writes go as one statement at the end).
+      const settled = await settleCodes(trx, codes);
+      return { touched, maxSeq, state, settled };
     });
   // A concurrent copy of this batch (a client retry racing its original) can slip past the
   // by-seq shortcut; the primary key catches it and the batch is redone with a full lookup.
-  const { touched, maxSeq, state } = await withRetry(() =>
+  const { touched, maxSeq, state, settled } = await withRetry(() =>
     attempt('by-seq').catch((err: unknown) => {
       if (isUniqueViolation(err)) return attempt('always');
       throw err;
@@ -129,7 +126,8 @@ export async function pushMutations(
     if (first === undefined) firstOf.set(v.m.id, v.index);
     else if (!outcomes[v.index]) outcomes[v.index] = outcomes[first]!;
   }
-  for (const schoolId of touched) ctx.nudge(schoolId);
+  for (const schoolId of touched) settled.schools.add(schoolId);
+  await afterSettling(ctx, settled);
   return outcomes;
 }
 
@@ -164,31 +162,23 @@ async function applyFresh(
   fresh: Valid[],
   outcomes: MutationOutcome[],
   now: number,
-): Promise<{ touched: Set<string>; state: DomainState }> {
+): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
   const known = mutations.every((m) => m.name === 'answer.save')
     ? knownParticipants(ctx.store, refs.participantIds)
     : undefined;
   const state = known ? DomainState.of(known) : await lockAndLoad(ctx, trx, campaign.id, source, refs);
-  const baseCtx = (at: number): DecideContext => ({
-    now: new Date(Math.min(now, Math.max(at, now - MAX_OFFLINE_MS))),
-    campaignId: campaign.id,
-    settings: campaign.settings,
-    stepCount: campaign.stepCount,
-    schoolId: source.schoolId,
-    deviceId: source.deviceId,
-    authority: true,
-  });
+  const baseCtx = decideContext(campaign, source, now);
   const decided: Pending[] = [];
   const effects: Effect[] = [];
   for (const f of fresh) {
     const decision = decide(f.m, state, baseCtx(f.m.at));
-    if (decision.status === 'accepted')
-      for (const e of decision.effects) {
-        state.apply(e);
-        effects.push(e);
-      }
+    // A refusal may leave a record too (a refused activation the co-organizer can place).
+    for (const e of decision.status === 'parked' ? [] : (decision.effects ?? [])) {
+      state.apply(e);
+      effects.push(e);
+    }
     decided.push({ m: f.m, hash: f.hash, payload: f.payload, decision });
   }
   // Parked mutations (from this batch or earlier) whose participant has now arrived.
@@ -213,17 +203,7 @@ async function applyFresh(
       received_at: now,
     })),
   );
-  for (const r of reDecided) {
-    await trx
-      .updateTable('mutations')
-      .set({
-        status: r.decision.status,
-        code: r.decision.status === 'rejected' ? r.decision.code : null,
-        message: r.decision.status === 'rejected' ? r.decision.message : null,
-      })
-      .where('id', '=', r.id)
-      .execute();
-  }
+  await storeDecisions(trx, reDecided);
   await writeEffects(trx, effects, source.deviceId);
   const touched = await emitChanges(trx, state, effects);
 
@@ -232,9 +212,15 @@ async function applyFresh(
     outcomes[f.index] =
       d.status === 'rejected'
         ? { id: f.m.id, status: 'rejected', code: d.code, message: d.message }
-        : { id: f.m.id, status: d.status };
+        : d.status === 'accepted' && d.effects.some((e) => e.type === 'activation.insert' && e.row.status === 'waiting')
+          ? { id: f.m.id, status: 'accepted', waiting: true }
+          : { id: f.m.id, status: d.status };
   });
-  return { touched, state };
+  // Codes that activations were confirmed on (from free places or leases): they may now be full.
+  const codes = effects.flatMap((e) =>
+    e.type === 'activation.insert' && e.row.status === 'confirmed' ? [e.row.code] : [],
+  );
+  return { touched, state, codes };
 }
 
 /** The batch's state, read under the locks of the schools it may write (see participant-cache.ts). */

@@ -85,7 +85,7 @@ export async function loadState(
   return state;
 }
 
-/** Adds the codes (tariffs) not yet in the batch's state. */
+/** Adds the codes (tariffs) not yet in the batch's state, with how many students wait on each. */
 export async function loadCodes(
   trx: Transaction<CentralDB>,
   state: DomainState,
@@ -94,6 +94,7 @@ export async function loadCodes(
   const missing = [...new Set(codes)].filter((c) => !state.codes.has(c));
   if (missing.length === 0) return;
   const rows = await trx.selectFrom('tariffs').selectAll().where('code', 'in', missing).execute();
+  const waiting = await waitingByCode(trx, missing);
   for (const t of rows) {
     state.codes.set(t.code, {
       code: t.code,
@@ -103,6 +104,20 @@ export async function loadCodes(
       capacity: t.participants,
       used: t.used,
       reserved: t.reserved,
+      waiting: waiting.get(t.code) ?? 0,
     });
   }
+}
+
+/** Activations waiting for a place, counted per code. */
+export async function waitingByCode(db: Transaction<CentralDB>, codes: readonly string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('activations')
+    .select((eb) => ['code', eb.fn.countAll<number>().as('n')])
+    .where('code', 'in', [...codes])
+    .where('status', '=', 'waiting')
+    .groupBy('code')
+    .execute();
+  return new Map(rows.map((r) => [r.code, Number(r.n)]));
 }

@@ -14,7 +14,7 @@ import type { ServerContext } from '../context.ts';
 import { authenticateDevice, enrollDevice, type AuthedDevice } from '../devices/devices.service.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { activeCampaign } from './campaign-cache.ts';
-import { grantLeases } from './leases.service.ts';
+import { exchangeLeases } from './leases.service.ts';
 import { lookupParticipant } from './lookup.service.ts';
 import { pullChanges } from './pull.service.ts';
 import { Pacer } from './pacer.ts';
@@ -44,7 +44,7 @@ export function syncRouter(ctx: ServerContext): Router {
     const outcomes = await pacer.run(() =>
       pushMutations(
         ctx,
-        { id: campaign.id, settings: campaign.settings, stepCount: pack.steps.length },
+        { id: campaign.id, settings: campaign.settings, steps: pack.steps },
         { deviceId: d.id, schoolId: d.schoolId, health: body.health },
         body.mutations,
       ),
@@ -67,7 +67,7 @@ export function syncRouter(ctx: ServerContext): Router {
     const body = parse(LeaseRequest, req.body ?? {});
     const { campaign } = await activeCampaign(ctx);
     const payload: LeaseResponse = {
-      leases: await grantLeases(ctx, d, campaign.id, body.slotsPerCode),
+      leases: await exchangeLeases(ctx, d, campaign.id, body.held),
       serverTime: ctx.now(),
     };
     res.json(payload);

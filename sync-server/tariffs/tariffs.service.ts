@@ -14,7 +14,8 @@ import { formatRubles, tariffCostKopecks } from '../../core/tariff.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
-import { appendSchoolChanges } from '../sync/changes.repository.ts';
+import { appendSchoolChanges, lockSchools } from '../sync/changes.repository.ts';
+import { afterSettling, placeOnNewTariff, type Settled } from '../sync/leases.service.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export interface ObtainOptions {
@@ -47,8 +48,10 @@ export async function obtainTariff(
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const code = generate();
     const id = uuidv7(now);
+    let settled: Settled;
     try {
-      await ctx.db.transaction().execute(async (trx) => {
+      settled = await ctx.db.transaction().execute(async (trx) => {
+        await lockSchools(trx, ctx.store.dialect, [school.id]);
         await trx
           .insertInto('tariffs')
           .values({
@@ -65,6 +68,8 @@ export async function obtainTariff(
         await appendSchoolChanges(trx, school.id, [
           { entity: 'code', key: code, data: { code, tariffId: id, capacity: participants, campaignId: campaign.id } },
         ]);
+        // Point 1.4: the new places go first to the school's students waiting for one or refused.
+        return placeOnNewTariff(trx, school.id, { code, participants });
       });
     } catch (err) {
       // The unique index is the final word on a code; a clash (1 in 31^8 per pair) just draws again.
@@ -74,9 +79,11 @@ export async function obtainTariff(
       }
       throw err;
     }
-    ctx.nudge(school.id);
-    ctx.log.info({ tariffId: id, schoolId: school.id, participants }, 'tariff obtained');
-    return { id, code, participants, costKopecks, used: 0, remaining: participants, createdAt: now };
+    settled.schools.add(school.id);
+    await afterSettling(ctx, settled);
+    const used = settled.confirmed.length;
+    ctx.log.info({ tariffId: id, schoolId: school.id, participants, placed: used }, 'tariff obtained');
+    return { id, code, participants, costKopecks, used, remaining: participants - used, createdAt: now };
   }
   throw new HttpError(503, 'CODE_COLLISIONS', accountMessages.CODE_COLLISIONS);
 }

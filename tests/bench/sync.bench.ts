@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { DEFAULT_PACK } from '../../core/content/index.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { answerFor, packItems } from '../support/answers.ts';
 import { fingerprint } from '../../sync-server/sync/hash.ts';
 import type { Mutation } from '../../core/mutations/schemas.ts';
 import { pushMutations, type Campaignish } from '../../sync-server/sync/push.service.ts';
@@ -22,9 +24,17 @@ import { loadConfig } from '../../sync-server/config.ts';
 import type { ServerContext } from '../../sync-server/context.ts';
 
 const BATCH = 500;
+const ITEMS = packItems(DEFAULT_PACK.steps);
+
+/** The k-th answer of the run: student k ÷ items answers item k mod items. */
+function answerNo(maker: MutationMaker, students: string[], k: number): Mutation {
+  const { step, item } = ITEMS[k % ITEMS.length]!;
+  return maker.answer(students[Math.floor(k / ITEMS.length) % students.length]!, step, item.id, answerFor(item, k));
+}
 // Long enough (30 000 mutations a dialect) that one slow fsync does not decide the figure.
 const BATCHES = 60;
-const STUDENTS = 100;
+/** Enough students that every answer of the run has its own (student, item) key, as in a class. */
+const STUDENTS = 500;
 
 export async function benchSync(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -46,7 +56,7 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
   try {
     const campaign = await createCampaign(ctx);
     const school = await createSchool(ctx);
-    const c: Campaignish = { id: campaign.id, settings: openSettings(new Date()), stepCount: 12 };
+    const c: Campaignish = { id: campaign.id, settings: openSettings(new Date()), steps: DEFAULT_PACK.steps };
     const { code: enrollmentCode } = await createEnrollmentCode(ctx, school.id, 'bench');
     const device = await enrollDevice(ctx, {
       enrollmentCode,
@@ -55,7 +65,7 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
       appVersion: 'bench',
     });
     const source = { deviceId: device.deviceId, schoolId: school.id };
-    const maker = new MutationMaker();
+    const maker = new MutationMaker(Date.now, DEFAULT_PACK);
     const students = Array.from({ length: STUDENTS }, () => uuidv7());
     await pushMutations(
       ctx,
@@ -67,7 +77,7 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
     for (let b = 0; b < BATCHES; b++) {
       batches.push(
         Array.from({ length: BATCH }, (_, i) =>
-          maker.answer(students[(b * BATCH + i) % STUDENTS]!, 1 + (i % 12), `q${b}_${i}`, i),
+          answerNo(maker, students, b * BATCH + i),
         ),
       );
     }

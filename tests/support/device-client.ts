@@ -61,7 +61,8 @@ export class DeviceClient {
     };
   }
 
-  async leases(slotsPerCode = 5) {
-    return (await this.#call('POST', '/api/sync/leases', { slotsPerCode })) as { status: number; body: LeaseResponse };
+  /** The lease round: `held` says what this PC has used of each lease it holds. */
+  async leases(held: { id: string; used: number }[] = []) {
+    return (await this.#call('POST', '/api/sync/leases', { held })) as { status: number; body: LeaseResponse };
   }
 }

@@ -8,7 +8,9 @@ import type { Campaign, CampaignSettings } from '../../core/campaign.ts';
 import { generateCode } from '../../core/codes.ts';
 import type { EnrollResponse } from '../../core/contracts/sync.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import type { Mutation, MutationBody } from '../../core/mutations/schemas.ts';
+import { TEST_PACK, type ContentPack } from '../../core/content/index.ts';
+import type { AnswerValue, Mutation, MutationBody } from '../../core/mutations/schemas.ts';
+import { answerable, answerFor, stepAnswers } from './answers.ts';
 import { saveCampaign } from '../../sync-server/campaigns/campaign.repository.ts';
 import type { ServerContext } from '../../sync-server/context.ts';
 import { createEnrollmentCode } from '../../sync-server/devices/devices.service.ts';
@@ -102,10 +104,17 @@ export async function enroll(
 
 type Envelope = Pick<Mutation, 'id' | 'seq' | 'at'>;
 
-/** Builds mutations with a device's own sequence numbers, as its outbox would. */
+/**
+ * Builds mutations with a device's own sequence numbers, as its outbox would, answering the
+ * content pack's real items (the server checks them as the kiosk does).
+ */
 export class MutationMaker {
   #seq = 0;
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    /** The pack of the server it pushes to: the tests' servers mostly run the test pack. */
+    private readonly pack: ContentPack = TEST_PACK,
+  ) {}
   make<B extends MutationBody>(body: B): B & Envelope {
     return { ...body, id: uuidv7(), seq: ++this.#seq, at: this.clock() };
   }
@@ -136,13 +145,20 @@ export class MutationMaker {
       args: { activationId: uuidv7(), participantId, code, ...(leaseId ? { leaseId } : {}) },
     });
   }
-  answer(participantId: string, step: number, itemId: string, value: string | number) {
+  answer(participantId: string, step: number, itemId: string, value: AnswerValue) {
     return this.make({ name: 'answer.save' as const, args: { participantId, step, itemId, value } });
   }
-  complete(participantId: string, step: number) {
+  /** A valid answer to the `i`-th answerable item of `step` (varied by `n`). */
+  answerItem(participantId: string, step: number, i = 0, n = 0) {
+    const items = answerable(this.pack.steps[step - 1]!);
+    const item = items[i % items.length]!;
+    return this.answer(participantId, step, item.id, answerFor(item, n));
+  }
+  /** The step done with valid answers to every item (earlier steps must be done first). */
+  complete(participantId: string, step: number, n = 0) {
     return this.make({
       name: 'step.complete' as const,
-      args: { completionId: uuidv7(), participantId, step, answers: { q1: 'a' } },
+      args: { completionId: uuidv7(), participantId, step, answers: stepAnswers(this.pack.steps[step - 1]!, n) },
     });
   }
 }

@@ -24,6 +24,7 @@ function scored(host: HostContext, ready: Ready, p: ParticipantRow): ScoringResu
   const completions = completionsOf(host.store, p.id);
   if (completions.length < ready.content.steps.length) return reject('STEPS_NOT_DONE').message;
   const status = activationOf(host.store, p.id)?.status;
+  if (status === 'waiting') return reject('ACTIVATION_WAITING').message;
   if (status !== 'confirmed' && status !== 'leased') return reject('ACTIVATION_NOT_CONFIRMED').message;
   return scoreParticipant(ready.content, Object.fromEntries(completions.map((c) => [c.step, c.answers])));
 }

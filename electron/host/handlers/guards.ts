@@ -48,7 +48,7 @@ export function localContext(host: HostContext, r: Ready): LocalContext {
     now: new Date(host.clock.now()),
     campaignId: r.campaign.id,
     settings: r.campaign.settings,
-    stepCount: r.content.steps.length,
+    steps: r.content.steps,
     schoolId: r.enrollment.schoolId,
     deviceId: r.enrollment.deviceId,
   };

@@ -4,8 +4,6 @@
  * server in the background.
  */
 import { isValidCode, normalizeCode } from '../../../core/codes.ts';
-import { stepErrors, validateAnswer } from '../../../core/content/answers.ts';
-import type { Item } from '../../../core/content/schema.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Handler } from '../context.ts';
 import { KioskFault } from '../errors.ts';
@@ -15,12 +13,12 @@ import { localContext, requireActivation, requireParticipant, requireReady } fro
 import { usableLease } from './leases.ts';
 import { activationView, answersByStep, progressOf } from './views.ts';
 
-/** The accepted mutation, or the domain's refusal (shown beside `field` when given). */
+/** The accepted mutation, or the domain's refusal (shown beside `field`, or beside the items it names). */
 function accepted(out: LocalOutcome, field?: string) {
   if (out.status === 'accepted') return out.mutation;
   const d = out.decision;
   if (d.status === 'parked') throw KioskFault.of(500, 'INTERNAL');
-  throw KioskFault.rejected(d, field ? { [field]: d.message } : undefined);
+  throw KioskFault.rejected(d, field ? { [field]: d.message } : d.problems);
 }
 
 export const content: Handler<'content'> = (_input, _call, host) => requireReady(host).content;
@@ -54,22 +52,11 @@ export const activate: Handler<'activate'> = async (input, call, host) => {
   return { activation: activationView(activationOf(host.store, p.id)!) };
 };
 
-/** Refuses only what could never be a valid answer; a half-made choice may be saved on the way. */
-function shapeError(item: Item, value: Parameters<typeof validateAnswer>[1]): string | null {
-  const lenient = item.type === 'multiple' ? { ...item, min: 0, required: false } : { ...item, required: false };
-  return validateAnswer(lenient as Item, value);
-}
-
 export const saveAnswer: Handler<'saveAnswer'> = (input, call, host) => {
   const ready = requireReady(host);
   const p = requireParticipant(host, call);
   requireActivation(host, p.id);
-  const step = ready.content.steps[input.step - 1];
-  if (!step) throw KioskFault.of(404, 'UNKNOWN_STEP');
-  const item = step.items.find((i) => i.id === input.itemId);
-  if (!item) throw KioskFault.of(404, 'UNKNOWN_ITEM');
-  const problem = shapeError(item, input.value);
-  if (problem) throw new KioskFault(422, 'BAD_ANSWER', problem, { [item.id]: problem });
+  // The shared step rules (core/mutations/step-rules.ts) decide, here and again at the server.
   const args = { participantId: p.id, step: input.step, itemId: input.itemId, value: input.value };
   const m = accepted(applyLocal(host.store, { name: 'answer.save', args }, localContext(host, ready)));
   host.engine.kick(1_000);
@@ -82,13 +69,12 @@ export const completeStep: Handler<'completeStep'> = (input, call, host) => {
   requireActivation(host, p.id);
   const step = ready.content.steps[input.step - 1];
   if (!step) throw KioskFault.of(404, 'UNKNOWN_STEP');
-  const done = new Set(completionsOf(host.store, p.id).map((c) => c.step));
-  if (done.has(step.number)) return progressOf(host.store, p.id, ready.content);
-  for (let n = 1; n < step.number; n++) if (!done.has(n)) throw KioskFault.of(409, 'STEP_LOCKED');
+  if (completionsOf(host.store, p.id).some((c) => c.step === step.number)) {
+    return progressOf(host.store, p.id, ready.content);
+  }
+  // The completion carries the step's answers as they stand, so it is the record scoring reads;
+  // whether they complete the step, and the step's turn, the shared rules decide.
   const given = answersByStep(host.store, p.id)[step.number] ?? {};
-  const errors = stepErrors(step, given);
-  if (Object.keys(errors).length) throw KioskFault.of(422, 'STEP_INCOMPLETE', errors);
-  // The completion carries the step's answers as they stand, so it is the record scoring reads.
   const answers = Object.fromEntries(
     step.items.filter((i) => given[i.id] !== undefined).map((i) => [i.id, given[i.id]!]),
   );

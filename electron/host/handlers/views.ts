@@ -16,7 +16,9 @@ export function activationView(a: LocalActivation): ActivationView {
         ? kioskMessages.ACTIVATION_PENDING
         : a.status === 'leased'
           ? kioskMessages.ACTIVATION_LEASED
-          : null;
+          : a.status === 'waiting'
+            ? kioskMessages.ACTIVATION_WAITING
+            : null;
   return { code: a.code, status: a.status, message };
 }
 

@@ -49,6 +49,7 @@ export function loadState(store: KioskStore, m: Mutation, device: DeviceRef): Do
         capacity: c.capacity,
         used: 0,
         reserved: 0,
+        waiting: 0,
       });
     }
   }

@@ -59,11 +59,11 @@ export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: Mutat
       const o = byId.get(m.id);
       if (!o) continue;
       if (o.status === 'accepted' && m.name === 'code.activate') {
-        // The authority accepted it: the slot is the student's for good.
+        // The authority gave it a place for good, or keeps it until one comes back.
         store.run(
           store.q
             .updateTable('activations')
-            .set({ status: 'confirmed', message: null })
+            .set({ status: o.waiting ? 'waiting' : 'confirmed', message: null })
             .where('id', '=', m.args.activationId),
         );
       }

@@ -12,7 +12,7 @@ import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { rowKey } from './row-keys.ts';
-import { putActivation, putAnswer, putCertificate, putCompletion, putParticipant } from './writes.ts';
+import { putActivationRow, putAnswer, putCertificate, putCompletion, putParticipant } from './writes.ts';
 
 type Parsed = { [E in ChangeEntity]: { entity: E; data: z.infer<(typeof changeSchemas)[E]> } }[ChangeEntity];
 
@@ -53,7 +53,7 @@ function write(store: KioskStore, p: Parsed): void {
     case 'participant':
       return putParticipant(store, p.data);
     case 'activation':
-      return putActivation(store, { ...p.data, message: null });
+      return putActivationRow(store, p.data);
     case 'answer':
       return putAnswer(store, p.data);
     case 'completion':

@@ -10,7 +10,7 @@ export interface KioskDB {
     code: string;
     school_id: string;
     lease_id: string | null;
-    status: 'confirmed' | 'leased' | 'pending' | 'rejected';
+    status: 'confirmed' | 'leased' | 'pending' | 'waiting' | 'rejected';
     message: string | null;
     created_at: number;
   };

@@ -3,7 +3,14 @@
  * changes. Callers run them inside a transaction.
  */
 import type { Effect } from '../../../core/mutations/effects.ts';
-import type { AnswerRow, CertificateRow, CompletionRow, ParticipantRow } from '../../../core/mutations/rows.ts';
+import { reject } from '../../../core/errors.ts';
+import type {
+  ActivationRow,
+  AnswerRow,
+  CertificateRow,
+  CompletionRow,
+  ParticipantRow,
+} from '../../../core/mutations/rows.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
 import type { LocalActivation } from './rows.ts';
@@ -16,6 +23,12 @@ export function putParticipant(store: KioskStore, row: ParticipantRow): void {
       .values(values)
       .onConflict((oc) => oc.column('id').doUpdateSet({ email: values.email, data: values.data })),
   );
+}
+
+/** An activation as the server or a local decision has it; the server's «refused» is the kiosk's «rejected». */
+export function putActivationRow(store: KioskStore, a: ActivationRow): void {
+  if (a.status === 'refused') putActivation(store, { ...a, status: 'rejected', message: reject('CODE_FULL').message });
+  else putActivation(store, { ...a, status: a.status, message: null });
 }
 
 export function putActivation(store: KioskStore, a: LocalActivation): void {
@@ -80,7 +93,7 @@ export function writeEffect(store: KioskStore, e: Effect): void {
     case 'participant.insert':
       return putParticipant(store, e.row);
     case 'activation.insert':
-      putActivation(store, { ...e.row, message: null });
+      putActivationRow(store, e.row);
       // The slot is spent here and now; the server's lease row will say the same after the push.
       if (e.row.leaseId) {
         store.run(

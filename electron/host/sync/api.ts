@@ -8,6 +8,7 @@ import {
   EnrollResponse,
   type EnrollRequest,
   LeaseResponse,
+  type LeaseRequest,
   PullResponse,
   PushResponse,
   type DeviceHealth,
@@ -106,8 +107,9 @@ export class SyncApi {
     });
   }
 
-  leases(slotsPerCode: number) {
-    return this.#call(LeaseResponse, 'api/sync/leases', { method: 'POST', body: { slotsPerCode } });
+  /** The lease round: what this PC has used of each lease in, its leases after rebalancing out. */
+  leases(held: LeaseRequest['held']) {
+    return this.#call(LeaseResponse, 'api/sync/leases', { method: 'POST', body: { held } });
   }
 
   content() {

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../core/contracts/socket.ts';
+import { MAX_BACKOFF_MS } from './backoff.ts';
 import { agentFor } from './proxy.ts';
 
 export interface Nudges {
@@ -19,7 +20,8 @@ export function connectNudges(serverUrl: string, credential: string, onNudge: ()
     auth: { kind: 'device', credential },
     transports: ['websocket'],
     reconnectionDelay: 1_000,
-    reconnectionDelayMax: 60_000,
+    // As the round's back-off (backoff.ts): the server's return is noticed within seconds.
+    reconnectionDelayMax: MAX_BACKOFF_MS,
     randomizationFactor: 0.5,
     // The typings say string | boolean; engine.io passes it to ws, which takes an http.Agent.
     agent: agentFor(url) as unknown as string,

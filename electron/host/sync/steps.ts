@@ -53,37 +53,28 @@ export async function pullAll(d: SyncDeps): Promise<number> {
   }
 }
 
-/** Free activation slots this device still holds, in unexpired leases. */
-export function freeSlots(store: KioskStore, now: number): number {
-  const r = store.first(
-    store.q
-      .selectFrom('leases')
-      .select((eb) => eb.fn.sum<number>(eb('slots', '-', eb.ref('used'))).as('free'))
-      .where('expires_at', '>', now),
-  );
-  return Number(r?.free ?? 0);
-}
-
-export const LEASE_LOW_WATER = 3;
-export const LEASE_SLOTS_PER_CODE = 10;
-
-/** Asks for leases when fewer than a few slots are left and the school has codes at all. */
-export async function topUpLeases(d: SyncDeps): Promise<boolean> {
-  const hasCodes = d.store.first(d.store.q.selectFrom('codes').select('code').limit(1));
-  if (!hasCodes || freeSlots(d.store, d.clock.now()) >= LEASE_LOW_WATER) return false;
-  const res = await d.api.leases(LEASE_SLOTS_PER_CODE);
+/**
+ * The lease round (core/leases.ts has the policy): this PC says what it has used of each lease,
+ * unsent activations included, and takes back the leases the server rebalanced. A lease the answer
+ * leaves out is spent or returned, unless a local activation from it is still on its way.
+ */
+export async function exchangeLeases(d: SyncDeps): Promise<void> {
+  const held = d.store.all(d.store.q.selectFrom('leases').select(['id', 'used'])).map((l) => ({ ...l }));
+  const res = await d.api.leases(held);
   d.store.tx(() => {
-    // The answer lists every lease of this device that still has room; the others are spent or
-    // released, unless a local activation from them is still on its way.
     const keep = new Set(res.leases.map((l) => l.id));
-    for (const l of d.store.all(d.store.q.selectFrom('leases').select('id'))) {
+    for (const l of held) {
       if (keep.has(l.id)) continue;
       const unsent = d.store.first(d.store.q.selectFrom('outbox').select('seq').where('lease_id', '=', l.id).limit(1));
       if (!unsent) d.store.run(d.store.q.deleteFrom('leases').where('id', '=', l.id));
     }
     for (const lease of res.leases) applyChange(d.store, { entity: 'lease', data: lease, seq: 0 });
   });
-  return true;
+}
+
+/** True while a student of this school waits at the server for a place: every round helps then. */
+function someoneWaits(store: KioskStore): boolean {
+  return !!store.first(store.q.selectFrom('activations').select('id').where('status', '=', 'waiting').limit(1));
 }
 
 export async function refreshContent(d: SyncDeps): Promise<void> {
@@ -92,13 +83,22 @@ export async function refreshContent(d: SyncDeps): Promise<void> {
   if (!current || current.id !== pack.id || current.version !== pack.version) setMeta(d.store, 'content', pack);
 }
 
-const LEASE_RETRY_MS = 60_000;
+/** How often an online PC takes part in the lease round when nobody waits for a place. */
+export const LEASE_ROUND_MS = 20_000;
 const CONTENT_REFRESH_MS = 3_600_000;
 
-/** After a pull: leases at most once a minute (when low), the content pack hourly or when missing. */
+/**
+ * After a pull: the lease round every 20 s, or at every round while a student waits for a place
+ * (the server nudges the school then, and each PC's round may free one); the content pack hourly
+ * or when missing.
+ */
 export async function upkeep(d: SyncDeps, memo: { leasesAt: number; contentAt: number }): Promise<void> {
   const now = d.clock.deviceTime();
-  if (now - memo.leasesAt > LEASE_RETRY_MS && (await topUpLeases(d))) memo.leasesAt = now;
+  const hasCodes = !!d.store.first(d.store.q.selectFrom('codes').select('code').limit(1));
+  if (hasCodes && (now - memo.leasesAt >= LEASE_ROUND_MS || someoneWaits(d.store))) {
+    await exchangeLeases(d);
+    memo.leasesAt = now;
+  }
   if (!getMeta(d.store, 'content') || now - memo.contentAt > CONTENT_REFRESH_MS) {
     await refreshContent(d);
     memo.contentAt = now;

@@ -1,8 +1,10 @@
 /**
- * Random interleavings of offline classroom devices talking to the server through a network that
- * drops requests, drops responses (the server committed, the device never heard), duplicates
- * and delays requests. Afterwards every device converges to the server, no accepted mutation is
- * lost, nothing is applied twice, and no code exceeds its capacity.
+ * Random interleavings of classroom devices going on and offline, talking to the server through a
+ * network that drops requests, drops responses (the server committed, the device never heard),
+ * duplicates and delays requests; devices take part in lease rounds (returns, top-ups), time
+ * passes so leases expire and are reclaimed. Afterwards every device converges to the server, no
+ * accepted mutation is lost, nothing is applied twice, no code exceeds its capacity, nobody still
+ * waits for a place, and no student is refused while a place of their code was never used.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +15,8 @@ import type { ServerContext } from '../../../sync-server/context.ts';
 import type { Dialect } from '../../../sync-server/db/connect.ts';
 import { createEnrollmentCode, enrollDevice } from '../../../sync-server/devices/devices.service.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
-import { grantLeases } from '../../../sync-server/sync/leases.service.ts';
+import { TEST_PACK } from '../../../core/content/index.ts';
+import { exchangeLeases, settleAll } from '../../../sync-server/sync/leases.service.ts';
 import { pullChanges } from '../../../sync-server/sync/pull.service.ts';
 import { pushMutations, type Campaignish } from '../../../sync-server/sync/push.service.ts';
 import { DIALECTS, freshStore } from '../../support/dialects.ts';
@@ -29,13 +32,15 @@ type Action =
   | { kind: 'complete'; d: number; p: number; step: number }
   | { kind: 'send'; d: number; n: number; fate: 'ok' | 'lost-request' | 'lost-response' }
   | { kind: 'replay'; d: number; back: number }
-  | { kind: 'lease'; d: number };
+  | { kind: 'lease'; d: number }
+  | { kind: 'tick'; hours: number };
 
 const d = fc.integer({ min: 0, max: DEVICES - 1 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('register' as const), d }),
   fc.record({ kind: fc.constant('activate' as const), d, p: fc.nat(20), useLease: fc.boolean() }),
   fc.record({ kind: fc.constant('answer' as const), d, p: fc.nat(20), item: fc.nat(3), value: fc.nat(9) }),
+  fc.record({ kind: fc.constant('tick' as const), hours: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('complete' as const), d, p: fc.nat(20), step: fc.integer({ min: 1, max: 3 }) }),
   fc.record({
     kind: fc.constant('send' as const),
@@ -45,6 +50,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('replay' as const), d, back: fc.nat(5) }),
   fc.record({ kind: fc.constant('lease' as const), d }),
+  fc.record({ kind: fc.constant('lease' as const), d }),
 );
 
 interface Device {
@@ -53,24 +59,26 @@ interface Device {
   outbox: Mutation[];
   sent: Mutation[][];
   participants: string[];
-  leaseId?: string;
+  /** The device's own view of its lease: slots it may give, and how many it has given. */
+  lease?: { id: string; slots: number; used: number; expiresAt: number };
 }
 
 async function run(dialect: Dialect, actions: Action[]) {
   const store = await freshStore(dialect);
+  let now = Date.now();
   const ctx: ServerContext = {
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    config: loadConfig({ LOG_LEVEL: 'silent', LEASE_TTL_HOURS: '8' }),
     store,
     db: store.db,
     log: createLogger('silent'),
-    now: Date.now,
+    now: () => now,
     nudge: () => {},
   };
   try {
     const campaign = await createCampaign(ctx);
     const school = await createSchool(ctx);
     const { code } = await createTariff(ctx, campaign.id, school.id, CAPACITY);
-    const c: Campaignish = { id: campaign.id, settings: campaign.settings, stepCount: 12 };
+    const c: Campaignish = { id: campaign.id, settings: campaign.settings, steps: TEST_PACK.steps };
     const devices: Device[] = [];
     for (let i = 0; i < DEVICES; i++) {
       const { code: e } = await createEnrollmentCode(ctx, school.id, 'test');
@@ -80,11 +88,21 @@ async function run(dialect: Dialect, actions: Action[]) {
         instanceId: uuidv7(),
         appVersion: 't',
       });
-      devices.push({ id: r.deviceId, maker: new MutationMaker(), outbox: [], sent: [], participants: [] });
+      devices.push({ id: r.deviceId, maker: new MutationMaker(() => now), outbox: [], sent: [], participants: [] });
     }
     const created: Mutation[] = [];
     const push = (dev: Device, batch: Mutation[]) =>
       pushMutations(ctx, c, { deviceId: dev.id, schoolId: school.id }, batch);
+    const leaseRound = async (dev: Device) => {
+      const held = dev.lease ? [{ id: dev.lease.id, used: dev.lease.used }] : [];
+      const got = (await exchangeLeases(ctx, { id: dev.id, schoolId: school.id }, campaign.id, held)).find(
+        (l) => l.code === code,
+      );
+      const mine = dev.lease;
+      // A slot given here but not yet sent stays given, whatever the answer says.
+      if (got) dev.lease = { ...got, used: Math.max(got.used, mine?.id === got.id ? mine.used : 0) };
+      else if (!dev.outbox.some((m) => m.name === 'code.activate' && m.args.leaseId === mine?.id)) dev.lease = undefined;
+    };
     const queue = (dev: Device, m: Mutation) => {
       dev.outbox.push(m);
       created.push(m);
@@ -96,6 +114,10 @@ async function run(dialect: Dialect, actions: Action[]) {
     };
 
     for (const a of actions) {
+      if (a.kind === 'tick') {
+        now += a.hours * 3_600_000;
+        continue;
+      }
       const dev = devices[a.d]!;
       if (a.kind === 'register') {
         const pid = uuidv7();
@@ -104,8 +126,14 @@ async function run(dialect: Dialect, actions: Action[]) {
       } else if (a.kind === 'activate' || a.kind === 'answer' || a.kind === 'complete') {
         const pid = anyone(a.p);
         if (!pid) continue;
-        if (a.kind === 'activate') queue(dev, dev.maker.activate(pid, code, a.useLease ? dev.leaseId : undefined));
-        if (a.kind === 'answer') queue(dev, dev.maker.answer(pid, 1, `q${a.item}`, a.value));
+        if (a.kind === 'activate') {
+          // As a kiosk does: a slot of its own unexpired lease, while it has one.
+          const l = dev.lease;
+          const fromLease = a.useLease && l && l.used < l.slots && now < l.expiresAt ? l : undefined;
+          if (fromLease) fromLease.used += 1;
+          queue(dev, dev.maker.activate(pid, code, fromLease?.id));
+        }
+        if (a.kind === 'answer') queue(dev, dev.maker.answerItem(pid, 1 + (a.item % 3), 0, a.value));
         if (a.kind === 'complete') queue(dev, dev.maker.complete(pid, a.step));
       } else if (a.kind === 'send') {
         const batch = dev.outbox.slice(0, a.n);
@@ -119,8 +147,7 @@ async function run(dialect: Dialect, actions: Action[]) {
         const old = dev.sent[dev.sent.length - 1 - a.back];
         if (old) await push(dev, old);
       } else if (a.kind === 'lease') {
-        const leases = await grantLeases(ctx, { id: dev.id, schoolId: school.id }, campaign.id, 2);
-        dev.leaseId = leases.find((l) => l.code === code)?.id;
+        await leaseRound(dev);
       }
     }
     // The link comes back for good: every device drains its outbox.
@@ -132,6 +159,11 @@ async function run(dialect: Dialect, actions: Action[]) {
       }
     }
 
+    // Each PC takes part in a lease round, then they all go quiet long enough for leases to expire.
+    for (const dev of devices) await leaseRound(dev);
+    now += 9 * 3_600_000;
+    await settleAll(ctx);
+
     // Nothing lost, nothing twice: every mutation ever made is stored once, none left waiting.
     const stored = await ctx.db.selectFrom('mutations').select(['id', 'status']).execute();
     expect(new Set(stored.map((s) => s.id))).toEqual(new Set(created.map((m) => m.id)));
@@ -139,10 +171,15 @@ async function run(dialect: Dialect, actions: Action[]) {
 
     // No code exceeds its capacity, and the counter agrees with the activations themselves.
     const t = await ctx.db.selectFrom('tariffs').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-    const acts = await ctx.db.selectFrom('activations').select('participant_id').where('code', '=', code).execute();
-    expect(acts.length).toBe(t.used);
+    const acts = await ctx.db.selectFrom('activations').selectAll().where('code', '=', code).execute();
+    const confirmed = acts.filter((x) => x.status === 'confirmed');
+    expect(confirmed.length).toBe(t.used);
     expect(t.used + t.reserved).toBeLessThanOrEqual(CAPACITY);
+    expect(t.reserved).toBe(0);
     expect(new Set(acts.map((x) => x.participant_id)).size).toBe(acts.length);
+    // Places follow the students: nobody waits once leases are back, and a refusal means the code is full.
+    expect(acts.filter((x) => x.status === 'waiting')).toEqual([]);
+    if (acts.some((x) => x.status === 'refused')) expect(t.used).toBe(CAPACITY);
 
     // Every device converges: folding the school's feed gives exactly the server's records.
     const feed = new Map<string, unknown>();
@@ -165,6 +202,9 @@ async function run(dialect: Dialect, actions: Action[]) {
     for (const row of completions)
       expect(feed.get(`completion:${row.participant_id}:${row.step}`)).toMatchObject({ id: row.id });
     expect([...feed.keys()].filter((k) => k.startsWith('activation:')).length).toBe(acts.length);
+    for (const row of acts) {
+      expect(feed.get(`activation:${row.participant_id}`)).toMatchObject({ id: row.id, status: row.status });
+    }
   } finally {
     await store.close();
   }

@@ -8,6 +8,7 @@ import type { Mutation } from '../../../core/mutations/schemas.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import { enroll, MutationMaker } from '../../support/factories.ts';
 import type { TestServer } from '../../support/server.ts';
+import { loadContentPack } from '../../../sync-server/content/content.service.ts';
 
 export interface Student {
   surname: string;
@@ -31,7 +32,7 @@ export async function classTakesPart(
 ): Promise<Enrolled[]> {
   const device = await enroll(server.url, server.ctx, schoolId, `ПК ${uuidv7().slice(-4)}`);
   const client = new DeviceClient(server.url, device.credential, device.instanceId);
-  const maker = new MutationMaker(() => server.ctx.now());
+  const maker = new MutationMaker(() => server.ctx.now(), loadContentPack(server.ctx.config.contentPackFile));
   const out: Enrolled[] = [];
   for (const s of students) {
     const id = uuidv7();

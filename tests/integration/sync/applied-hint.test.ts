@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
+import { TEST_PACK } from '../../../core/content/index.ts';
 import { loadConfig } from '../../../sync-server/config.ts';
 import type { ServerContext } from '../../../sync-server/context.ts';
 import type { CentralStore } from '../../../sync-server/db/connect.ts';
@@ -34,7 +35,7 @@ describe.each(DIALECTS)('the applied-number hint on %s', (dialect) => {
     const [a, b] = [node(store), node(store)];
     const campaign = await createCampaign(a);
     const school = await createSchool(a);
-    const c: Campaignish = { id: campaign.id, settings: openSettings(new Date()), stepCount: 12 };
+    const c: Campaignish = { id: campaign.id, settings: openSettings(new Date()), steps: TEST_PACK.steps };
     const { code } = await createEnrollmentCode(a, school.id, 'test');
     const device = await enrollDevice(a, {
       enrollmentCode: code,
@@ -47,7 +48,7 @@ describe.each(DIALECTS)('the applied-number hint on %s', (dialect) => {
     const pid = uuidv7();
 
     await pushMutations(a, c, source, [maker.register(pid)]);
-    const later = [maker.answer(pid, 1, 'q1', 'a'), maker.answer(pid, 1, 'q2', 'b')];
+    const later = [maker.answerItem(pid, 1, 0), maker.answerItem(pid, 2, 0)];
     expect((await pushMutations(b, c, source, later)).map((o) => o.status)).toEqual(['accepted', 'accepted']);
     // Node a last saw the registration only; the retry of the later batch lands on it.
     const retry = await pushMutations(a, c, source, later);
@@ -55,6 +56,6 @@ describe.each(DIALECTS)('the applied-number hint on %s', (dialect) => {
     const logged = await store.db.selectFrom('mutations').select('id').where('participant_id', '=', pid).execute();
     expect(logged).toHaveLength(3);
     const changes = await store.db.selectFrom('changes').select('key').where('entity', '=', 'answer').execute();
-    expect(changes.map((r) => r.key).sort()).toEqual([`${pid}:1:q1`, `${pid}:1:q2`]);
+    expect(changes.map((r) => r.key).sort()).toEqual(later.map((m) => `${pid}:${m.args.step}:${m.args.itemId}`).sort());
   });
 });

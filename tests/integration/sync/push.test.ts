@@ -43,7 +43,7 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
 
   it('accepts a batch once, and answers a retried batch with the stored outcomes', async () => {
     const pid = uuidv7();
-    const batch = [maker.register(pid), maker.activate(pid, code), maker.answer(pid, 1, 'q1', 'a')];
+    const batch = [maker.register(pid), maker.activate(pid, code), maker.answerItem(pid, 1, 0)];
     const first = await device.push(batch);
     expect(first.status).toBe(200);
     expect(first.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
@@ -78,7 +78,7 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
   it('recognises a retry of a mutation stored under an older fingerprint, and still a changed one', async () => {
     const pid = uuidv7();
     const reg = maker.register(pid);
-    const answer = maker.answer(pid, 1, 'q1', 'a');
+    const answer = maker.answerItem(pid, 1, 0);
     await device.push([reg, answer]);
     // As a server before this fingerprint format left it.
     await server.ctx.db.updateTable('mutations').set({ hash: 'older-format' }).where('id', '=', answer.id).execute();
@@ -93,10 +93,10 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
   it('rejects text no store can keep (NUL, half an emoji) one mutation at a time, and takes the rest', async () => {
     const pid = uuidv7();
     await device.push([maker.register(pid)]);
-    const nul = maker.answer(pid, 1, 'q1', 'до\u0000после');
-    const halfEmoji = maker.answer(pid, 1, 'q2', '😀'.slice(0, 1));
-    const badItem = maker.answer(pid, 1, 'q\u0000', 'a');
-    const fine = maker.answer(pid, 1, 'q3', 'ответ 😀');
+    const nul = maker.answer(pid, 5, 'note', 'до\u0000после');
+    const halfEmoji = maker.answer(pid, 11, 'note', '😀'.slice(0, 1));
+    const badItem = maker.answer(pid, 5, 'q\u0000', 'a');
+    const fine = maker.answer(pid, 5, 'note', 'ответ 😀');
     const res = await device.push([nul, halfEmoji, badItem, fine]);
     expect(res.status).toBe(200);
     expect(res.body.outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'accepted']);
@@ -106,13 +106,13 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
       .select(['item_id', 'value'])
       .where('participant_id', '=', pid)
       .execute();
-    expect(stored).toEqual([{ item_id: 'q3', value: JSON.stringify('ответ 😀') }]);
+    expect(stored).toEqual([{ item_id: 'note', value: JSON.stringify('ответ 😀') }]);
   });
 
   it('parks a step result that arrives before its registration, and applies it when the student arrives', async () => {
     const pid = uuidv7();
     const reg = maker.register(pid);
-    const ans = maker.answer(pid, 2, 'q1', 'b');
+    const ans = maker.answer(pid, 3, 'pair', 'b');
     const early = await device.push([ans]);
     expect(early.body.outcomes[0]!.status).toBe('parked');
     await device.push([reg]);
@@ -137,7 +137,7 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     await device.push([regA]);
     const clash = maker.register(b, 'same@school.ru');
     const other = uuidv7();
-    const res = await device.push([clash, maker.register(other), maker.answer(other, 1, 'q1', 'a')]);
+    const res = await device.push([clash, maker.register(other), maker.answerItem(other, 1, 0)]);
     expect(res.body.outcomes.map((o) => o.status)).toEqual(['rejected', 'accepted', 'accepted']);
     expect(res.body.outcomes[0]).toMatchObject({ code: 'EMAIL_TAKEN' });
     expect((res.body.outcomes[0] as { message: string }).message).toMatch(/e-mail/);
@@ -151,12 +151,12 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
 
   it('takes a student as existing only once their registration is accepted', async () => {
     const first = uuidv7();
-    await device.push([maker.register(first, 'twin@school.ru'), maker.answer(first, 1, 'q1', 'a')]);
+    await device.push([maker.register(first, 'twin@school.ru'), maker.answerItem(first, 1, 0)]);
     // The same e-mail again is refused, so this student does not exist, whatever was sent.
     const refused = uuidv7();
     const res = await device.push([maker.register(refused, 'twin@school.ru')]);
     expect(res.body.outcomes[0]).toMatchObject({ status: 'rejected', code: 'EMAIL_TAKEN' });
-    const later = await device.push([maker.answer(first, 1, 'q2', 'b'), maker.answer(refused, 1, 'q1', 'c')]);
+    const later = await device.push([maker.answerItem(first, 2, 0), maker.answerItem(refused, 1, 0)]);
     expect(later.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'parked']);
     const landed = await server.ctx.db
       .selectFrom('answers')
@@ -188,12 +188,13 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
   it('lets the first accepted completion of a step stand and keeps later ones as history', async () => {
     const pid = uuidv7();
     const first = maker.complete(pid, 3);
-    const later = maker.complete(pid, 3);
-    await device.push([maker.register(pid), first, later]);
+    const later = maker.complete(pid, 3, 1);
+    await device.push([maker.register(pid), maker.complete(pid, 1), maker.complete(pid, 2), first, later]);
     const stands = await server.ctx.db
       .selectFrom('completions')
       .selectAll()
       .where('participant_id', '=', pid)
+      .where('step', '=', 3)
       .execute();
     expect(stands.map((s) => s.id)).toEqual([first.args.completionId]);
     const history = await server.ctx.db
@@ -232,8 +233,8 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
   it("never moves a device's applied number back when an older mutation arrives late", async () => {
     const pid = uuidv7();
     const reg = maker.register(pid);
-    const early = maker.answer(pid, 1, 'q1', 'a');
-    const late = maker.answer(pid, 1, 'q2', 'b');
+    const early = maker.answerItem(pid, 1, 0);
+    const late = maker.answerItem(pid, 2, 0);
     await device.push([reg, late]);
     await device.push([early]);
     const rows = await server.ctx.db
@@ -259,7 +260,7 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     const pid = uuidv7();
     await d.push([maker.register(pid)]);
     await revokeDevice(server.ctx, schoolId, e.deviceId);
-    const res = await d.push([maker.answer(pid, 1, 'q1', 'a')]);
+    const res = await d.push([maker.answerItem(pid, 1, 0)]);
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe('DEVICE_REVOKED');
     expect(

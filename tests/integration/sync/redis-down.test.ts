@@ -86,7 +86,7 @@ describe('a node started while Redis is unreachable', () => {
     const pid = uuidv7();
     const res = await new DeviceClient(node.url, e.credential, e.instanceId).push([
       maker.register(pid),
-      maker.answer(pid, 1, 'q1', 'a'),
+      maker.answerItem(pid, 1, 0),
     ]);
     expect(res.status).toBe(200);
     expect(res.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);

@@ -61,7 +61,7 @@ it('drains the push in flight on SIGTERM and exits with 0', async () => {
   const batch = [];
   for (let i = 0; i < 250; i++) {
     const pid = uuidv7();
-    batch.push(maker.register(pid), maker.answer(pid, 1, 'q1', i));
+    batch.push(maker.register(pid), maker.answerItem(pid, 1, 0, i));
   }
   const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
   const inFlight = device.push(batch);

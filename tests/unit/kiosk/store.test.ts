@@ -23,7 +23,7 @@ const ctx: LocalContext = {
   now,
   campaignId: campaign.id,
   settings: campaign.settings,
-  stepCount: TEST_PACK.steps.length,
+  steps: TEST_PACK.steps,
   schoolId: uuidv7(),
   deviceId: uuidv7(),
 };
