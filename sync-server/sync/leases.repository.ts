@@ -16,7 +16,12 @@ export function openLeasesOfSchool(trx: Trx, schoolId: string): Promise<LeaseDb[
 }
 
 export function openLeasesOfDevice(trx: Trx, deviceId: string): Promise<LeaseDb[]> {
-  return trx.selectFrom('leases').selectAll().where('device_id', '=', deviceId).where('released_at', 'is', null).execute();
+  return trx
+    .selectFrom('leases')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('released_at', 'is', null)
+    .execute();
 }
 
 export function expiredLeases(trx: Trx, schoolId: string, now: number): Promise<LeaseDb[]> {
@@ -53,7 +58,11 @@ export async function insertLease(trx: Trx, l: LeaseDb): Promise<void> {
 
 export async function renewLeases(trx: Trx, ids: readonly string[], expiresAt: number): Promise<void> {
   if (ids.length === 0) return;
-  await trx.updateTable('leases').set({ expires_at: expiresAt }).where('id', 'in', [...ids]).execute();
+  await trx
+    .updateTable('leases')
+    .set({ expires_at: expiresAt })
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 async function moveReserved(trx: Trx, code: string, delta: number): Promise<void> {
@@ -131,7 +140,11 @@ export async function setActivations(
   set: { status: string; code?: string },
 ): Promise<void> {
   if (ids.length === 0) return;
-  await trx.updateTable('activations').set(set).where('id', 'in', [...ids]).execute();
+  await trx
+    .updateTable('activations')
+    .set(set)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function addUsed(trx: Trx, code: string, n: number): Promise<void> {

@@ -83,7 +83,10 @@ export async function exchangeLeases(
       const open = await openLeasesOfSchool(trx, device.schoolId);
       for (const c of codes) {
         const onCode = open.filter((l) => l.code === c.code);
-        const holders = [...active].map((id) => ({ deviceId: id, held: sum(onCode.filter((l) => l.device_id === id)) }));
+        const holders = [...active].map((id) => ({
+          deviceId: id,
+          held: sum(onCode.filter((l) => l.device_id === id)),
+        }));
         const w = waiting.get(c.code) ?? 0;
         const share = leaseShares({ capacity: c.participants, used: c.used, waiting: w }, holders).get(device.id) ?? 0;
         const mine = onCode.filter((l) => l.device_id === device.id);

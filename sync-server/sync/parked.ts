@@ -110,14 +110,14 @@ export async function replayParked(ctx: ServerContext, participantIds: readonly 
       if (stored.length === 0) return new Set<string>();
       const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
       await lockSchools(trx, ctx.store.dialect, new Set(parked.map((x) => x.school_id)));
-      const state = await loadState(
-        trx,
-        campaign.id,
-        refsOf(parked.map((x) => x.m)),
-      );
+      const state = await loadState(trx, campaign.id, refsOf(parked.map((x) => x.m)));
       const effects: Effect[] = [];
       const decided = parked.map(({ id, m, device_id, school_id }) => {
-        const baseCtx = decideContext({ ...campaign, steps: pack.steps }, { deviceId: device_id, schoolId: school_id }, now);
+        const baseCtx = decideContext(
+          { ...campaign, steps: pack.steps },
+          { deviceId: device_id, schoolId: school_id },
+          now,
+        );
         return { id, decision: decideInto(m, state, baseCtx(m.at), effects) };
       });
       await storeDecisions(trx, decided);

@@ -110,7 +110,10 @@ export async function loadCodes(
 }
 
 /** Activations waiting for a place, counted per code. */
-export async function waitingByCode(db: Transaction<CentralDB>, codes: readonly string[]): Promise<Map<string, number>> {
+export async function waitingByCode(
+  db: Transaction<CentralDB>,
+  codes: readonly string[],
+): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
   const rows = await db
     .selectFrom('activations')

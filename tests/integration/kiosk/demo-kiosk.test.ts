@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKioskHost, type RunningKioskHost } from '../../../electron/host/host.ts';
 import { tempDir } from '../../support/kiosk/core.ts';
+import { READY_LIMIT_MS } from '../../support/process.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -29,7 +30,7 @@ function startDemo(env: Record<string, string>): Promise<Demo> {
   });
   return new Promise((done, fail) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`no banner: ${output}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`no banner: ${output}`)), READY_LIMIT_MS);
     const read = (c: Buffer) => {
       output += c.toString();
       const url = /Кабинет соорганизатора:\s+(\S+)\/#\/cabinet/.exec(output);

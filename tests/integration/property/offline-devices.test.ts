@@ -101,7 +101,8 @@ async function run(dialect: Dialect, actions: Action[]) {
       const mine = dev.lease;
       // A slot given here but not yet sent stays given, whatever the answer says.
       if (got) dev.lease = { ...got, used: Math.max(got.used, mine?.id === got.id ? mine.used : 0) };
-      else if (!dev.outbox.some((m) => m.name === 'code.activate' && m.args.leaseId === mine?.id)) dev.lease = undefined;
+      else if (!dev.outbox.some((m) => m.name === 'code.activate' && m.args.leaseId === mine?.id))
+        dev.lease = undefined;
     };
     const queue = (dev: Device, m: Mutation) => {
       dev.outbox.push(m);

@@ -12,64 +12,65 @@ import { createEnrollmentCode } from '../../../sync-server/devices/devices.servi
 import { createLogger } from '../../../sync-server/logger.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import { createCampaign, createSchool, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import { READY_LIMIT_MS, waitForOutput } from '../../support/process.ts';
 
-it('drains the push in flight on SIGTERM and exits with 0', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'moe-term-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const store = openCentralStore({ sqlitePath: config.sqlitePath });
-  await migrateCentral(store.db);
-  const ctx = {
-    config,
-    store,
-    db: store.db,
-    log: createLogger('silent'),
-    now: Date.now,
-    nudge: () => {},
-  } satisfies ServerContext;
-  await createCampaign(ctx);
-  const school = await createSchool(ctx);
-  const { code } = await createEnrollmentCode(ctx, school.id, 'test');
-  await store.close();
+it(
+  'drains the push in flight on SIGTERM and exits with 0',
+  async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'moe-term-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const store = openCentralStore({ sqlitePath: config.sqlitePath });
+    await migrateCentral(store.db);
+    const ctx = {
+      config,
+      store,
+      db: store.db,
+      log: createLogger('silent'),
+      now: Date.now,
+      nudge: () => {},
+    } satisfies ServerContext;
+    await createCampaign(ctx);
+    const school = await createSchool(ctx);
+    const { code } = await createEnrollmentCode(ctx, school.id, 'test');
+    await store.close();
 
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('sync-server/main.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      CONTENT_PACK_FILE: TEST_PACK_FILE,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += String(d)));
-  child.stderr.on('data', (d) => (out += String(d)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !out.includes('server listening'); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(out).toContain('server listening');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('sync-server/main.ts')], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        CONTENT_PACK_FILE: TEST_PACK_FILE,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const ready = await waitForOutput(child, /server listening/, 'server');
+    const url = `http://127.0.0.1:${port}`;
 
-  const instanceId = uuidv7();
-  const enrolled = await fetch(`${url}/api/sync/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ enrollmentCode: code, deviceName: 'ПК', instanceId, appVersion: 't' }),
-  });
-  const { credential } = (await enrolled.json()) as { credential: string };
-  const device = new DeviceClient(url, credential, instanceId);
-  const maker = new MutationMaker();
-  const batch = [];
-  for (let i = 0; i < 250; i++) {
-    const pid = uuidv7();
-    batch.push(maker.register(pid), maker.answerItem(pid, 1, 0, i));
-  }
-  const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
-  const inFlight = device.push(batch);
-  await new Promise((r) => setTimeout(r, 30));
-  child.kill('SIGTERM');
-  const res = await inFlight;
-  expect(res.status).toBe(200);
-  expect(res.body.outcomes.filter((o) => o.status === 'accepted')).toHaveLength(500);
-  expect(await exited).toBe(0);
-  expect(out).toContain('server stopped');
-}, 60_000);
+    const instanceId = uuidv7();
+    const enrolled = await fetch(`${url}/api/sync/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrollmentCode: code, deviceName: 'ПК', instanceId, appVersion: 't' }),
+    });
+    const { credential } = (await enrolled.json()) as { credential: string };
+    const device = new DeviceClient(url, credential, instanceId);
+    const maker = new MutationMaker();
+    const batch = [];
+    for (let i = 0; i < 250; i++) {
+      const pid = uuidv7();
+      batch.push(maker.register(pid), maker.answerItem(pid, 1, 0, i));
+    }
+    const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    const inFlight = device.push(batch);
+    await new Promise((r) => setTimeout(r, 30));
+    child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(res.body.outcomes.filter((o) => o.status === 'accepted')).toHaveLength(500);
+    expect(await exited).toBe(0);
+    expect(ready.output()).toContain('server stopped');
+  },
+  READY_LIMIT_MS + 60_000,
+);

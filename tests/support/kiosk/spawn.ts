@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { READY_LIMIT_MS } from '../process.ts';
 
 export interface SpawnedKiosk {
   url: string;
@@ -46,7 +47,8 @@ export function spawnKiosk(args: string[], env: Record<string, string> = {}): Pr
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`kiosk did not start: ${out} ${err}`)), 30_000);
+    // Generous (support/process.ts): a slow machine starts the host later, not never.
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start: ${out} ${err}`)), READY_LIMIT_MS);
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();

@@ -58,7 +58,7 @@ describe('kiosk store', () => {
   it('writes the effect and the outbox row together, numbering mutations in device order', () => {
     const pid = uuidv7();
     const a = applyLocal(store, register(pid), ctx);
-    const b = applyLocal(store, answer(pid, 'a'), ctx);
+    const b = applyLocal(store, answer(pid, 'nature'), ctx);
     expect(a.status).toBe('accepted');
     expect(participantById(store, pid)?.email).toMatch(/@school\.ru$/);
     expect(answersOf(store, pid)).toHaveLength(1);
@@ -79,7 +79,7 @@ describe('kiosk store', () => {
     const pid = uuidv7();
     applyLocal(store, register(pid), ctx);
     store.sqlite.exec(`CREATE TRIGGER fail BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-    expect(() => applyLocal(store, answer(pid, 'a'), ctx)).toThrow(/disk full/);
+    expect(() => applyLocal(store, answer(pid, 'nature'), ctx)).toThrow(/disk full/);
     expect(outboxStats(store).pending).toBe(1);
     expect(answersOf(store, pid)).toHaveLength(0);
   });
@@ -90,7 +90,7 @@ describe('kiosk store', () => {
     const sent = outboxBatch(store, 10);
     acknowledge(store, sent, [{ id: sent[0]!.id, status: 'accepted' }], now.getTime());
     expect(outboxStats(store).pending).toBe(0);
-    applyLocal(store, answer(pid, 'a'), ctx);
+    applyLocal(store, answer(pid, 'nature'), ctx);
     expect(outboxBatch(store, 10)[0]!.seq).toBe(sent[0]!.seq + 1);
   });
 
@@ -132,14 +132,14 @@ describe('kiosk store', () => {
   it('defers a pulled change to a row with unsent work, then applies it once acknowledged', () => {
     const pid = uuidv7();
     applyLocal(store, register(pid), ctx);
-    applyLocal(store, answer(pid, 'local'), ctx);
-    const serverRow = { participantId: pid, step: 1, itemId: 'pick-one', value: 'server', updatedAt: 1 };
+    applyLocal(store, answer(pid, 'technic'), ctx);
+    const serverRow = { participantId: pid, step: 1, itemId: 'pick-one', value: 'art', updatedAt: 1 };
     applyPulledChunk(store, {
       changes: [{ seq: 7, entity: 'answer', key: 'k', data: serverRow }],
       cursor: 7,
       campaign,
     });
-    expect(answersOf(store, pid)[0]!.value).toBe('local');
+    expect(answersOf(store, pid)[0]!.value).toBe('technic');
     expect(getMeta(store, 'cursor')).toBe(7);
     const sent = outboxBatch(store, 10);
     acknowledge(
@@ -148,7 +148,7 @@ describe('kiosk store', () => {
       sent.map((m) => ({ id: m.id, status: 'accepted' as const })),
       now.getTime(),
     );
-    expect(answersOf(store, pid)[0]!.value).toBe('server');
+    expect(answersOf(store, pid)[0]!.value).toBe('art');
   });
 
   it('commits the cursor with its chunk, and skips malformed changes without stalling', () => {
