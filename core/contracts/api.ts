@@ -54,18 +54,40 @@ export const PurchasedTariff = z.object({
   code: z.string(),
   participants: z.number().int(),
   costKopecks: z.number().int(),
+  /** Confirmed activations: places taken for good. */
   used: z.number().int(),
+  /** Unused places reserved for the school's classroom PCs (to seat students offline). */
+  held: z.number().int(),
+  /** Students waiting at the server for one of this code's places. */
+  waiting: z.number().int(),
+  /** Places not yet taken: participants − used (held ones included, they still go to students). */
   remaining: z.number().int(),
   createdAt: z.number(),
 });
 export type PurchasedTariff = z.infer<typeof PurchasedTariff>;
+
+/** A student of the school's codes without a place yet: waiting for one, or refused (code full). */
+export const UnplacedStudent = z.object({
+  participantId: z.string(),
+  surname: z.string(),
+  name: z.string(),
+  schoolClass: z.string(),
+  code: z.string(),
+  status: z.enum(['waiting', 'refused']),
+  reason: z.string(),
+  since: z.number(),
+});
+export type UnplacedStudent = z.infer<typeof UnplacedStudent>;
 
 /** GET /api/cabinet/tariffs — «Приобретенные тарифы». */
 export const PurchasedTariffs = z.object({
   tariffs: z.array(PurchasedTariff),
   totalParticipants: z.number().int(),
   totalUsed: z.number().int(),
+  /** Students without a place: a new tariff («Получить») seats them first (point 1.4). */
+  unplaced: z.array(UnplacedStudent),
 });
+export type PurchasedTariffs = z.infer<typeof PurchasedTariffs>;
 
 /** GET /api/cabinet/schedule: the region's window, from the publication date. */
 export const Schedule = z.object({ region: z.string(), regionName: z.string(), window: RegionWindow.nullable() });

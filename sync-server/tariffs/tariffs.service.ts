@@ -6,7 +6,7 @@
 import { canObtainTariff } from '../../core/campaign.ts';
 import { formatDayRu } from '../../core/calendar.ts';
 import { generateCode } from '../../core/codes.ts';
-import type { PurchasedTariff, School } from '../../core/contracts/api.ts';
+import type { PurchasedTariff, PurchasedTariffs, School, UnplacedStudent } from '../../core/contracts/api.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { accountMessages } from '../../core/messages/accounts.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
@@ -16,6 +16,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendSchoolChanges, lockSchools } from '../sync/changes.repository.ts';
 import { afterSettling, placeOnNewTariff, type Settled } from '../sync/leases.service.ts';
+import { purchasedRows, unplacedRows } from './tariffs.repository.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export interface ObtainOptions {
@@ -83,30 +84,38 @@ export async function obtainTariff(
     await afterSettling(ctx, settled);
     const used = settled.confirmed.length;
     ctx.log.info({ tariffId: id, schoolId: school.id, participants, placed: used }, 'tariff obtained');
-    return { id, code, participants, costKopecks, used, remaining: participants - used, createdAt: now };
+    return {
+      id,
+      code,
+      participants,
+      costKopecks,
+      used,
+      held: 0,
+      waiting: 0,
+      remaining: participants - used,
+      createdAt: now,
+    };
   }
   throw new HttpError(503, 'CODE_COLLISIONS', accountMessages.CODE_COLLISIONS);
 }
 
-/** «Приобретенные тарифы»: this school's tariffs in the active campaign, oldest first. */
-export async function listPurchased(ctx: ServerContext, schoolId: string) {
+/**
+ * «Приобретенные тарифы»: this school's tariffs in the active campaign, oldest first. A place is
+ * used once an activation is confirmed; `held` are unused places reserved for classroom PCs
+ * (they still go to students: a PC returns what it does not need, see core/leases.ts), and
+ * `remaining` = participants − used is what the school can still seat.
+ */
+export async function listPurchased(ctx: ServerContext, schoolId: string): Promise<PurchasedTariffs> {
   const campaign = await requireActiveCampaign(ctx.db);
-  const rows = await ctx.db
-    .selectFrom('tariffs')
-    .select(['id', 'code', 'participants', 'cost_kopecks', 'used', 'created_at'])
-    .where('school_id', '=', schoolId)
-    .where('campaign_id', '=', campaign.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  // Leases are the server's internal reservation for offline kiosks; a slot counts as used only
-  // once a participant's activation is confirmed, so remaining = participants − used.
+  const rows = await purchasedRows(ctx.db, schoolId, campaign.id);
   const tariffs: PurchasedTariff[] = rows.map((r) => ({
     id: r.id,
     code: r.code,
     participants: r.participants,
     costKopecks: r.cost_kopecks,
     used: r.used,
+    held: r.reserved,
+    waiting: Number(r.waiting ?? 0),
     remaining: Math.max(0, r.participants - r.used),
     createdAt: r.created_at,
   }));
@@ -114,5 +123,20 @@ export async function listPurchased(ctx: ServerContext, schoolId: string) {
     tariffs,
     totalParticipants: tariffs.reduce((n, t) => n + t.participants, 0),
     totalUsed: tariffs.reduce((n, t) => n + t.used, 0),
+    unplaced: await listUnplaced(ctx, schoolId),
   };
+}
+
+/** Students of the school's codes who wait for a place or were refused because a code was full. */
+export async function listUnplaced(ctx: ServerContext, schoolId: string): Promise<UnplacedStudent[]> {
+  return (await unplacedRows(ctx.db, schoolId)).map((r) => ({
+    participantId: r.participant_id,
+    surname: r.surname,
+    name: r.name,
+    schoolClass: r.school_class,
+    code: r.code,
+    status: r.status === 'waiting' ? 'waiting' : 'refused',
+    reason: r.status === 'waiting' ? m.unplacedWaiting : m.unplacedRefused,
+    since: r.created_at,
+  }));
 }

@@ -1,0 +1,44 @@
+/** The SQL behind «Приобретенные тарифы»: a school's tariffs and the students without a place. */
+import type { Kysely } from 'kysely';
+import type { CentralDB } from '../db/schema.ts';
+
+export function purchasedRows(db: Kysely<CentralDB>, schoolId: string, campaignId: string) {
+  return db
+    .selectFrom('tariffs')
+    .select(['id', 'code', 'participants', 'cost_kopecks', 'used', 'reserved', 'created_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('activations')
+        .select((a) => a.fn.countAll<number>().as('n'))
+        .whereRef('activations.code', '=', 'tariffs.code')
+        .where('activations.status', '=', 'waiting')
+        .as('waiting'),
+    )
+    .where('school_id', '=', schoolId)
+    .where('campaign_id', '=', campaignId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Students who used a code of this school and wait for a place or were refused (code full), oldest first. */
+export function unplacedRows(db: Kysely<CentralDB>, schoolId: string) {
+  return db
+    .selectFrom('activations')
+    .innerJoin('participants', 'participants.id', 'activations.participant_id')
+    .select([
+      'activations.participant_id',
+      'activations.code',
+      'activations.status',
+      'activations.created_at',
+      'participants.surname',
+      'participants.name',
+      'participants.school_class',
+    ])
+    .where('activations.school_id', '=', schoolId)
+    .where('activations.status', 'in', ['waiting', 'refused'])
+    .orderBy('activations.created_at')
+    .orderBy('activations.id')
+    .limit(1_000)
+    .execute();
+}
