@@ -75,11 +75,7 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
     );
     const batches: Mutation[][] = [];
     for (let b = 0; b < BATCHES; b++) {
-      batches.push(
-        Array.from({ length: BATCH }, (_, i) =>
-          answerNo(maker, students, b * BATCH + i),
-        ),
-      );
+      batches.push(Array.from({ length: BATCH }, (_, i) => answerNo(maker, students, b * BATCH + i)));
     }
     await createTwins(dialect, store);
     const bare = batches.map((batch, b) => rowsOf(batch, school.id, device.deviceId, 1 + b * BATCH));

@@ -7,6 +7,8 @@ import { TEST_PACK } from '../../../core/content/index.ts';
 import type { ActivationView } from '../../../core/contracts/kiosk.ts';
 import { startKioskHost, type RunningKioskHost } from '../../../electron/host/host.ts';
 import type { Dialect } from '../../../sync-server/db/connect.ts';
+import { createLogger } from '../../../sync-server/logger.ts';
+import { startServer, type RunningServer } from '../../../sync-server/server.ts';
 import { obtainTariff } from '../../../sync-server/tariffs/tariffs.service.ts';
 import { eventually, KioskClient } from './client.ts';
 import { tempDir } from './core.ts';
@@ -26,6 +28,10 @@ export interface Classroom {
   pcs: Pc[];
   /** A new tariff of the school (the co-organizer's «Получить»); returns its code. */
   addTariff(participants: number): Promise<string>;
+  /** Stops the central server (its store stays), as a power cut or a restart at the centre would. */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same address and store; resolves when it listens. */
+  startServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,17 +69,32 @@ export async function startClassroom(
     .select(['id', 'region', 'locality', 'name'])
     .where('id', '=', school.schoolId)
     .executeTakeFirstOrThrow();
+  const first = school.server;
+  let current: RunningServer | undefined = first;
+  const stopServer = async () => {
+    await current?.close();
+    current = undefined;
+  };
   return {
     school,
     link,
     pcs,
+    stopServer,
+    startServer: async () => {
+      current = await startServer({
+        config: { ...first.ctx.config, port: first.port },
+        store: first.ctx.store,
+        log: createLogger('silent'),
+      });
+    },
     // As the cabinet's «Получить» does: the new places go first to students without one.
     addTariff: async (participants) =>
       (await obtainTariff(school.server.ctx, { userId: 'coorganizer', school: row }, participants)).code,
     close: async () => {
       await Promise.all(pcs.map((p) => p.host.close()));
       await link.close();
-      await school.server.stop();
+      if (current !== first) await stopServer();
+      await first.stop();
     },
   };
 }
