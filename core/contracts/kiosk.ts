@@ -30,7 +30,7 @@ export type KioskStatus = z.infer<typeof KioskStatus>;
 
 export const ActivationView = z.object({
   code: z.string(),
-  status: z.enum(['confirmed', 'leased', 'pending', 'waiting', 'rejected']),
+  status: z.enum(['confirmed', 'leased', 'pending', 'waiting', 'refused', 'rejected']),
   message: z.string().nullable(),
 });
 export type ActivationView = z.infer<typeof ActivationView>;

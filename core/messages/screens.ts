@@ -104,6 +104,7 @@ export const screenMessages = {
     leadDone: (total: number) =>
       `Все ${total} заданий выполнены. Спасибо за участие! Здесь можно посмотреть и скачать результат и сертификат.`,
     /** The code was refused after some work: the answers wait for another code. */
+    otherCode: 'Ввести другой код',
     leadNeedsCode: (done: number, total: number) =>
       done >= total
         ? `Все ${total} заданий выполнены, и ответы сохранены. Чтобы получить результат и сертификат, введите другой код участия.`
@@ -136,6 +137,7 @@ export const screenMessages = {
       pending:
         'Код записан и ждёт подтверждения сервера. Вы можете выполнять задания; результат станет доступен после подтверждения.',
       waiting: kioskMessages.ACTIVATION_WAITING,
+      refused: 'Места по этому коду закончились.',
       rejected: 'Код не принят.',
     },
     /**

@@ -2,9 +2,12 @@
  * Scenario 4 (instruction 1.3: «Код активирует ограниченное количество аккаунтов»): two classroom
  * PCs are offline and their pupils enter the same one-place code. The PC holding the server's
  * reserve activates at once; the other one's pupil is told the activation waits for the server
- * and may start. When the link is back the server never goes over the code's capacity, and the
- * waiting pupil is told in Russian what happened and what to do.
+ * and may start. When the link is back the server never goes over the code's capacity; the
+ * waiting pupil is told in Russian that the code is full and what happens next, goes on with the
+ * steps, and is seated by itself once the co-organizer gets one more place (point 1.4).
  */
+import { DEMO } from '../../sync-server/demo-seed.ts';
+import { CabinetPage } from './cabinet/cabinet.page.ts';
 import { expect, test } from './support/fixtures.ts';
 import { snap } from './support/screens.ts';
 import { activationsOfCode, leasedSlots, serverRecordOf } from './support/server-records.ts';
@@ -52,16 +55,36 @@ test('two offline kiosks share a one-place code: no over-activation, the waiting
   expect(used.confirmed ?? 0).toBeLessThanOrEqual(1);
   expect((await serverRecordOf(central, ivan.email)).activations.filter((a) => a.status === 'confirmed')).toEqual([]);
 
-  // The waiting pupil learns why, in Russian, with what to do next.
+  // The waiting pupil learns why, in Russian, with what happens next.
   await expect(
     second.page.getByText('По этому коду уже зарегистрировано максимальное число участников').first(),
   ).toBeVisible({ timeout: 20_000 });
-  await expect(second.home.activation).toHaveAttribute('data-activation', 'rejected');
+  await expect(second.home.activation).toHaveAttribute('data-activation', 'refused');
+  await expect(second.home.activation).toContainText('Места по этому коду закончились.');
   await snap(second.page, '22-code-refused-after-sync');
-  await expect(second.home.takePartButton).toBeVisible();
-  // The step already done is kept, and home says the way on is another code, not «продолжайте».
-  await expect(second.home.lead).toHaveText(
-    'Выполнено 1 задание из 12. Ваши ответы сохранены: чтобы продолжить, введите другой код участия.',
-  );
+  // The step already done is kept, the pupil goes on, and may type another code if given one.
+  await expect(second.home.lead).toContainText('Выполнено 1 задание из 12');
+  await expect(second.page.getByRole('button', { name: 'Продолжить с шага 2' })).toBeVisible();
+  await expect(second.page.getByRole('button', { name: 'Ввести другой код' })).toBeVisible();
   await expect(first.home.activation).toHaveAttribute('data-activation', 'confirmed', { timeout: 20_000 });
+
+  // Point 1.4: the co-organizer sees the pupil without a place under «Приобретенные тарифы», gets
+  // one more place from there, and the pupil is confirmed without typing a code.
+  const teacher = new CabinetPage(await second.page.context().newPage());
+  await teacher.open(central.url);
+  await teacher.signIn(DEMO.coorganizer.email, DEMO.password);
+  await teacher.go('Приобретенные тарифы');
+  const unplaced = teacher.page.getByTestId('unplaced');
+  await expect(unplaced).toContainText(`${ivan.surname} ${ivan.name}`);
+  await expect(unplaced).toContainText('Места по коду закончились');
+  await snap(teacher.page, '24-cabinet-student-without-place');
+  await unplaced.getByRole('link', { name: 'Получить тарифы для участников' }).click();
+  await teacher.count.fill('1');
+  await teacher.page.getByRole('button', { name: 'Получить', exact: true }).click();
+  await teacher.page.getByRole('button', { name: 'Да, получить' }).click();
+  await expect(teacher.page.getByTestId('obtained')).toBeVisible();
+  await teacher.go('Приобретенные тарифы');
+  await expect(teacher.page.getByTestId('unplaced')).toHaveCount(0);
+  await expect(second.home.activation).toHaveAttribute('data-activation', 'confirmed', { timeout: 30_000 });
+  await snap(second.page, '23-code-seated-by-new-tariff');
 });

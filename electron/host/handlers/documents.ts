@@ -25,6 +25,7 @@ function scored(host: HostContext, ready: Ready, p: ParticipantRow): ScoringResu
   if (completions.length < ready.content.steps.length) return reject('STEPS_NOT_DONE').message;
   const status = activationOf(host.store, p.id)?.status;
   if (status === 'waiting') return reject('ACTIVATION_WAITING').message;
+  if (status === 'refused') return reject('ACTIVATION_FULL').message;
   if (status !== 'confirmed' && status !== 'leased') return reject('ACTIVATION_NOT_CONFIRMED').message;
   return scoreParticipant(ready.content, Object.fromEntries(completions.map((c) => [c.step, c.answers])));
 }

@@ -10,7 +10,7 @@ import { activationOf, answersOf, completionsOf, type LocalActivation } from '..
 
 export function activationView(a: LocalActivation): ActivationView {
   const message =
-    a.status === 'rejected'
+    a.status === 'rejected' || a.status === 'refused'
       ? a.message
       : a.status === 'pending'
         ? kioskMessages.ACTIVATION_PENDING

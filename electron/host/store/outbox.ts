@@ -38,11 +38,12 @@ function noteRejection(store: KioskStore, m: Mutation, o: Refusal, now: number):
     }),
   );
   // A conflict is the server keeping two versions of one id; only a rejection undoes the slot.
+  // A full code is «refused», not «rejected»: the student goes on, and a new tariff seats them.
   if (m.name === 'code.activate' && o.status === 'rejected') {
     store.run(
       store.q
         .updateTable('activations')
-        .set({ status: 'rejected', message: o.message })
+        .set({ status: o.code === 'CODE_FULL' ? 'refused' : 'rejected', message: o.message })
         .where('id', '=', m.args.activationId),
     );
   }

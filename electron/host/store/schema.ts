@@ -10,7 +10,8 @@ export interface KioskDB {
     code: string;
     school_id: string;
     lease_id: string | null;
-    status: 'confirmed' | 'leased' | 'pending' | 'waiting' | 'rejected';
+    /** refused: the code is full (a new tariff of the school confirms it); rejected: never valid. */
+    status: 'confirmed' | 'leased' | 'pending' | 'waiting' | 'refused' | 'rejected';
     message: string | null;
     created_at: number;
   };

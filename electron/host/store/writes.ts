@@ -25,10 +25,9 @@ export function putParticipant(store: KioskStore, row: ParticipantRow): void {
   );
 }
 
-/** An activation as the server or a local decision has it; the server's «refused» is the kiosk's «rejected». */
+/** An activation as the server or a local decision has it; a refused one carries the reason the student reads. */
 export function putActivationRow(store: KioskStore, a: ActivationRow): void {
-  if (a.status === 'refused') putActivation(store, { ...a, status: 'rejected', message: reject('CODE_FULL').message });
-  else putActivation(store, { ...a, status: a.status, message: null });
+  putActivation(store, { ...a, message: a.status === 'refused' ? reject('CODE_FULL').message : null });
 }
 
 export function putActivation(store: KioskStore, a: LocalActivation): void {

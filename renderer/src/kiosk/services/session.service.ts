@@ -96,11 +96,13 @@ export async function refreshStudent(): Promise<void> {
     const me = await kiosk.invoke('me', {});
     if (generation !== kioskState.generation) return;
     if (!me.participant) return kioskState.signOut(m.start.sessionEnded);
-    const wasRefused = session.activation?.status === 'rejected';
+    const refused = (status: string | undefined) => status === 'rejected' || status === 'refused';
+    const wasRefused = refused(session.activation?.status);
     session.update(me.participant);
     session.setNotices(me.notices);
-    // The server refused the code while the student was in the steps: home says why and what to do.
-    if (!wasRefused && me.participant.activation?.status === 'rejected' && kioskState.screen === 'steps') {
+    // The server refused the code while the student was in the steps: home says why and what to do
+    // (for a full code, that they may go on: «Продолжить с шага N» is right there).
+    if (!wasRefused && refused(me.participant.activation?.status) && kioskState.screen === 'steps') {
       kioskState.go('home');
     }
   } catch {
