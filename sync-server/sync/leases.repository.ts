@@ -1,5 +1,5 @@
 /** The SQL of activation leases and of the places they hold on codes (rules: leases.service.ts). */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CentralDB, LeasesTable } from '../db/schema.ts';
 
 type Trx = Transaction<CentralDB>;
@@ -128,7 +128,7 @@ export function unplacedOfSchool(trx: Trx, schoolId: string) {
     .selectAll('activations')
     .select('participants.school_id as home_school_id')
     .where('activations.school_id', '=', schoolId)
-    .where('activations.status', 'in', ['waiting', 'refused'])
+    .where('activations.status', 'in', [sql.lit('waiting'), sql.lit('refused')]) // literals: the partial index
     .orderBy('activations.created_at')
     .orderBy('activations.id')
     .execute();
@@ -163,7 +163,7 @@ export async function waitingCodesOfSchool(trx: Trx, schoolId: string): Promise<
     .select('code')
     .distinct()
     .where('school_id', '=', schoolId)
-    .where('status', '=', 'waiting')
+    .where('status', '=', sql.lit('waiting'))
     .execute();
   return rows.map((r) => r.code);
 }
@@ -174,7 +174,7 @@ export async function schoolsToSettle(db: Trx | Kysely<CentralDB>, now: number):
     .selectFrom('activations')
     .select('school_id')
     .distinct()
-    .where('status', '=', 'waiting')
+    .where('status', '=', sql.lit('waiting'))
     .execute();
   const expired = await db
     .selectFrom('leases')

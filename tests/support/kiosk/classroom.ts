@@ -145,6 +145,17 @@ export async function allSent(room: Classroom, limitMs = CLASS_WAIT_MS): Promise
   return Date.now() - t;
 }
 
+/**
+ * Until no student of the school waits for a place at the server: a student who activated while
+ * every free place was held by other PCs' leases is confirmed once a holder's next round gives one
+ * back (the server nudges them). Resolves with the time it took.
+ */
+export async function settled(room: Classroom, limitMs = CLASS_WAIT_MS): Promise<number> {
+  const t = Date.now();
+  await eventually(async () => (await atTheCentre(room)).waiting === 0, limitMs);
+  return Date.now() - t;
+}
+
 /** What the centre holds of the school's students. */
 export async function atTheCentre(room: Classroom) {
   const db = room.school.server.ctx.db;
