@@ -6,16 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
 import { DIALECTS } from '../../support/dialects.ts';
-import { DeviceClient } from '../../support/device-client.ts';
-import {
-  createCampaign,
-  createSchool,
-  createTariff,
-  enroll,
-  MutationMaker,
-  TEST_PACK_FILE,
-} from '../../support/factories.ts';
-import { startTestServer, type TestServer } from '../../support/server.ts';
+import type { DeviceClient } from '../../support/device-client.ts';
+import { startEnrolledPc } from '../../support/enrolled.ts';
+import { MutationMaker } from '../../support/factories.ts';
+import type { TestServer } from '../../support/server.ts';
 
 describe.each(DIALECTS)('the server checks the steps on %s', (dialect) => {
   let server: TestServer;
@@ -24,12 +18,7 @@ describe.each(DIALECTS)('the server checks the steps on %s', (dialect) => {
   const maker = new MutationMaker();
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, { contentPackFile: TEST_PACK_FILE });
-    const campaign = await createCampaign(server.ctx);
-    const schoolId = (await createSchool(server.ctx)).id;
-    code = (await createTariff(server.ctx, campaign.id, schoolId, 30)).code;
-    const e = await enroll(server.url, server.ctx, schoolId);
-    device = new DeviceClient(server.url, e.credential, e.instanceId);
+    ({ server, device, code } = await startEnrolledPc(dialect));
   });
   afterAll(() => server.stop());
 

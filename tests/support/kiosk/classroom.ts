@@ -159,59 +159,25 @@ export async function settled(room: Classroom, limitMs = CLASS_WAIT_MS): Promise
 /** What the centre holds of the school's students. */
 export async function atTheCentre(room: Classroom) {
   const db = room.school.server.ctx.db;
-  const count = async (q: Promise<{ n: number | string | bigint }[]>) => Number((await q)[0]?.n ?? 0);
   const schoolId = room.school.schoolId;
-  const participants = await db.selectFrom('participants').select('id').where('school_id', '=', schoolId).execute();
-  const ids = participants.map((p) => p.id);
-  const activations = ids.length
-    ? await db.selectFrom('activations').select(['status', 'code']).where('participant_id', 'in', ids).execute()
-    : [];
+  const ids = (await db.selectFrom('participants').select('id').where('school_id', '=', schoolId).execute()).map(
+    (p) => p.id,
+  );
+  const mine = ids.length ? ids : [''];
+  const activations = await db.selectFrom('activations').select('status').where('participant_id', 'in', mine).execute();
   const by = (s: string) => activations.filter((a) => a.status === s).length;
+  const completions = await db.selectFrom('completions').select('step').where('participant_id', 'in', mine).execute();
+  const certificates = await db.selectFrom('certificates').select('serial').where('subject_id', 'in', mine).execute();
+  const log = await db.selectFrom('mutations').select('status').where('school_id', '=', schoolId).execute();
   return {
     participants: ids.length,
     confirmed: by('confirmed'),
     waiting: by('waiting'),
     refused: by('refused'),
-    completions: ids.length
-      ? await count(
-          db
-            .selectFrom('completions')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('participant_id', 'in', ids)
-            .execute(),
-        )
-      : 0,
-    certificates: ids.length
-      ? await count(
-          db
-            .selectFrom('certificates')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('subject_id', 'in', ids)
-            .execute(),
-        )
-      : 0,
-    rejected: await count(
-      db
-        .selectFrom('mutations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('school_id', '=', schoolId)
-        .where('status', '=', 'rejected')
-        .execute(),
-    ),
-    parked: await count(
-      db
-        .selectFrom('mutations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('school_id', '=', schoolId)
-        .where('status', '=', 'parked')
-        .execute(),
-    ),
-    mutations: await count(
-      db
-        .selectFrom('mutations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('school_id', '=', schoolId)
-        .execute(),
-    ),
+    completions: completions.length,
+    certificates: certificates.length,
+    rejected: log.filter((m) => m.status === 'rejected').length,
+    parked: log.filter((m) => m.status === 'parked').length,
+    mutations: log.length,
   };
 }
