@@ -10,6 +10,8 @@ export { pluralRu } from './numbers.ts';
 
 /** Refusals and file names the server gives for results and certificates. */
 export const cabinetServerMessages = {
+  resultWaitsForPlace:
+    'Результат будет доступен, когда активация ученика подтвердится: у него пока нет места по коду (см. «Приобретенные тарифы»).',
   unplacedWaiting:
     'Ждёт места: свободные места кода закреплены за компьютерами класса. Активация подтвердится сама, как только компьютер вернёт место.',
   unplacedRefused:
@@ -225,7 +227,13 @@ export const cabinetMessages = {
     steps: 'Шаги',
     stepsOf: (n: number, of: number) => `${n} из ${of}`,
     status: 'Активация',
-    statuses: { confirmed: 'подтверждена', leased: 'ждёт связи', pending: 'ждёт сервера' } as Record<string, string>,
+    statuses: {
+      confirmed: 'подтверждена',
+      leased: 'ждёт связи',
+      pending: 'ждёт сервера',
+      waiting: 'ждёт места',
+      refused: 'места по коду закончились',
+    } as Record<string, string>,
     result: 'Результат',
     download: 'Скачать PDF',
     downloadFor: (name: string) => `Скачать результат: ${name}`,

@@ -24,7 +24,8 @@ export async function listResults(ctx: ServerContext, school: School): Promise<R
   const stepCount = loadContentPack(ctx.config.contentPackFile).steps.length;
   const rows = await studentsOfSchool(ctx, school.id, campaign.id, stepCount);
   const results = rows.map((r) => {
-    const completed = r.stepsDone >= stepCount;
+    // The result waits with an activation that has no place yet (waiting, or the code full).
+    const completed = r.stepsDone >= stepCount && r.activationStatus === 'confirmed';
     return {
       participantId: r.participantId,
       fullName: `${r.surname} ${r.name}`,
@@ -51,6 +52,7 @@ export async function resultPdf(ctx: ServerContext, school: School, participantI
   const campaign = await requireActiveCampaign(ctx.db);
   const student = await studentOfSchool(ctx, school.id, campaign.id, participantId);
   if (!student) throw HttpError.of(404, 'NOT_FOUND');
+  if (student.activationStatus !== 'confirmed') throw new HttpError(409, 'RESULT_NOT_READY', m.resultWaitsForPlace);
   const pack = loadContentPack(ctx.config.contentPackFile);
   const result = scoreParticipant(pack, await completedAnswers(ctx, participantId));
   if (!result.complete) {

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_PACK } from '../../../core/content/index.ts';
+import { listResults } from '../../../sync-server/results/results.service.ts';
 import { listUnplaced } from '../../../sync-server/tariffs/tariffs.service.ts';
 import { eventually } from '../../support/kiosk/client.ts';
 import {
@@ -99,8 +100,21 @@ describe('a class of students on one code', () => {
     expect(left).toHaveLength(1);
     expect(left[0]!.message).toMatch(/соорганизатор|освободится/);
 
+    // «Результаты»: all steps done, but the result waits with the activation.
+    const school = await room.school.server.ctx.db
+      .selectFrom('schools')
+      .select(['id', 'region', 'locality', 'name'])
+      .where('id', '=', room.school.schoolId)
+      .executeTakeFirstOrThrow();
+    const waitingResult = async () =>
+      (await listResults(room!.school.server.ctx, school)).results.find(
+        (r) => r.participantId === unplaced[0]!.participantId,
+      )!;
+    expect(await waitingResult()).toMatchObject({ stepsDone: 12, completed: false, pdfUrl: null });
+
     // Point 1.4: one more place; the student is confirmed without typing anything.
     await room.addTariff(1);
+    expect(await waitingResult()).toMatchObject({ completed: true });
     expect((await atTheCentre(room)).confirmed).toBe(N + 1);
     const pc = room.pcs[views.indexOf(left[0]!)]!;
     await eventually(
