@@ -35,6 +35,8 @@ export const CabinetOverview = z.object({
   scheduleVisible: z.boolean(),
   codesActive: z.boolean(),
   certificateOpen: z.boolean(),
+  /** Students of the school's codes who finished (a place and every step): the certificate counts them. */
+  finished: z.number().int(),
 });
 export type CabinetOverview = z.infer<typeof CabinetOverview>;
 

@@ -44,7 +44,7 @@ export const certificateMessages = {
   coorganized: (campaign: string) => `является соорганизатором Всероссийской акции «${campaign}»`,
   school: 'Образовательная организация',
   region: 'Регион',
-  participants: 'Участников акции в образовательной организации',
+  participants: 'Участников, выполнивших все задания',
   issued: 'Дата выдачи',
   serial: 'Номер сертификата',
   verify: 'Проверить подлинность сертификата:',

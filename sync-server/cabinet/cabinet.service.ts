@@ -11,7 +11,9 @@ import type { CabinetOverview, School } from '../../core/contracts/api.ts';
 import { findRegion } from '../../core/data/regions.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
+import { loadContentPack } from '../content/content.service.ts';
 import { HttpError } from '../http/errors.ts';
+import { finishedCount } from '../results/results.repository.ts';
 
 export async function cabinetOverview(ctx: ServerContext, school: School): Promise<CabinetOverview> {
   const campaign = await requireActiveCampaign(ctx.db);
@@ -26,6 +28,12 @@ export async function cabinetOverview(ctx: ServerContext, school: School): Promi
     scheduleVisible: isScheduleVisible(s, now, school.region),
     codesActive: canActivateCodes(s, now, school.region),
     certificateOpen: isCoorganizerCertificateOpen(s, now, school.region),
+    finished: await finishedCount(
+      ctx,
+      school.id,
+      campaign.id,
+      loadContentPack(ctx.config.contentPackFile).steps.length,
+    ),
   };
 }
 

@@ -17,6 +17,7 @@ import { loadContentPack } from '../content/content.service.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { PdfFile } from '../results/results.service.ts';
+import { finishedCount } from '../results/results.repository.ts';
 import type { CertificateRow } from './certificates.repository.ts';
 import { issueCertificate } from './issue.ts';
 
@@ -34,6 +35,10 @@ export async function coorganizerCertificatePdf(
   if (!isCoorganizerCertificateOpen(campaign.settings, new Date(ctx.now()), school.region)) {
     throw new HttpError(403, 'CERTIFICATE_NOT_YET', m.certificateNotYet(formatDayRu(from)));
   }
+  // The certificate says how many students took part to the end; a school with none has none.
+  const stepCount = loadContentPack(ctx.config.contentPackFile).steps.length;
+  const finished = await finishedCount(ctx, school.id, campaign.id, stepCount);
+  if (finished === 0) throw new HttpError(409, 'CERTIFICATE_NO_FINISHED', m.certificateNoneFinished);
   const row = await issueCertificate(ctx, {
     kind: 'coorganizer',
     subjectId: me.id,
@@ -41,13 +46,6 @@ export async function coorganizerCertificatePdf(
     name: me.fullName,
     schoolName: school.name,
   });
-  const participants = await ctx.db
-    .selectFrom('activations')
-    .innerJoin('tariffs', 'tariffs.code', 'activations.code')
-    .where('tariffs.school_id', '=', school.id)
-    .where('tariffs.campaign_id', '=', campaign.id)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   const bytes = renderCoorganizerCertificatePdf(
     {
       fullName: row.name,
@@ -57,7 +55,7 @@ export async function coorganizerCertificatePdf(
       date: issuedDay(row, school.region),
       serial: row.serial,
       baseUrl,
-      participants: Number(participants.n),
+      participants: finished,
     },
     loadFonts(),
   );

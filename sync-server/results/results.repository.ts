@@ -61,6 +61,35 @@ export async function studentsOfSchool(
   return rows.map((r) => ({ ...r, stepsDone: Number(r.stepsDone ?? 0) }));
 }
 
+/** How many students of the school's codes finished: a confirmed activation and every step done. */
+export async function finishedCount(
+  ctx: ServerContext,
+  schoolId: string,
+  campaignId: string,
+  stepCount: number,
+): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('activations')
+    .innerJoin('tariffs', 'tariffs.code', 'activations.code')
+    .where('tariffs.school_id', '=', schoolId)
+    .where('tariffs.campaign_id', '=', campaignId)
+    .where('activations.status', '=', 'confirmed')
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('completions')
+          .whereRef('completions.participant_id', '=', 'activations.participant_id')
+          .where('completions.step', '<=', stepCount)
+          .select((c) => c.fn.countAll<number>().as('n')),
+        '>=',
+        stepCount,
+      ),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** One student, only if they applied one of this school's codes; undefined otherwise. */
 export async function studentOfSchool(
   ctx: ServerContext,

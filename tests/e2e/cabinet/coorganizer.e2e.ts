@@ -109,6 +109,13 @@ test('a co-organizer follows the instruction from sign-in to the certificate', a
   await expect(page.getByRole('navigation')).toBeHidden();
   await snap(page, '07-print-media', true);
   await page.emulateMedia({ media: 'screen' });
+  // The class list: one line per code, with room to write whom it went to.
+  await page.getByLabel('Список для класса: одна строка на код').check();
+  const list = page.getByTestId('print-list');
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await expect(list.getByRole('row').filter({ hasText: code })).toContainText('25');
+  await snap(page, '07b-print-class-list');
+  await page.getByLabel('Карточки с линией отреза').check();
 
   // 3: the region's schedule.
   await cabinet.go('График участия');

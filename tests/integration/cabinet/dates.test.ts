@@ -13,7 +13,7 @@ import { DIALECTS } from '../../support/dialects.ts';
 import { createSchool } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { createCoorganizer, signedIn, type Client, type ErrorReply } from '../accounts/helpers.ts';
-import { download } from '../results/helpers.ts';
+import { classTakesPart, download } from '../results/helpers.ts';
 
 const SETTINGS_2020: CampaignSettings = {
   tariffDeadline: '2020-11-05',
@@ -35,6 +35,7 @@ describe.each(DIALECTS)('campaign dates in the cabinet on %s', (dialect) => {
   let vladivostok: Client; // UTC+10
   let kaliningrad: Client; // UTC+2
   let emails: string[];
+  let vladivostokId: string;
 
   /** Moves the server's clock and signs both co-organizers in again (sessions last hours, not weeks). */
   async function setNow(iso: string) {
@@ -53,6 +54,7 @@ describe.each(DIALECTS)('campaign dates in the cabinet on %s', (dialect) => {
     );
     forgetActiveCampaign();
     const v = await createSchool(server.ctx, '25', 'Школа № 1 Владивостока');
+    vladivostokId = v.id;
     const k = await createSchool(server.ctx, '39', 'Школа № 1 Калининграда');
     emails = [(await createCoorganizer(server.ctx, v.id)).email, (await createCoorganizer(server.ctx, k.id)).email];
   });
@@ -123,6 +125,16 @@ describe.each(DIALECTS)('campaign dates in the cabinet on %s', (dialect) => {
   });
 
   it('refuses «Скачать сертификат соорганизатора» until 16 December local time, naming the date, then gives it', async () => {
+    // A Vladivostok pupil takes part to the end during the region's window (the certificate counts them).
+    await setNow('2020-11-17T03:00:00Z');
+    const tariff = await server.ctx.db
+      .selectFrom('tariffs')
+      .select('code')
+      .where('school_id', '=', vladivostokId)
+      .executeTakeFirstOrThrow();
+    await classTakesPart(server, vladivostokId, tariff.code, [
+      { surname: 'Ким', name: 'Анна', schoolClass: '8А', steps: 12 },
+    ]);
     await setNow('2020-12-15T13:59:59Z'); // Vladivostok 23:59:59 on the 15th
     const early = await vladivostok.get<ErrorReply>('/api/cabinet/certificate.pdf');
     expect(early.status).toBe(403);

@@ -61,6 +61,8 @@ describe.each(DIALECTS)('certificates on %s', (dialect) => {
     const text = await pdfText(first.bytes);
     expect(text).toContain('Соорганизатор');
     expect(text).toContain('Гимназия № 1514');
+    // Of the two students, one did every step: that is the number the certificate states.
+    expect(text).toContain('Участников, выполнивших все задания: 1 ');
     const serial = serialIn(text);
     expect(serial && isValidCertificateSerial(serial)).toBe(true);
     const again = await pdfText((await download(server.url, '/api/cabinet/certificate.pdf', cabinet.cookie)).bytes);
@@ -147,8 +149,15 @@ describe('the certificate behind a reverse proxy, with no PUBLIC_URL', () => {
       const today = new Date(server.ctx.now()).toISOString().slice(0, 10);
       const campaign = await createCampaign(server.ctx, { certificateFrom: addDays(today, -2) });
       const school = await createSchool(server.ctx, '77', 'Школа № 57');
-      await createTariff(server.ctx, campaign.id, school.id, 5);
+      const { code } = await createTariff(server.ctx, campaign.id, school.id, 5);
       const cabinet = await signedIn(server.url, (await createCoorganizer(server.ctx, school.id)).email);
+      // A school with nobody finished yet gets no certificate, and is told why.
+      const none = await fetch(`${server.url}/api/cabinet/certificate.pdf`, { headers: { cookie: cabinet.cookie! } });
+      expect(none.status).toBe(409);
+      expect(((await none.json()) as ErrorReply).error.message).toMatch(/хотя бы один ученик/);
+      await classTakesPart(server, school.id, code, [
+        { surname: 'Зайцев', name: 'Олег', schoolClass: '7А', steps: 12 },
+      ]);
       const res = await fetch(`${server.url}/api/cabinet/certificate.pdf`, {
         headers: { cookie: cabinet.cookie!, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'moe.school.ru' },
       });

@@ -34,11 +34,23 @@ export async function classTakesPart(
   const client = new DeviceClient(server.url, device.credential, device.instanceId);
   const maker = new MutationMaker(() => server.ctx.now(), loadContentPack(server.ctx.config.contentPackFile));
   const out: Enrolled[] = [];
+  // Students register in their school's region, whose window the campaign opens.
+  const { region } = await server.ctx.db
+    .selectFrom('schools')
+    .select('region')
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
   for (const s of students) {
     const id = uuidv7();
     const email = `${id.slice(-10)}@school.ru`;
     const register = maker.register(id, email);
-    register.args.profile = { ...register.args.profile, surname: s.surname, name: s.name, schoolClass: s.schoolClass };
+    register.args.profile = {
+      ...register.args.profile,
+      surname: s.surname,
+      name: s.name,
+      schoolClass: s.schoolClass,
+      region,
+    };
     const batch: Mutation[] = [register, maker.activate(id, code)];
     for (let step = 1; step <= s.steps; step++) batch.push(maker.complete(id, step));
     const r = await client.push(batch);
