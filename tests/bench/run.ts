@@ -8,10 +8,12 @@ import { resolve } from 'node:path';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
+import { benchSyncPath } from './sync-path.bench.ts';
 
 // PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
 const benches: [string, () => Promise<Record<string, number>>][] = [
   ['sync ingest (batches of 500)', benchSync],
+  ['sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
   ['kiosk host', benchKiosk],
   ['PDF documents', benchPdf],
 ];

@@ -113,10 +113,30 @@ export class SyncEngine {
       this.#timer.clear();
       try {
         const d = this.#deps();
-        await pushAll(d);
-        await pullAll(d);
+        const t0 = performance.now();
+        const c0 = process.cpuUsage();
+        const pushed = await pushAll(d);
+        const t1 = performance.now();
+        const c1 = process.cpuUsage();
+        const pulled = await pullAll(d);
+        const t2 = performance.now();
+        const c2 = process.cpuUsage();
         await upkeep(d, this.#upkeep);
         this.#succeeded();
+        // One line a round: what moved, how long it took and the CPU it cost this process (a slow
+        // link or a backlog shows here; npm run bench reads it).
+        const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
+        const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) =>
+          Math.round((b.user + b.system - a.user - a.system) / 1000);
+        this.o.log('sync round', {
+          pushed,
+          pulled,
+          pushMs: ms(t0, t1),
+          pullMs: ms(t1, t2),
+          ms: ms(t0, performance.now()),
+          pushCpuMs: cpu(c0, c1),
+          pullCpuMs: cpu(c1, c2),
+        });
         this.kick(this.o.idleMs ?? 30_000);
         return true;
       } catch (err) {
