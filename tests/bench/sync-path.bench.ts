@@ -52,11 +52,11 @@ interface Central {
   stop(): Promise<void>;
 }
 
-function startCentral(dialect: Dialect): Promise<Central> {
+function startCentral(dialect: Dialect, nodeFlags: string[]): Promise<Central> {
   const dir = mkdtempSync(join(tmpdir(), 'moe-bench-central-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'tests/bench/central-process.ts', dialect, dir, '2', String(STUDENTS + 100)],
+    [...nodeFlags, '--import', 'tsx', 'tests/bench/central-process.ts', dialect, dir, '2', String(STUDENTS + 100)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -375,7 +375,7 @@ const chunk = <T>(a: T[], n: number) =>
   Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, i * n + n));
 
 async function benchDialect(dialect: Dialect, entry: string, hostFlags: string[]): Promise<Record<string, number>> {
-  const central = await startCentral(dialect);
+  const central = await startCentral(dialect, hostFlags);
   const dirA = mkdtempSync(join(tmpdir(), 'moe-bench-host-a-'));
   const dirB = mkdtempSync(join(tmpdir(), 'moe-bench-host-b-'));
   const serverCpu = sampler(central.pid);
@@ -522,12 +522,15 @@ async function benchDialect(dialect: Dialect, entry: string, hostFlags: string[]
 
 export async function benchSyncPath(): Promise<Record<string, number>> {
   const host = compileHost();
-  // BENCH_CPU_PROF=DIR: the hosts write V8 CPU profiles there (node --cpu-prof).
+  // BENCH_CPU_PROF=DIR: the hosts and the server write V8 CPU profiles there (node --cpu-prof);
+  // BENCH_SYNC_DIALECT=sqlite|postgres runs one dialect only.
   const prof = process.env.BENCH_CPU_PROF;
   const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
   try {
     const out: Record<string, number> = {};
-    for (const dialect of DIALECTS) Object.assign(out, await benchDialect(dialect, host.entry, flags));
+    const only = process.env.BENCH_SYNC_DIALECT;
+    for (const dialect of DIALECTS.filter((d) => !only || d === only))
+      Object.assign(out, await benchDialect(dialect, host.entry, flags));
     return out;
   } finally {
     host.remove();
