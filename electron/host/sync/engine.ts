@@ -174,8 +174,13 @@ export class SyncEngine {
     this.#online = true;
     this.#failures = 0;
     this.#lastError = null;
-    setMeta(this.o.store, 'lastSyncAt', this.o.clock.now());
-    setMeta(this.o.store, 'clockOffsetMs', this.o.clock.offsetMs());
+    // One commit, not fsynced: a power cut may only make the last success look older (these
+    // were two fsynced commits a round, most of an idle round's time on the kiosk).
+    const { store, clock } = this.o;
+    store.txUnsynced(() => {
+      setMeta(store, 'lastSyncAt', clock.now());
+      setMeta(store, 'clockOffsetMs', clock.offsetMs());
+    });
   }
 
   #failed(err: unknown): void {
