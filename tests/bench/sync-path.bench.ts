@@ -478,6 +478,11 @@ async function benchDialect(dialect: Dialect, entry: string, hostFlags: string[]
       [k('push_bare_server_ms')]: Math.round(serverBare.pushMs),
       [k('push_host_cpu_s')]: r2(Number(push.pushCpuMs) / 1000),
       [k('push_server_cpu_s')]: r2(serverCpu.between(pushStart, pushEnd) / 1000),
+      // Changes per CPU second of host and server together: what the path costs, less swayed by
+      // a busy machine than the wall-clock figure.
+      [k('push_changesPerCpuSec')]: Math.round(
+        n / ((Number(push.pushCpuMs) + serverCpu.between(pushStart, pushEnd)) / 1000),
+      ),
       [k('pull_rows')]: rows,
       [k('pull_rowsPerSec')]: Math.round((rows * 1000) / Number(pull.pullMs)),
       [k('pull_ms')]: Math.round(Number(pull.pullMs)),
@@ -489,6 +494,9 @@ async function benchDialect(dialect: Dialect, entry: string, hostFlags: string[]
       [k('pull_bare_host_ms')]: Math.round(hostPullBare),
       [k('pull_bare_server_ms')]: Math.round(serverBare.pullMs),
       [k('pull_host_cpu_s')]: r2(Number(pull.pullCpuMs) / 1000),
+      [k('pull_rowsPerCpuSec')]: Math.round(
+        rows / ((Number(pull.pullCpuMs) + serverCpu.between(pullStart, pullEnd)) / 1000),
+      ),
       [k('pull_host_process_cpu_s')]: r2(hostBCpu / 1000),
       [k('pull_server_cpu_s')]: r2(serverCpu.between(pullStart, pullEnd) / 1000),
       [k('host_start_ms')]: Math.round(b.startMs),
@@ -501,11 +509,11 @@ async function benchDialect(dialect: Dialect, entry: string, hostFlags: string[]
     };
     console.log(
       `  ${dialect}: push ${out[k('push_changesPerSec')]} changes/s (${out[k('push_ms')]} ms; bare ${out[k('push_bare_changesPerSec')]}/s, ratio ${out[k('push_ratioToBare')]}); ` +
-        `CPU host ${out[k('push_host_cpu_s')]} s, server ${out[k('push_server_cpu_s')]} s`,
+        `CPU host ${out[k('push_host_cpu_s')]} s, server ${out[k('push_server_cpu_s')]} s (${out[k('push_changesPerCpuSec')]} changes per CPU second)`,
     );
     console.log(
       `  ${dialect}: pull ${out[k('pull_rowsPerSec')]} rows/s (${rows} rows, ${out[k('pull_ms')]} ms; bare ${out[k('pull_bare_rowsPerSec')]}/s, ratio ${out[k('pull_ratioToBare')]}); ` +
-        `fresh PC ready in ${out[k('pull_ready_ms')]} ms (start ${out[k('host_start_ms')]} ms); CPU host ${out[k('pull_host_cpu_s')]} s, server ${out[k('pull_server_cpu_s')]} s`,
+        `fresh PC ready in ${out[k('pull_ready_ms')]} ms (start ${out[k('host_start_ms')]} ms); CPU host ${out[k('pull_host_cpu_s')]} s, server ${out[k('pull_server_cpu_s')]} s (${out[k('pull_rowsPerCpuSec')]} rows per CPU second)`,
     );
     console.log(
       `  ${dialect}: round with nothing new ${out[k('idle_round_ms')]} ms (bare HTTP ${out[k('idle_round_bare_http_ms')]} ms); ` +
