@@ -34,6 +34,7 @@ import type { Dialect } from '../../sync-server/db/connect.ts';
 import { fingerprint } from '../../sync-server/sync/hash.ts';
 import { DIALECTS, PG_URL } from '../support/dialects.ts';
 import { registration, stepAnswers } from '../support/kiosk/factories.ts';
+import { sqliteTwins } from './sync.bench.ts';
 import { compileHost, cpuMsOf, ROOT, rssOf, startHost, type HostProcess } from './processes.ts';
 
 const STUDENTS = 2_500;
@@ -281,15 +282,7 @@ async function bareServer(
   if (dialect === 'sqlite') {
     const db = durableSqlite(join(central.dir, 'central.sqlite'));
     db.pragma('busy_timeout = 5000');
-    for (const table of ['mutations', 'changes']) {
-      const ddl = db
-        .prepare<[string], { name: string; sql: string }>(
-          'select name, sql from sqlite_master where tbl_name = ? and sql is not null order by type desc',
-        )
-        .all(table);
-      for (const { name, sql } of ddl)
-        db.exec(sql.replaceAll(`"${name}"`, `"bench_${name}"`).replaceAll(`"${table}"`, `"bench_${table}"`));
-    }
+    sqliteTwins(db, ['mutations', 'changes']);
     const log = db.prepare(
       `insert into bench_mutations (${LOG_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`,
     );
