@@ -2,7 +2,8 @@
  * Browser mode from the command line:
  *   npm run kiosk -- --port 5280 --data .data/kiosk-1 --server http://127.0.0.1:8080
  * Environment: KIOSK_PORT (5280), KIOSK_DATA_DIR (.data/kiosk), SYNC_SERVER_URL,
- * KIOSK_ENROLLMENT_CODE (unattended enrolment), KIOSK_DEVICE_NAME, KIOSK_AUTO_LOGOUT_MIN (10).
+ * KIOSK_ENROLLMENT_CODE (unattended enrolment), KIOSK_DEVICE_NAME, KIOSK_AUTO_LOGOUT_MIN (10),
+ * KIOSK_SYNC_IDLE_MS (30000: how often an idle kiosk syncs; npm run bench shortens it).
  * Flags win over the environment.
  * Exit codes: 2 bad configuration, 3 the data folder has a kiosk host already (data-lock.ts),
  * 4 the port is taken; `npm run demo` tells them apart.
@@ -33,6 +34,7 @@ const Config = z.object({
   enrollmentCode: z.string().min(4).optional(),
   deviceName: z.string().min(1).max(80).optional(),
   autoLogoutMinutes: z.coerce.number().int().min(1).max(240).default(10),
+  idleSyncMs: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
 });
 
 const env = (v: string | undefined) => (v === '' ? undefined : v);
@@ -43,6 +45,7 @@ const parsed = Config.safeParse({
   enrollmentCode: flags['enrollment-code'] ?? env(process.env.KIOSK_ENROLLMENT_CODE),
   deviceName: flags.name ?? env(process.env.KIOSK_DEVICE_NAME),
   autoLogoutMinutes: env(process.env.KIOSK_AUTO_LOGOUT_MIN),
+  idleSyncMs: env(process.env.KIOSK_SYNC_IDLE_MS),
 });
 if (!parsed.success) {
   for (const i of parsed.error.issues) console.error(`kiosk: ${i.path.join('.')}: ${i.message}`);

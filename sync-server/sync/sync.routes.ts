@@ -7,7 +7,6 @@ import {
   PullQuery,
   PushRequest,
   type LeaseResponse,
-  type PullResponse,
   type PushResponse,
 } from '../../core/contracts/sync.ts';
 import type { ServerContext } from '../context.ts';
@@ -16,7 +15,7 @@ import { HttpError, parse } from '../http/errors.ts';
 import { activeCampaign } from './campaign-cache.ts';
 import { exchangeLeases } from './leases.service.ts';
 import { lookupParticipant } from './lookup.service.ts';
-import { pullChanges } from './pull.service.ts';
+import { pullChangesJson } from './pull.service.ts';
 import { Pacer } from './pacer.ts';
 import { pushMutations } from './push.service.ts';
 
@@ -57,9 +56,10 @@ export function syncRouter(ctx: ServerContext): Router {
     const d = await device(req);
     const q = parse(PullQuery, req.query);
     const { campaign } = await activeCampaign(ctx);
-    const page = await pullChanges(ctx, d.schoolId, q.cursor, q.limit);
-    const payload: PullResponse = { ...page, campaign, serverTime: ctx.now() };
-    res.json(payload);
+    const text = await pullChangesJson(ctx, d.schoolId, q.cursor, q.limit, { campaign, serverTime: ctx.now() });
+    // Sent as is: no ETag (hashing every page for a header no kiosk sends back).
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(text);
   });
 
   r.post('/leases', async (req, res) => {

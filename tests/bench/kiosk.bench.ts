@@ -8,9 +8,7 @@
  * Saves travel over the socket bridge, as from the kiosk page; the same saves over its HTTP
  * fallback (one kept-alive connection) are reported beside them.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { TEST_PACK } from '../../core/content/index.ts';
 import { KioskClient } from '../support/kiosk/client.ts';
@@ -19,6 +17,7 @@ import { SocketBridgeClient } from '../support/kiosk/socket-client.ts';
 import { tempDir } from '../support/kiosk/core.ts';
 import { stepAnswers } from '../support/kiosk/factories.ts';
 import { SEED_PASSWORD, seedKioskStore } from '../support/kiosk/seed-store.ts';
+import { compileHost, cpuMsOf, rssOf, startHost } from './processes.ts';
 
 // Enough that p99 rests on 40 saves, not on two or three slow fsyncs.
 const SAVES = 4_000;
@@ -26,7 +25,6 @@ const BLOCK = 200;
 const WARM_UP = 2_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PARTICIPANTS = 1_000;
-const ROOT = resolve(import.meta.dirname, '../..');
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -49,45 +47,6 @@ function bareWriter(): { write(i: number): number; close(): void } {
     },
     close: () => db.close(),
   };
-}
-
-/** User + system CPU time of a process so far, from /proc (Linux; clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** The host compiled as the desktop app ships it (electron/tsconfig.json), into a fresh folder. */
-function compileHost(): string {
-  // Inside the repository (git-ignored), so node_modules and "type": "module" apply.
-  const outDir = resolve(ROOT, 'electron/dist/bench', String(process.pid));
-  // Type errors elsewhere in a shared tree must not stop the measurement: tsc emits regardless.
-  spawnSync(
-    process.execPath,
-    [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'electron/tsconfig.json', '--outDir', outDir],
-    { cwd: ROOT },
-  );
-  return join(outDir, 'electron/host/main.js');
-}
-
-const KIOSK_V8_FLAG = '--max-semi-space-size=2';
-
-/** Starts the compiled host as its own process. */
-function startHost(dataDir: string, entry: string) {
-  // The V8 flag the kiosk ships with (package.json "kiosk"; app.commandLine in the Electron shell).
-  const child = spawn(process.execPath, [KIOSK_V8_FLAG, entry, '--port', '0', '--data', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise<{ url: string; pid: number; stop: () => void }>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /"url":"([^"]+)"/.exec(out);
-      if (m) ok({ url: m[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => fail(new Error(`kiosk host exited (${code})`)));
-  });
 }
 
 /**
@@ -147,16 +106,15 @@ async function exercise(url: string, pid: number, emails: string[]) {
     await s.ok('login', { email, password: SEED_PASSWORD });
     await s.ok('progress', {});
   }
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  const { rssMb, peakMb } = rssOf(pid);
   const sorted = (a: number[]) => a.sort((x, y) => x - y);
   return {
     socket: sorted(socketTimes),
     http: sorted(viaHttp),
     bare: sorted(bareTimes),
     cpuPerSave,
-    rssMb: Math.round(kb('VmRSS') / 1024),
-    peakMb: Math.round(kb('VmHWM') / 1024),
+    rssMb,
+    peakMb,
   };
 }
 
@@ -164,14 +122,17 @@ export async function benchKiosk(): Promise<Record<string, number>> {
   const dataDir = tempDir('bench-kiosk-');
   // A server that is not there: the host works offline, as in a class whose link is down.
   const { emails } = await seedKioskStore(dataDir, { participants: PARTICIPANTS, serverUrl: 'http://127.0.0.1:9' });
-  const entry = compileHost();
-  const shipped = await startHost(dataDir, entry);
+  const host = compileHost();
   let main;
   try {
-    main = await exercise(shipped.url, shipped.pid, emails);
+    const shipped = await startHost(host.entry, ['--data', dataDir]);
+    try {
+      main = await exercise(shipped.url, shipped.pid, emails);
+    } finally {
+      await shipped.stop();
+    }
   } finally {
-    shipped.stop();
-    rmSync(resolve(entry, '../../..'), { recursive: true, force: true });
+    host.remove();
   }
   const bare = main.bare;
   const out = {

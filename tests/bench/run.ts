@@ -9,10 +9,12 @@ import { benchClass } from './class.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
+import { benchSyncPath } from './sync-path.bench.ts';
 
 // PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
 const benches: [string, () => Promise<Record<string, number>>][] = [
   ['sync ingest (batches of 500)', benchSync],
+  ['sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
   ['kiosk host', benchKiosk],
   ['a class of thirty (30 kiosk hosts, one code)', benchClass],
   ['PDF documents', benchPdf],

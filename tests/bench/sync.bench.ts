@@ -154,21 +154,22 @@ const TWINS = ['mutations', 'answers', 'changes'] as const;
  * same database, so the ceiling pays for the same B-trees and the same commit.
  */
 async function createTwins(dialect: Dialect, store: CentralStore): Promise<void> {
-  if (dialect === 'sqlite') {
-    const db = store.sqlite!;
-    for (const table of TWINS) {
-      const ddl = db
-        .prepare<[string], { name: string; sql: string }>(
-          'select name, sql from sqlite_master where tbl_name = ? and sql is not null order by type desc',
-        )
-        .all(table);
-      for (const { name, sql } of ddl)
-        db.exec(sql.replaceAll(`"${name}"`, `"bench_${name}"`).replaceAll(`"${table}"`, `"bench_${table}"`));
-    }
-    return;
-  }
+  if (dialect === 'sqlite') return sqliteTwins(store.sqlite!, TWINS);
   const client = (bareClient ??= await connect(store));
   for (const table of TWINS) await client.query(`create table bench_${table} (like ${table} including all)`);
+}
+
+/** SQLite twins `bench_<table>` of the tables given: the same columns, keys and indexes. */
+export function sqliteTwins(db: SQLite.Database, tables: readonly string[]): void {
+  for (const table of tables) {
+    const ddl = db
+      .prepare<[string], { name: string; sql: string }>(
+        'select name, sql from sqlite_master where tbl_name = ? and sql is not null order by type desc',
+      )
+      .all(table);
+    for (const { name, sql } of ddl)
+      db.exec(sql.replaceAll(`"${name}"`, `"bench_${name}"`).replaceAll(`"${table}"`, `"bench_${table}"`));
+  }
 }
 
 /** The same rows, written the fastest plain way each database offers. */

@@ -6,8 +6,6 @@
 import { regionTimeZone } from '../../../core/campaign.ts';
 import { localDay } from '../../../core/calendar.ts';
 import type { ResultView } from '../../../core/contracts/kiosk.ts';
-import { renderParticipantCertificatePdf, renderResultPdf } from '../../../core/documents/index.ts';
-import { bytesToBase64 } from '../../../core/documents/fonts.ts';
 import { generateCertificateSerial } from '../../../core/documents/serial.ts';
 import { reject } from '../../../core/errors.ts';
 import type { CertificateRow, ParticipantRow } from '../../../core/mutations/rows.ts';
@@ -73,7 +71,17 @@ function certificateOf(host: HostContext, ready: Ready, p: ParticipantRow): Cert
   return JSON.parse(host.store.first(q)!.data) as CertificateRow;
 }
 
-export const document: Handler<'document'> = (input, call, host) => {
+/** jsPDF, QR codes and fonts load with the first document asked for, not at the kiosk's start. */
+async function pdfModules() {
+  const [docs, fonts] = await Promise.all([
+    import('../../../core/documents/index.ts'),
+    import('../../../core/documents/fonts.ts'),
+  ]);
+  return { ...docs, bytesToBase64: fonts.bytesToBase64 };
+}
+
+export const document: Handler<'document'> = async (input, call, host) => {
+  const { renderParticipantCertificatePdf, renderResultPdf, bytesToBase64 } = await pdfModules();
   const ready = requireReady(host);
   const p = requireParticipant(host, call);
   const r = scored(host, ready, p);

@@ -32,6 +32,14 @@ export class KioskStore {
     return st;
   }
 
+  /**
+   * A plain SQL statement, prepared once per store: for the few bulk statements Kysely cannot
+   * express without a query per row or a new SQL text per list length (json_each lists).
+   */
+  statement(sql: string): SQLite.Statement {
+    return this.#prepare(sql);
+  }
+
   /** Rows of a Kysely query, executed synchronously. */
   all<R>(query: Compilable<R>): R[] {
     const c = query.compile();
@@ -55,6 +63,22 @@ export class KioskStore {
     const out = this.sqlite.transaction(fn).immediate();
     this.writes += 1;
     return out;
+  }
+
+  /**
+   * Like tx, but the commit waits for no fsync: only for what the server can give again (its
+   * acknowledgements, pulled chunks with their cursor). WAL keeps commits in order, so a power cut
+   * can lose only the latest such commits, whole, never part of one (an acknowledged mutation is
+   * then sent again and answered from the server's log; a chunk is pulled again); and the next
+   * durable commit (a student's save) makes everything before it durable too.
+   */
+  txUnsynced<T>(fn: () => T): T {
+    this.sqlite.pragma('synchronous = NORMAL');
+    try {
+      return this.tx(fn);
+    } finally {
+      this.sqlite.pragma('synchronous = FULL');
+    }
   }
 
   close(): void {

@@ -11,6 +11,7 @@ import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
+import { Prepared } from './prepared.ts';
 import { rowKey } from './row-keys.ts';
 import { putActivationRow, putAnswer, putCertificate, putCompletion, putParticipant } from './writes.ts';
 
@@ -40,12 +41,17 @@ function keyOf(p: Parsed): string {
   }
 }
 
+const unsentForRow = new Prepared(1, (q, key: string) =>
+  q.selectFrom('outbox').select('seq').where('row_key', '=', key).limit(1),
+);
+const unsentForLease = new Prepared(1, (q, leaseId: string) =>
+  q.selectFrom('outbox').select('seq').where('lease_id', '=', leaseId).limit(1),
+);
+const anyUnsent = new Prepared(0, (q) => q.selectFrom('outbox').select('seq').limit(1));
+
 function isDirty(store: KioskStore, p: Parsed, key: string): boolean {
-  const q =
-    p.entity === 'lease'
-      ? store.q.selectFrom('outbox').select('seq').where('lease_id', '=', p.data.id)
-      : store.q.selectFrom('outbox').select('seq').where('row_key', '=', key);
-  return store.first(q.limit(1)) !== undefined;
+  const row = p.entity === 'lease' ? unsentForLease.first(store, p.data.id) : unsentForRow.first(store, key);
+  return row !== undefined;
 }
 
 function write(store: KioskStore, p: Parsed): void {
@@ -85,12 +91,19 @@ function write(store: KioskStore, p: Parsed): void {
   }
 }
 
-/** Applies one change unless its row is dirty; returns false when the data was malformed. */
-export function applyChange(store: KioskStore, change: Pick<Change, 'entity' | 'data' | 'seq'>): boolean {
+/**
+ * Applies one change unless its row is dirty; returns false when the data was malformed.
+ * `outboxEmpty` says the caller knows no row is dirty (checked once for a whole chunk).
+ */
+export function applyChange(
+  store: KioskStore,
+  change: Pick<Change, 'entity' | 'data' | 'seq'>,
+  outboxEmpty = false,
+): boolean {
   const p = parseChange(change);
   if (!p) return false;
   const key = keyOf(p);
-  if (!isDirty(store, p, key)) {
+  if (outboxEmpty || !isDirty(store, p, key)) {
     write(store, p);
     return true;
   }
@@ -117,9 +130,13 @@ export interface PulledChunk {
 
 /** One pulled chunk and its cursor, atomically. Returns how many changes were malformed. */
 export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
-  return store.tx(() => {
+  // Unsynced: a chunk a power cut takes back goes with its cursor, and is simply pulled again.
+  return store.txUnsynced(() => {
     let malformed = 0;
-    for (const c of chunk.changes) if (!applyChange(store, c)) malformed += 1;
+    // A fresh PC, or one whose push just emptied the outbox, has no dirty row at all: one look
+    // for the whole chunk instead of one per change.
+    const outboxEmpty = anyUnsent.first(store) === undefined;
+    for (const c of chunk.changes) if (!applyChange(store, c, outboxEmpty)) malformed += 1;
     setMeta(store, 'cursor', chunk.cursor);
     setMeta(store, 'campaign', chunk.campaign);
     return { malformed };

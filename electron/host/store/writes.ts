@@ -14,15 +14,17 @@ import type {
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
 import type { LocalActivation } from './rows.ts';
+import type { KioskDB } from './schema.ts';
+
+const participantUpsert = new Prepared(3, (q, id: string, email: string, data: string) =>
+  q
+    .insertInto('participants')
+    .values({ id, email, data })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ email, data })),
+);
 
 export function putParticipant(store: KioskStore, row: ParticipantRow): void {
-  const values = { id: row.id, email: row.email, data: JSON.stringify(row) };
-  store.run(
-    store.q
-      .insertInto('participants')
-      .values(values)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ email: values.email, data: values.data })),
-  );
+  participantUpsert.run(store, row.id, row.email, JSON.stringify(row));
 }
 
 /** An activation as the server or a local decision has it; a refused one carries the reason the student reads. */
@@ -30,24 +32,31 @@ export function putActivationRow(store: KioskStore, a: ActivationRow): void {
   putActivation(store, { ...a, message: a.status === 'refused' ? reject('CODE_FULL').message : null });
 }
 
-export function putActivation(store: KioskStore, a: LocalActivation): void {
-  const values = {
-    participant_id: a.participantId,
-    id: a.id,
-    code: a.code,
-    school_id: a.schoolId,
-    lease_id: a.leaseId,
-    status: a.status,
-    message: a.message,
-    created_at: a.createdAt,
-  };
-  const { participant_id: _pk, ...rest } = values;
-  store.run(
-    store.q
+type ActivationValues = KioskDB['activations'];
+
+const activationUpsert = new Prepared(
+  8,
+  (
+    q,
+    participant_id: string,
+    id: string,
+    code: string,
+    school_id: string,
+    lease_id: string | null,
+    status: ActivationValues['status'],
+    message: string | null,
+    created_at: number,
+  ) =>
+    q
       .insertInto('activations')
-      .values(values)
-      .onConflict((oc) => oc.column('participant_id').doUpdateSet(rest)),
-  );
+      .values({ participant_id, id, code, school_id, lease_id, status, message, created_at })
+      .onConflict((oc) =>
+        oc.column('participant_id').doUpdateSet({ id, code, school_id, lease_id, status, message, created_at }),
+      ),
+);
+
+export function putActivation(store: KioskStore, a: LocalActivation): void {
+  activationUpsert.run(store, a.participantId, a.id, a.code, a.schoolId, a.leaseId, a.status, a.message, a.createdAt);
 }
 
 const answerUpsert = new Prepared(
@@ -63,16 +72,17 @@ export function putAnswer(store: KioskStore, a: AnswerRow): void {
   answerUpsert.run(store, a.participantId, a.step, a.itemId, JSON.stringify(a.value), a.updatedAt);
 }
 
-export function putCompletion(store: KioskStore, c: CompletionRow): void {
-  const answers = JSON.stringify(c.answers);
-  store.run(
-    store.q
+const completionUpsert = new Prepared(
+  5,
+  (q, participant_id: string, step: number, id: string, answers: string, completed_at: number) =>
+    q
       .insertInto('completions')
-      .values({ participant_id: c.participantId, step: c.step, id: c.id, answers, completed_at: c.completedAt })
-      .onConflict((oc) =>
-        oc.columns(['participant_id', 'step']).doUpdateSet({ id: c.id, answers, completed_at: c.completedAt }),
-      ),
-  );
+      .values({ participant_id, step, id, answers, completed_at })
+      .onConflict((oc) => oc.columns(['participant_id', 'step']).doUpdateSet({ id, answers, completed_at })),
+);
+
+export function putCompletion(store: KioskStore, c: CompletionRow): void {
+  completionUpsert.run(store, c.participantId, c.step, c.id, JSON.stringify(c.answers), c.completedAt);
 }
 
 /** The certificate that stands replaces a provisional one made here (the server's serial wins). */

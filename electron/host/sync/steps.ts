@@ -8,6 +8,7 @@ import { getMeta, setMeta } from '../store/meta.ts';
 import type { KioskStore } from '../store/open.ts';
 import { acknowledge, outboxBatch } from '../store/outbox.ts';
 import { applyChange, applyPulledChunk } from '../store/pull-apply.ts';
+import type { Mutation } from '../../../core/mutations/schemas.ts';
 import type { SyncApi } from './api.ts';
 
 export interface SyncDeps {
@@ -22,34 +23,59 @@ export interface SyncDeps {
  * Pushes the outbox in seq order, batch by batch, until it is empty or the server stops answering
  * some. An empty outbox still sends one empty push: it carries the device's health (staff see the
  * kiosk's last contact) and lets the server spot a cloned installation early.
+ * The next batch goes out as soon as one is answered, before the kiosk records that answer, so
+ * the server works on one while the kiosk writes the other. Each batch still goes only after the
+ * one before it was committed by the server, in seq order.
  */
 export async function pushAll(d: SyncDeps, timeoutMs?: number): Promise<number> {
   let sent = 0;
-  for (let round = 0; ; round++) {
-    const batch = outboxBatch(d.store, MAX_PUSH_BATCH);
-    if (batch.length === 0 && round > 0) return sent;
-    const res = await d.api.push(batch, d.health(), timeoutMs);
+  // The health report is read once a round (counting the outbox reads all of it); later batches
+  // report what is left of that count, and the oldest change is the batch's first.
+  const health = d.health();
+  const send = (batch: Mutation[]) => {
+    const pending = Math.max(health.pending - sent, batch.length);
+    return d.api.push(batch, { ...health, pending, oldestPendingAt: batch[0]?.at ?? null }, timeoutMs);
+  };
+  let batch = outboxBatch(d.store, MAX_PUSH_BATCH);
+  let answer = send(batch);
+  for (;;) {
+    const res = await answer;
+    const next = batch.length ? outboxBatch(d.store, MAX_PUSH_BATCH, batch[batch.length - 1]!.seq) : [];
+    const nextAnswer = next.length ? send(next) : undefined;
+    // Awaited below; or, when this batch comes back short, left to land: what it carries stays
+    // queued and the server answers it from its log next round.
+    nextAnswer?.catch(() => {});
     const answered = acknowledge(d.store, batch, res.outcomes, d.clock.now());
     sent += batch.length;
-    if (batch.length === 0) return sent;
     // An answer that skips some of our ids would loop forever; the rest goes next round.
     if (batch.some((m) => !answered.has(m.id))) {
       d.log('push: server left mutations unanswered', { unanswered: batch.filter((m) => !answered.has(m.id)).length });
       return sent;
     }
+    if (!nextAnswer) return sent;
+    batch = next;
+    answer = nextAnswer;
   }
 }
 
-/** Pulls from the stored cursor until the server has nothing more, committing chunk by chunk. */
+/**
+ * Pulls from the stored cursor until the server has nothing more, committing chunk by chunk. The
+ * next page is asked for before a page is written, so the server reads while the kiosk writes.
+ */
 export async function pullAll(d: SyncDeps): Promise<number> {
   let applied = 0;
+  let cursor = getMeta(d.store, 'cursor') ?? 0;
+  let answer = d.api.pull(cursor, MAX_PULL_LIMIT);
   for (;;) {
-    const cursor = getMeta(d.store, 'cursor') ?? 0;
-    const res = await d.api.pull(cursor, MAX_PULL_LIMIT);
+    const res = await answer;
+    const next = res.hasMore && res.cursor > cursor ? d.api.pull(res.cursor, MAX_PULL_LIMIT) : undefined;
+    next?.catch(() => {}); // awaited below, unless writing this page fails first
     const { malformed } = applyPulledChunk(d.store, res);
     if (malformed) d.log('pull: malformed changes skipped', { malformed, cursor });
     applied += res.changes.length;
-    if (!res.hasMore || res.cursor <= cursor) return applied;
+    if (!next) return applied;
+    cursor = res.cursor;
+    answer = next;
   }
 }
 
