@@ -2,7 +2,7 @@
  * Starts one server node: store, migrations, HTTP, socket.io. Used by main.ts, the demo and the
  * tests alike, so the tests exercise exactly what runs in production.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { openLimitStore, type LimitStore } from './auth/limit-store.ts';
@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { startRealtime, type Realtime } from './realtime.ts';
+import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
 
 export interface RunningServer {
   url: string;
@@ -47,7 +47,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   await limits.ready();
   const realtime = await startRealtime(http, base);
   const ctx: ServerContext = { ...base, nudge: (schoolId) => realtime.nudge(schoolId) };
-  http.on('request', createApp(ctx, { realtime: () => realtime.health() }, limits));
+  const app = createApp(ctx, { realtime: () => realtime.health() }, limits);
+  // socket.io attached first and hands the server's other listeners every request, its own
+  // included; /socket.io/ is its alone (Express answering a polling request too wrote a second
+  // response, and ERR_HTTP_HEADERS_SENT ended the process).
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(`${SOCKET_PATH}/`)) return;
+    app(req, res);
+  });
   // Keep-alive sockets of idle kiosks must not hold shutdown hostage.
   http.keepAliveTimeout = 5_000;
 
