@@ -56,7 +56,7 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer/stats', statsRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
-  app.use('/api/sync', syncRouter(ctx));
+  app.use('/api/sync', syncRouter(ctx, limits));
   app.use('/api/verify', verifyApiRouter(ctx, limits));
   app.use('/verify', verifyPageRouter(ctx, limits));
   app.use('/api', () => {

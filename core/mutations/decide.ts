@@ -36,6 +36,8 @@ const accepted = (...effects: Effect[]): Decision => ({ status: 'accepted', effe
 const rejected = (r: Rejection): Decision => ({ status: 'rejected', ...r });
 
 export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Decision {
+  const foreign = otherSchool(m, state, ctx);
+  if (foreign) return foreign;
   const at = ctx.now.getTime();
   switch (m.name) {
     case 'participant.register': {
@@ -67,6 +69,8 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
         // The same code again changes nothing; a second code is refused.
         return existing.code === codeText ? accepted() : rejected(reject('ALREADY_ACTIVATED'));
       }
+      const idOwner = state.activationIds.get(activationId);
+      if (idOwner && idOwner !== participantId) return rejected(reject('ID_TAKEN'));
       if (!canActivateCodes(ctx.settings, ctx.now, participant.region)) return rejected(reject('CODE_NOT_YET_ACTIVE'));
       const code = state.codes.get(codeText);
       const base: Omit<ActivationRow, 'status' | 'leaseId' | 'schoolId'> = {
@@ -119,6 +123,11 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       const { participantId, step, answers, completionId } = m.args;
       if (!state.participants.has(participantId)) return { status: 'parked', waitingFor: participantId };
       if (step > ctx.stepCount) return rejected(reject('STEP_OUT_OF_RANGE'));
+      const idOwner = state.completionIds.get(completionId);
+      if (idOwner && (idOwner.participantId !== participantId || idOwner.step !== step))
+        return rejected(reject('ID_TAKEN'));
+      // This very completion is kept already, standing or as history.
+      if (idOwner) return accepted();
       const row = { id: completionId, participantId, step, answers, completedAt: at };
       // The first completion the server accepts stands; later ones are kept as history.
       const stands = state.completionOf(participantId, step);
@@ -153,4 +162,15 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       });
     }
   }
+}
+
+/**
+ * On the server a device acts only for its own school's participants, or for one signed in there
+ * through the lookup (a student who moved). A kiosk decides only for whom it holds.
+ */
+function otherSchool(m: Mutation, state: DomainState, ctx: DecideContext): Decision | undefined {
+  if (!ctx.authority || m.name === 'participant.register') return undefined;
+  const p = state.participants.get(m.args.participantId);
+  if (!p || p.schoolId === ctx.schoolId || state.visiting.has(p.id)) return undefined;
+  return rejected(reject('PARTICIPANT_OTHER_SCHOOL'));
 }

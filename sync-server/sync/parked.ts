@@ -6,10 +6,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
-import type { DomainState } from '../../core/mutations/state.ts';
+import { refsOf, type DomainState } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { lockSchools } from './changes.repository.ts';
-import { loadCodes } from './state.repository.ts';
+import { loadCodes, loadTakenIds } from './state.repository.ts';
 
 export interface Pending {
   m: Mutation;
@@ -41,6 +41,7 @@ export async function retryParked(
   if (arrived.length === 0) return [];
   const stored = await parkedQuery(trx, arrived).execute();
   const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+  await loadTakenIds(trx, state, refsOf(parked.map((x) => x.m)));
   const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
   if (codes.length) {
     const owners = await trx.selectFrom('tariffs').select('school_id').where('code', 'in', codes).execute();

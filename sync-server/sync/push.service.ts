@@ -167,10 +167,14 @@ async function applyFresh(
 ): Promise<{ touched: Set<string>; state: DomainState }> {
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
+  // The shortcut holds only the school's own students: a visitor's right is read from the store.
   const known = mutations.every((m) => m.name === 'answer.save')
-    ? knownParticipants(ctx.store, refs.participantIds)
+    ? knownParticipants(ctx.store, refs.participantIds)?.filter((p) => p.schoolId === source.schoolId)
     : undefined;
-  const state = known ? DomainState.of(known) : await lockAndLoad(ctx, trx, campaign.id, source, refs);
+  const state =
+    known?.length === refs.participantIds.size
+      ? DomainState.of(known)
+      : await lockAndLoad(ctx, trx, campaign.id, source, refs);
   const baseCtx = (at: number): DecideContext => ({
     now: new Date(Math.min(now, Math.max(at, now - MAX_OFFLINE_MS))),
     campaignId: campaign.id,
@@ -253,5 +257,5 @@ async function lockAndLoad(
         .execute()
     : [];
   await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
-  return loadState(trx, campaignId, refs);
+  return loadState(trx, campaignId, refs, source.schoolId);
 }
