@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { createApp } from './app.ts';
 import { openLimitStore, type LimitStore } from './auth/limit-store.ts';
 import type { Config } from './config.ts';
@@ -17,6 +18,8 @@ export interface RunningServer {
   port: number;
   ctx: ServerContext;
   http: Server;
+  /** The Express app behind `http` (every route it registers; tests walk them). */
+  app: Express;
   realtime: Realtime;
   /** Stops taking requests, lets the ones in flight finish, then closes the store. */
   close(): Promise<void>;
@@ -77,5 +80,5 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       if (!opts.store) await store.close();
       log.info('server stopped');
     })());
-  return { url, port, ctx, http, realtime, close };
+  return { url, port, ctx, http, app, realtime, close };
 }

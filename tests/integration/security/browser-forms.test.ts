@@ -50,7 +50,7 @@ describe.each(DIALECTS)('requests a foreign page can make, on %s', (dialect) => 
     ['/api/cabinet/students/00000000-0000-7000-8000-000000000000/password'],
   ])('refuses a plain form POST to %s, with or without a foreign Origin', async (template) => {
     const path = template.replace(':device', deviceId);
-    for (const headers of [{}, { origin: EVIL }, { origin: 'null' }]) {
+    for (const headers of [{}, { origin: EVIL }, { origin: 'null' }] as Record<string, string>[]) {
       const res = await formPost(path, headers);
       expect([403, 415]).toContain(res.status);
       const body = await res.json();
