@@ -85,7 +85,9 @@ describe('the kiosk lookup and enrollment on one node', () => {
       expect((await lookup(server.url, credential, ip, email, `neverno-${i}1`)).status).toBe(401);
     const blocked = await lookup(server.url, credential, ip, email, PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toBe('900');
+    // The window is 15 minutes from the first failure (a busy machine may have let a second pass).
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(850);
+    expect(Number(blocked.headers.get('retry-after'))).toBeLessThanOrEqual(900);
     expect((await blocked.json()).error).toMatchObject({
       code: 'TOO_MANY_LOGINS',
       message: /Слишком много попыток входа/,
