@@ -176,7 +176,7 @@ describe.each(DIALECTS)('fuzzing the server on %s', (dialect) => {
         { cookie: `mb_session=${'%'.repeat(300)}` },
         { cookie: 'mb_session=%E0%A4%A; mb_session=x' },
         { origin: 'null' },
-      ])
+      ] as Record<string, string>[])
         await probe(`header ${Object.keys(h)[0]}`, r.method, path, { 'content-type': 'application/json', ...h }, '{}');
     }
     expect(failures).toEqual([]);

@@ -10,7 +10,8 @@ import { DIALECTS } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import { createCampaign, createSchool, enroll, openSettings, TEST_PACK_FILE } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { Client, createCoorganizer, createOrganizer, signedIn } from '../accounts/helpers.ts';
+import type { Client } from '../accounts/helpers.ts';
+import { createCoorganizer, createOrganizer, signedIn } from '../accounts/helpers.ts';
 
 const BAD = { nul: 'a\u0000b', 'a lone surrogate': 'a\uD83Db' };
 
