@@ -6,15 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/ids.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
-import {
-  createCampaign,
-  createSchool,
-  createTariff,
-  enroll,
-  MutationMaker,
-  TEST_PACK_FILE,
-} from '../../support/factories.ts';
-import { startTestServer, type TestServer } from '../../support/server.ts';
+import { enroll, MutationMaker } from '../../support/factories.ts';
+import { startSchool } from '../../support/kiosk/school.ts';
+import type { TestServer } from '../../support/server.ts';
 
 describe.each(DIALECTS)('ids reused by a push on %s', (dialect) => {
   let server: TestServer;
@@ -23,11 +17,9 @@ describe.each(DIALECTS)('ids reused by a push on %s', (dialect) => {
   const maker = new MutationMaker();
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, { contentPackFile: TEST_PACK_FILE });
-    const campaign = await createCampaign(server.ctx);
-    const schoolId = (await createSchool(server.ctx)).id;
-    code = (await createTariff(server.ctx, campaign.id, schoolId, 30)).code;
-    const e = await enroll(server.url, server.ctx, schoolId);
+    const school = await startSchool(30, dialect);
+    ({ server, code } = school);
+    const e = await enroll(server.url, server.ctx, school.schoolId);
     device = new DeviceClient(server.url, e.credential, e.instanceId);
   });
   afterAll(() => server.stop());
