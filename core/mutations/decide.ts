@@ -171,6 +171,6 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
 function otherSchool(m: Mutation, state: DomainState, ctx: DecideContext): Decision | undefined {
   if (!ctx.authority || m.name === 'participant.register') return undefined;
   const p = state.participants.get(m.args.participantId);
-  if (!p || p.schoolId === ctx.schoolId || state.visiting.has(p.id)) return undefined;
+  if (!p || p.schoolId === ctx.schoolId || state.hasVisited(p.id, ctx.schoolId)) return undefined;
   return rejected(reject('PARTICIPANT_OTHER_SCHOOL'));
 }

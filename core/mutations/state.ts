@@ -78,10 +78,15 @@ export class DomainState {
   /** Activation ids already kept, with whose activation they are. */
   readonly activationIds = new Map<string, string>();
   /**
-   * Participants of another school signed in at the deciding school through the lookup (a student
-   * who moved): its devices may act for them. Loaded by the server only.
+   * Schools where a participant of another school signed in through the lookup (a student who
+   * moved), keyed `${participantId}@${schoolId}`: that school's devices may act for them. Loaded by
+   * the server only.
    */
-  readonly visiting = new Set<string>();
+  readonly visits = new Set<string>();
+
+  hasVisited(participantId: string, schoolId: string): boolean {
+    return this.visits.has(`${participantId}@${schoolId}`);
+  }
 
   addCertificate(c: CertificateRow): void {
     this.certificates.set(c.participantId, c);

@@ -257,5 +257,5 @@ async function lockAndLoad(
         .execute()
     : [];
   await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
-  return loadState(trx, campaignId, refs, source.schoolId);
+  return loadState(trx, campaignId, refs);
 }

@@ -7,12 +7,10 @@ import { DomainState, type StateRefs } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { activationFromDb, participantFromDb } from './rows.ts';
 
-/** `schoolId`: the school deciding (the pushing device's), whose visitors are loaded. */
 export async function loadState(
   trx: Transaction<CentralDB>,
   campaignId: string,
   refs: StateRefs,
-  schoolId: string,
 ): Promise<DomainState> {
   const state = new DomainState();
   const pids = [...refs.participantIds];
@@ -31,15 +29,14 @@ export async function loadState(
     for (const r of rows) state.addParticipant(participantFromDb(r));
   }
   const known = [...state.participants.keys()];
-  const strangers = [...state.participants.values()].filter((p) => p.schoolId !== schoolId).map((p) => p.id);
-  if (strangers.length) {
+  // Most students never sign in at another school: this finds nothing, by the primary key.
+  if (known.length) {
     const visits = await trx
       .selectFrom('participant_visits')
-      .select('participant_id')
-      .where('school_id', '=', schoolId)
-      .where('participant_id', 'in', strangers)
+      .select(['participant_id', 'school_id'])
+      .where('participant_id', 'in', known)
       .execute();
-    for (const v of visits) state.visiting.add(v.participant_id);
+    for (const v of visits) state.visits.add(`${v.participant_id}@${v.school_id}`);
   }
   await loadTakenIds(trx, state, refs);
   // Answers need neither activations nor completions; most batches are answers.
