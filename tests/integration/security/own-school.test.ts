@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../core/node/password.ts';
+import { TEST_PACK } from '../../../core/content/index.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { DeviceClient } from '../../support/device-client.ts';
@@ -17,7 +18,14 @@ import {
   PASSWORD,
   TEST_PACK_FILE,
 } from '../../support/factories.ts';
+import { stepAnswers } from '../../support/kiosk/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
+
+/** A valid answer to the `i`-th item of `step` of the test pack (the server checks answers against it). */
+function answerTo(maker: MutationMaker, participantId: string, step: number, i = 0) {
+  const [itemId, value] = stepAnswers(TEST_PACK, step)[i]!;
+  return maker.answer(participantId, step, itemId, value as Parameters<MutationMaker['answer']>[3]);
+}
 
 describe.each(DIALECTS)('a PC of another school on %s', (dialect) => {
   let server: TestServer;
@@ -58,7 +66,7 @@ describe.each(DIALECTS)('a PC of another school on %s', (dialect) => {
   it("refuses answers, steps and a code activation for B's student, and writes nothing", async () => {
     const { pid } = await studentOfB();
     const res = await pcA.push([
-      maker.answer(pid, 1, 'q1', 'a'),
+      answerTo(maker, pid, 1),
       maker.complete(pid, 1),
       maker.activate(pid, codeA),
       maker.make({ name: 'certificate.issue', args: { participantId: pid, serial: 'MB-2026-7KQ4M2XD' } }),
@@ -72,25 +80,25 @@ describe.each(DIALECTS)('a PC of another school on %s', (dialect) => {
     expect(await rows('completions', pid)).toEqual([]);
     expect(await rows('activations', pid)).toEqual([]);
     // The student's own school's PC is unaffected.
-    const own = await pcB.push([maker.answer(pid, 1, 'q1', 'a'), maker.activate(pid, codeB)]);
+    const own = await pcB.push([answerTo(maker, pid, 1), maker.activate(pid, codeB)]);
     expect(own.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
   });
 
   it('refuses answers for a known student even on the batch shortcut (answers only, student cached)', async () => {
     const { pid } = await studentOfB();
     // B's PC answers first, so the server has the student in its cache of known participants.
-    expect((await pcB.push([maker.answer(pid, 1, 'q1', 'a')])).body.outcomes[0]!.status).toBe('accepted');
-    const res = await pcA.push([maker.answer(pid, 1, 'q1', 'forged')]);
+    expect((await pcB.push([answerTo(maker, pid, 1)])).body.outcomes[0]!.status).toBe('accepted');
+    const res = await pcA.push([answerTo(maker, pid, 1)]);
     expect(res.body.outcomes[0]).toMatchObject({ status: 'rejected', code: 'PARTICIPANT_OTHER_SCHOOL' });
   });
 
   it("accepts them once the student has signed in on A's PC (a student who moved)", async () => {
     const { pid, email } = await studentOfB();
     expect((await pcA.lookup(email, 'wrong-password1')).status).toBe(401);
-    expect((await pcA.push([maker.answer(pid, 1, 'q1', 'a')])).body.outcomes[0]!.status).toBe('rejected');
+    expect((await pcA.push([answerTo(maker, pid, 1)])).body.outcomes[0]!.status).toBe('rejected');
     const found = await pcA.lookup(email, PASSWORD);
     expect(found.status).toBe(200);
-    const res = await pcA.push([maker.answer(pid, 1, 'q1', 'b'), maker.activate(pid, codeA)]);
+    const res = await pcA.push([answerTo(maker, pid, 1), maker.activate(pid, codeA)]);
     expect(res.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
     const visits = await server.ctx.db
       .selectFrom('participant_visits')
