@@ -13,15 +13,27 @@ import { HttpError } from './errors.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The host (and port) an Origin names, or undefined for `null` and junk. Compared with the Host
+ * the browser sent rather than with a whole origin: behind a TLS proxy without TRUST_PROXY this
+ * server sees http while the page's origin is https, and the host alone is what another site
+ * cannot fake.
+ */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 export function sameOriginOnly(config: Pick<Config, 'publicUrl'>): RequestHandler {
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : undefined;
   return (req, _res, next) => {
     if (SAFE.has(req.method)) return next();
     const origin = req.headers.origin;
-    if (origin !== undefined) {
-      const own = `${req.protocol}://${req.headers.host ?? ''}`;
-      if (origin !== own && origin !== publicOrigin) throw HttpError.of(403, 'CROSS_SITE');
-    }
+    if (origin !== undefined && origin !== publicOrigin && hostOf(origin) !== req.headers.host)
+      throw HttpError.of(403, 'CROSS_SITE');
     if (req.headers['sec-fetch-site'] === 'cross-site') throw HttpError.of(403, 'CROSS_SITE');
     const json = req.is('application/json') === 'application/json';
     const bearer = req.headers.authorization?.startsWith('Bearer ') ?? false;
