@@ -7,6 +7,7 @@ import { IsoDate, isOnOrAfter, isOnOrBefore, isWithin } from './calendar.ts';
 import { findRegion, REGION_CODES } from './data/regions.ts';
 import { formatNumberRu } from './messages/numbers.ts';
 import { formatRubles } from './tariff.ts';
+import { storable } from './contracts/common.ts';
 
 export const RegionCode = z.enum(REGION_CODES, { error: 'Выберите регион из списка' });
 
@@ -36,11 +37,15 @@ export const CampaignSettings = z.object({
   /** Participant registration is open in a region during its window. */
   regionWindows: z.array(RegionWindow),
   consent: z.object({
-    version: z.string().min(1, 'Укажите редакцию согласия').max(40, 'Редакция согласия: не длиннее 40 символов'),
-    text: z
-      .string()
-      .min(1, 'Вставьте текст согласия')
-      .max(20_000, `Текст согласия: не длиннее ${formatNumberRu(20_000)} символов`),
+    version: storable(
+      z.string().min(1, 'Укажите редакцию согласия').max(40, 'Редакция согласия: не длиннее 40 символов'),
+    ),
+    text: storable(
+      z
+        .string()
+        .min(1, 'Вставьте текст согласия')
+        .max(20_000, `Текст согласия: не длиннее ${formatNumberRu(20_000)} символов`),
+    ),
   }),
 });
 export type CampaignSettings = z.infer<typeof CampaignSettings>;

@@ -13,6 +13,7 @@ import type { ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { organizerRouter } from './organizer/organizer.routes.ts';
 import { statsRouter } from './organizer/stats.routes.ts';
+import { sameOriginOnly } from './http/same-origin.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveShell } from './http/shell.ts';
 import { resultsRouter } from './results/results.routes.ts';
@@ -34,7 +35,8 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
   // every hop would take the left-most entry, which the client writes, and every rate limit
   // keyed on the address could be dodged by changing it.
   app.set('trust proxy', ctx.config.trustProxy ? 1 : false);
-  app.use(securityHeaders);
+  app.use(securityHeaders(ctx.config));
+  app.use(sameOriginOnly(ctx.config));
   app.use(express.json({ limit: ctx.config.maxBodyBytes }));
 
   app.get('/healthz', async (_req, res) => {
@@ -56,7 +58,7 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer/stats', statsRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
-  app.use('/api/sync', syncRouter(ctx));
+  app.use('/api/sync', syncRouter(ctx, limits));
   app.use('/api/verify', verifyApiRouter(ctx, limits));
   app.use('/verify', verifyPageRouter(ctx, limits));
   app.use('/api', () => {

@@ -17,11 +17,14 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
+/** The path socket.io owns, every transport included; Express never sees it. */
+export const SOCKET_PATH = '/socket.io';
+
 const room = (schoolId: string) => `school:${schoolId}`;
 
 export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, 'nudge'>): Promise<Realtime> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
-    path: '/socket.io',
+    path: SOCKET_PATH,
     serveClient: false,
     cors: { origin: false },
   });

@@ -2,15 +2,16 @@
  * Starts one server node: store, migrations, HTTP, socket.io. Used by main.ts, the demo and the
  * tests alike, so the tests exercise exactly what runs in production.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { createApp } from './app.ts';
 import { openLimitStore, type LimitStore } from './auth/limit-store.ts';
 import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { startRealtime, type Realtime } from './realtime.ts';
+import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
 import { settleAll } from './sync/leases.service.ts';
 
 const SETTLE_EVERY_MS = 60_000;
@@ -20,6 +21,8 @@ export interface RunningServer {
   port: number;
   ctx: ServerContext;
   http: Server;
+  /** The Express app behind `http` (every route it registers; tests walk them). */
+  app: Express;
   realtime: Realtime;
   /** Stops taking requests, lets the ones in flight finish, then closes the store. */
   close(): Promise<void>;
@@ -50,7 +53,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   await limits.ready();
   const realtime = await startRealtime(http, base);
   const ctx: ServerContext = { ...base, nudge: (schoolId) => realtime.nudge(schoolId) };
-  http.on('request', createApp(ctx, { realtime: () => realtime.health() }, limits));
+  const app = createApp(ctx, { realtime: () => realtime.health() }, limits);
+  // socket.io attached first and hands the server's other listeners every request, its own
+  // included; /socket.io/ is its alone (Express answering a polling request too wrote a second
+  // response, and ERR_HTTP_HEADERS_SENT ended the process).
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(`${SOCKET_PATH}/`)) return;
+    app(req, res);
+  });
   // Keep-alive sockets of idle kiosks must not hold shutdown hostage.
   http.keepAliveTimeout = 5_000;
   // Leases of PCs that went quiet expire even when nobody of their school syncs, and the places
@@ -80,5 +90,5 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       if (!opts.store) await store.close();
       log.info('server stopped');
     })());
-  return { url, port, ctx, http, realtime, close };
+  return { url, port, ctx, http, app, realtime, close };
 }

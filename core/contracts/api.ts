@@ -5,10 +5,17 @@
 import { z } from 'zod';
 import { CampaignSettings, RegionWindow } from '../campaign.ts';
 import { ParticipantCount } from '../tariff.ts';
+import { storable } from './common.ts';
+
+/**
+ * The header the screens send with every request that changes something and has no JSON body: a
+ * form on another site cannot send it (sync-server/http/same-origin.ts).
+ */
+export const CLIENT_HEADER = 'x-moe-client';
 
 export const LoginRequest = z.object({
-  email: z.string().trim().toLowerCase().min(3, 'Укажите e-mail').max(254, 'E-mail: не длиннее 254 символов'),
-  password: z.string().min(1, 'Укажите пароль').max(128, 'Пароль: не длиннее 128 символов'),
+  email: storable(z.string().trim().toLowerCase().min(3, 'Укажите e-mail').max(254, 'E-mail: не длиннее 254 символов')),
+  password: storable(z.string().min(1, 'Укажите пароль').max(128, 'Пароль: не длиннее 128 символов')),
 });
 
 export const Role = z.enum(['organizer', 'coorganizer']);

@@ -7,13 +7,16 @@ import { CAMPAIGN_YEARS } from '../calendar.ts';
 import { Campaign, CampaignSettings, RegionCode } from '../campaign.ts';
 import { findRegion } from '../data/regions.ts';
 import { School } from './api.ts';
+import { storable } from './common.ts';
 
 /** A record id in a URL path; anything else is refused before it reaches a query. */
 export const IdParam = z.object({
-  id: z
-    .string({ error: 'Не указан идентификатор' })
-    .min(1, 'Не указан идентификатор')
-    .max(64, 'Слишком длинный идентификатор'),
+  id: storable(
+    z
+      .string({ error: 'Не указан идентификатор' })
+      .min(1, 'Не указан идентификатор')
+      .max(64, 'Слишком длинный идентификатор'),
+  ),
 });
 
 /** PUT /api/organizer/campaign: the same year updates the active campaign; a new year opens a new one. */
@@ -26,11 +29,13 @@ export const CampaignInput = z
       .max(CAMPAIGN_YEARS.last, `Год акции — не позже ${CAMPAIGN_YEARS.last}`),
     // Each check has its own words: the type's error would otherwise answer every check («Укажите
     // название акции» under a title that is too long).
-    title: z
-      .string({ error: 'Укажите название акции' })
-      .trim()
-      .min(1, 'Укажите название акции')
-      .max(200, 'Название акции: не длиннее 200 символов'),
+    title: storable(
+      z
+        .string({ error: 'Укажите название акции' })
+        .trim()
+        .min(1, 'Укажите название акции')
+        .max(200, 'Название акции: не длиннее 200 символов'),
+    ),
     settings: CampaignSettings,
   })
   .superRefine((c, ctx) => {

@@ -5,17 +5,18 @@
 import { z } from 'zod';
 import { Campaign } from '../campaign.ts';
 import { Mutation, Uuid } from '../mutations/schemas.ts';
+import { storable } from './common.ts';
 
 export const MAX_PUSH_BATCH = 500;
 export const MAX_PULL_LIMIT = 500;
 
 /** POST /api/sync/enroll: a kiosk presents the school's one-time enrollment code. */
 export const EnrollRequest = z.object({
-  enrollmentCode: z.string().trim().min(4).max(32),
-  deviceName: z.string().trim().min(1).max(80),
+  enrollmentCode: storable(z.string().trim().min(4).max(32)),
+  deviceName: storable(z.string().trim().min(1).max(80)),
   /** Random per installation; a cloned disk image repeats it, which is how clones are found. */
   instanceId: Uuid,
-  appVersion: z.string().max(40),
+  appVersion: storable(z.string().max(40)),
   /**
    * Changes of the school this installation served that it has not sent yet. The server files a
    * registration under the sending device's school, so a code of another school is refused
@@ -40,9 +41,9 @@ export const DeviceHealth = z.object({
   pending: z.number().int().nonnegative(),
   oldestPendingAt: z.number().int().nullable(),
   lastSyncAt: z.number().int().nullable(),
-  lastError: z.string().max(500).nullable(),
+  lastError: storable(z.string().max(500)).nullable(),
   clockOffsetMs: z.number().int(),
-  appVersion: z.string().max(40),
+  appVersion: storable(z.string().max(40)),
   instanceId: Uuid,
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
@@ -129,4 +130,7 @@ export const LeaseResponse = z.object({ leases: z.array(Lease), serverTime: z.nu
 export type LeaseResponse = z.infer<typeof LeaseResponse>;
 
 /** POST /api/sync/participant: a kiosk fetches, on demand, a participant who logs in there. */
-export const ParticipantLookupRequest = z.object({ email: z.string().max(254), password: z.string().max(128) });
+export const ParticipantLookupRequest = z.object({
+  email: storable(z.string().max(254)),
+  password: storable(z.string().max(128)),
+});

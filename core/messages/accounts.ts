@@ -19,6 +19,7 @@ export const importMessages = {
   emailIsOrganizer: 'этот e-mail принадлежит организатору',
   tooLong: (field: string, max: number) => `поле «${field}» длиннее ${max} символов`,
   unclosedQuote: 'незакрытая кавычка',
+  unstorable: 'в строке есть символ, который нельзя сохранить (например, нулевой байт): исправьте файл',
 } as const;
 
 /** Texts the admin CLI prints. */

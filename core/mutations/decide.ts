@@ -45,6 +45,8 @@ const rejected = (r: Rejection & { problems?: Record<string, string> }): Decisio
 });
 
 export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Decision {
+  const foreign = otherSchool(m, state, ctx);
+  if (foreign) return foreign;
   const at = ctx.now.getTime();
   switch (m.name) {
     case 'participant.register': {
@@ -77,6 +79,8 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       if (existing && existing.code === codeText && existing.status !== 'refused') return accepted();
       if (existing && existing.status !== 'refused' && existing.status !== 'waiting')
         return rejected(reject('ALREADY_ACTIVATED'));
+      const idOwner = state.activationIds.get(activationId);
+      if (idOwner && idOwner !== participantId) return rejected(reject('ID_TAKEN'));
       if (!canActivateCodes(ctx.settings, ctx.now, participant.region)) return rejected(reject('CODE_NOT_YET_ACTIVE'));
       const code = state.codes.get(codeText);
       const row = (status: ActivationRow['status'], lease: string | null, schoolId: string): Effect => ({
@@ -109,8 +113,12 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
     case 'step.complete': {
       const { participantId, step, answers, completionId } = m.args;
       if (!state.participants.has(participantId)) return { status: 'parked', waitingFor: participantId };
+      const idOwner = state.completionIds.get(completionId);
+      if (idOwner && (idOwner.participantId !== participantId || idOwner.step !== step))
+        return rejected(reject('ID_TAKEN'));
+      // This very completion is kept already, standing or as history.
       const stands = state.completionOf(participantId, step);
-      if (stands && stands.id === completionId) return accepted();
+      if (idOwner || stands?.id === completionId) return accepted();
       const refusal = completionRefusal(ctx.steps, step, answers, (n) => !!state.completionOf(participantId, n));
       if (refusal) return rejected(refusal);
       const row = { id: completionId, participantId, step, answers, completedAt: at };
@@ -147,4 +155,15 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       });
     }
   }
+}
+
+/**
+ * On the server a device acts only for its own school's participants, or for one signed in there
+ * through the lookup (a student who moved). A kiosk decides only for whom it holds.
+ */
+function otherSchool(m: Mutation, state: DomainState, ctx: DecideContext): Decision | undefined {
+  if (!ctx.authority || m.name === 'participant.register') return undefined;
+  const p = state.participants.get(m.args.participantId);
+  if (!p || p.schoolId === ctx.schoolId || state.hasVisited(p.id, ctx.schoolId)) return undefined;
+  return rejected(reject('PARTICIPANT_OTHER_SCHOOL'));
 }

@@ -7,31 +7,22 @@ import '../zod-ru.ts';
 import { z } from 'zod';
 import { RegionCode } from '../campaign.ts';
 import { CODE_LENGTH } from '../codes.ts';
+import { storable } from '../contracts/common.ts';
 
 export const Uuid = z.uuid({ error: 'Неверный идентификатор' });
-
-/**
- * Text every store keeps as sent: PostgreSQL refuses NUL in text, and half of a surrogate pair (an
- * emoji cut in two) has no UTF-8 form. Refused here, it costs one mutation with a reason instead of
- * a whole batch failing in the database and a device's queue stalling behind it.
- */
-export function isStorableText(s: string): boolean {
-  return !s.includes('\u0000') && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
-}
-
-const storable = (schema: z.ZodString) =>
-  schema.refine(isStorableText, { error: 'Текст содержит символ, который нельзя сохранить: удалите его' });
 
 /** An empty field is asked for, not called a wrong address (`abort`: one message per field). */
 const filled = (error: string) => ({ error, abort: true });
 
-export const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, filled('Укажите e-mail'))
-  .max(254, 'E-mail: не длиннее 254 символов')
-  .email({ error: 'Проверьте e-mail: он должен выглядеть как name@example.ru' });
+export const Email = storable(
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, filled('Укажите e-mail'))
+    .max(254, 'E-mail: не длиннее 254 символов')
+    .email({ error: 'Проверьте e-mail: он должен выглядеть как name@example.ru' }),
+);
 
 export const Gender = z.enum(['female', 'male'], { error: 'Выберите пол' });
 

@@ -18,6 +18,9 @@ export interface StateRefs {
   completions: boolean;
   /** Serials a batch wants to issue (to check they are free). */
   serials: Set<string>;
+  /** Ids the batch's rows would take (to check no other row has them). */
+  completionIds: Set<string>;
+  activationIds: Set<string>;
 }
 
 export function refsOf(mutations: readonly Mutation[]): StateRefs {
@@ -29,11 +32,16 @@ export function refsOf(mutations: readonly Mutation[]): StateRefs {
     activations: false,
     completions: false,
     serials: new Set(),
+    completionIds: new Set(),
+    activationIds: new Set(),
   };
   for (const m of mutations) {
     refs.participantIds.add(m.args.participantId);
     if (m.name === 'participant.register') refs.emails.add(m.args.profile.email);
-    if (m.name === 'step.complete') refs.completions = true;
+    if (m.name === 'step.complete') {
+      refs.completions = true;
+      refs.completionIds.add(m.args.completionId);
+    }
     if (m.name === 'certificate.issue') {
       // A certificate needs every step done and a confirmed activation.
       refs.completions = true;
@@ -43,6 +51,7 @@ export function refsOf(mutations: readonly Mutation[]): StateRefs {
     if (m.name === 'code.activate') {
       refs.activations = true;
       refs.codes.add(m.args.code);
+      refs.activationIds.add(m.args.activationId);
       if (m.args.leaseId) refs.leaseIds.add(m.args.leaseId);
     }
   }
@@ -63,6 +72,21 @@ export class DomainState {
   readonly certificates = new Map<string, CertificateRow>();
   /** Serials already issued to anyone. */
   readonly takenSerials = new Set<string>();
+
+  /** Completion ids already kept (standing or history), with whose step they are. */
+  readonly completionIds = new Map<string, { participantId: string; step: number }>();
+  /** Activation ids already kept, with whose activation they are. */
+  readonly activationIds = new Map<string, string>();
+  /**
+   * Schools where a participant of another school signed in through the lookup (a student who
+   * moved), keyed `${participantId}@${schoolId}`: that school's devices may act for them. Loaded by
+   * the server only.
+   */
+  readonly visits = new Set<string>();
+
+  hasVisited(participantId: string, schoolId: string): boolean {
+    return this.visits.has(`${participantId}@${schoolId}`);
+  }
 
   addCertificate(c: CertificateRow): void {
     this.certificates.set(c.participantId, c);
@@ -99,6 +123,7 @@ export class DomainState {
           if (old) old.waiting = Math.max(0, old.waiting - 1);
         }
         this.activations.set(e.row.participantId, e.row);
+        this.activationIds.set(e.row.id, e.row.participantId);
         const code = this.codes.get(e.row.code);
         const lease = e.row.leaseId ? this.leases.get(e.row.leaseId) : undefined;
         if (lease) {
@@ -112,12 +137,15 @@ export class DomainState {
       }
       case 'completion.insert':
         this.completions.set(`${e.row.participantId}:${e.row.step}`, e.row);
+        this.completionIds.set(e.row.id, { participantId: e.row.participantId, step: e.row.step });
+        break;
+      case 'completion.history':
+        this.completionIds.set(e.row.id, { participantId: e.row.participantId, step: e.row.step });
         break;
       case 'certificate.insert':
         this.addCertificate(e.row);
         break;
       case 'answer.upsert':
-      case 'completion.history':
       case 'certificate.stands':
         break;
     }

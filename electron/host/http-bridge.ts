@@ -22,19 +22,28 @@ function send(res: ServerResponse, status: number, body: unknown, session?: stri
   res.writeHead(status, headers).end(JSON.stringify(body));
 }
 
+/** Past this much the sender is not a page that misjudged a size: stop reading and cut it off. */
+const DRAIN_LIMIT = 16 * MAX_BODY;
+
+/**
+ * The body, or null when it is larger than MAX_BODY. An oversized body is read to its end and
+ * dropped, so the 413 reaches the sender (cutting the connection mid-upload would reset it and the
+ * page would see a network failure instead of the reason); a flood past DRAIN_LIMIT is cut.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const announced = Number(req.headers['content-length']);
+    if (announced > DRAIN_LIMIT) return resolve(null);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
+      else if (size > DRAIN_LIMIT) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', () => resolve(null));
+    req.on('close', () => resolve(null));
   });
 }
 
@@ -60,14 +69,23 @@ export async function handleApi(
     return refuse(415, 'INVALID_INPUT', 'Нужен JSON.');
   }
   const raw = await readBody(req);
-  if (raw === null) return refuse(413, 'INVALID_INPUT', 'Запрос слишком большой.');
+  if (raw === null) {
+    // Whatever of the body is still unread is not worth the connection.
+    res.setHeader('connection', 'close');
+    return refuse(413, 'INVALID_INPUT', 'Запрос слишком большой.');
+  }
   let input: unknown;
   try {
     input = raw ? JSON.parse(raw) : {};
   } catch {
     return refuse(400, 'INVALID_INPUT', 'Запрос не разобран.');
   }
-  const channel = decodeURIComponent(new URL(req.url ?? '', 'http://localhost').pathname.slice(API_PREFIX.length));
+  let channel: string;
+  try {
+    channel = decodeURIComponent(new URL(req.url ?? '', 'http://localhost').pathname.slice(API_PREFIX.length));
+  } catch {
+    return refuse(400, 'INVALID_INPUT', 'Запрос не разобран.');
+  }
   const token = req.headers[SESSION_HEADER];
   const sessionId = typeof token === 'string' && token ? token : null;
   const origin = req.headers.origin;

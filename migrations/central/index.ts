@@ -4,12 +4,14 @@ import * as m001 from './001_initial.ts';
 import * as m002 from './002_certificates.ts';
 import * as m003 from './003_ingest_layout.ts';
 import * as m004 from './004_issue10_unplaced_indexes.ts';
+import * as m005 from './005_issue11_participant_visits.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_certificates': m002,
   '003_ingest_layout': m003,
   '004_issue10_unplaced_indexes': m004,
+  '005_issue11_participant_visits': m005,
 };
 
 export const centralMigrations: MigrationProvider = {

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { LoginRequest } from '../../core/contracts/api.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parse } from '../http/errors.ts';
+import { secureCookies } from '../http/https.ts';
 import { login } from './auth.service.ts';
 import { clearedSessionCookie, sessionCookie } from './cookies.ts';
 import type { LimitStore } from './limit-store.ts';
@@ -23,13 +24,13 @@ export function authRouter(ctx: ServerContext, limits: LimitStore): Router {
     const { me, token } = await login(ctx, limiter, req.ip ?? 'unknown', input);
     // A session presented at sign-in is dropped, so a planted cookie never outlives the login.
     await destroySession(ctx, req.headers.cookie);
-    res.setHeader('Set-Cookie', sessionCookie(token, ctx.config.sessionTtlMs, req.secure));
+    res.setHeader('Set-Cookie', sessionCookie(token, ctx.config.sessionTtlMs, secureCookies(ctx.config, req)));
     res.json(me);
   });
 
   r.post('/logout', async (req, res) => {
     await destroySession(ctx, req.headers.cookie);
-    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+    res.setHeader('Set-Cookie', clearedSessionCookie(secureCookies(ctx.config, req)));
     res.status(204).end();
   });
 

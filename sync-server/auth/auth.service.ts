@@ -1,16 +1,13 @@
 /** Signing in: password check (scrypt), the failed-login limit, and a new session. */
 import type { Me } from '../../core/contracts/api.ts';
-import { hashPassword, verifyPassword } from '../../core/node/password.ts';
+import { verifyPassword } from '../../core/node/password.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LoginLimiter } from './login-limiter.ts';
+import { decoyHash } from './passwords.ts';
 import { RateLimited } from './rate-limited.ts';
 import { createSession } from './session.ts';
 import { findUserByEmail, loadMe } from './users.repository.ts';
-
-// An unknown e-mail is checked against this hash too, so the answer takes as long as for a real
-// account and response time does not tell which e-mails exist.
-let decoy: Promise<string> | undefined;
 
 export interface LoginInput {
   email: string;
@@ -29,7 +26,7 @@ export async function login(
     throw RateLimited.refuse('TOO_MANY_LOGINS', waitMs);
   }
   const user = await findUserByEmail(ctx.db, input.email);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await (decoy ??= hashPassword('decoy-0'))));
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
   if (!user || !ok) {
     await limiter.recordFailure(ip, input.email);
     ctx.log.info({ userId: user?.id ?? null }, 'login failed');

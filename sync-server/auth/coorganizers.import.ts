@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { PasswordRule } from '../../core/contracts/common.ts';
+import { isStorableText, PasswordRule } from '../../core/contracts/common.ts';
 import { importMessages as m } from '../../core/messages/accounts.ts';
 import { hashPassword } from '../../core/node/password.ts';
 import type { CsvRecord } from '../cli/csv.ts';
@@ -39,6 +39,7 @@ export interface CoorganizerReport extends ImportReport {
 
 function rowFrom(line: number, cells: string[]): Row | string {
   if (cells.length < 5) return m.tooFewColumns(5, cells.length);
+  if (!cells.every(isStorableText)) return m.unstorable;
   const email = normalizeEmail(cells[0]!);
   if (!Email.safeParse(email).success) return m.badEmail(cells[0]!);
   const fullName = tidy(cells[1]!);

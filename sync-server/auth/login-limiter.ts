@@ -1,5 +1,6 @@
 /**
- * Failed-login counting, so a password cannot be guessed by trying. The counts live in a
+ * Failed-login counting, so a password cannot be guessed by trying: staff sign-in (`login`), a
+ * student's sign-in on a kiosk through the lookup (`lookup`), a PC's enrollment code (`enroll`). The counts live in a
  * LimitStore: this process's memory on a single node, Redis when REDIS_URL is set, so several
  * nodes share one count and a restart forgets nothing.
  */
@@ -16,20 +17,24 @@ export interface LimiterOptions {
 
 export const DEFAULT_LIMITS: LimiterOptions = { perAccount: 5, perIp: 50, windowMs: 15 * 60_000 };
 
-// The e-mail enters a key only hashed: Redis keys are visible to whoever runs Redis.
-const accountKey = (ip: string, email: string) =>
-  `login:acct:${createHash('sha256').update(`${ip}\n${email}`).digest('base64url').slice(0, 22)}`;
+export type LimitScope = 'login' | 'lookup' | 'enroll';
 
 export class LoginLimiter {
   constructor(
     private readonly store: LimitStore,
     private readonly opts: LimiterOptions = DEFAULT_LIMITS,
+    private readonly scope: LimitScope = 'login',
   ) {}
+
+  // The e-mail enters a key only hashed: Redis keys are visible to whoever runs Redis.
+  #accountKey(ip: string, email: string): string {
+    return `${this.scope}:acct:${createHash('sha256').update(`${ip}\n${email}`).digest('base64url').slice(0, 22)}`;
+  }
 
   #keys(ip: string, email: string): [string, number][] {
     return [
-      [accountKey(ip, email), this.opts.perAccount],
-      [`login:ip:${ip}`, this.opts.perIp],
+      [this.#accountKey(ip, email), this.opts.perAccount],
+      [`${this.scope}:ip:${ip}`, this.opts.perIp],
     ];
   }
 
@@ -49,6 +54,6 @@ export class LoginLimiter {
 
   /** A correct password clears that account's count (the IP-wide count stays). */
   async recordSuccess(ip: string, email: string): Promise<void> {
-    await this.store.clear(accountKey(ip, email));
+    await this.store.clear(this.#accountKey(ip, email));
   }
 }

@@ -1,8 +1,20 @@
 /**
  * Generated passwords for accounts the admin CLI creates and for students whose co-organizer
- * sets a new one («Сменить пароль»); they satisfy PasswordRule.
+ * sets a new one («Сменить пароль»); they satisfy PasswordRule. And the decoy hash unknown
+ * e-mails are checked against.
  */
 import { randomInt } from 'node:crypto';
+import { hashPassword } from '../../core/node/password.ts';
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * An unknown e-mail is checked against this hash, so the answer takes as long as for a real
+ * account and response time does not tell which e-mails exist (staff login, the kiosk lookup).
+ */
+export function decoyHash(): Promise<string> {
+  return (decoy ??= hashPassword('decoy-0'));
+}
 
 // No look-alike characters (0/O, 1/l/I), so a printed password is typed right the first time.
 const LETTERS = 'abcdefghjkmnpqrstuvwxyz';

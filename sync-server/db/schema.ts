@@ -168,6 +168,13 @@ export interface CertificatesTable {
   issued_at: number;
 }
 
+/** A participant signed in through the lookup at a school other than their own (migration 004). */
+export interface ParticipantVisitsTable {
+  participant_id: string;
+  school_id: string;
+  first_at: number;
+}
+
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -186,4 +193,5 @@ export interface CentralDB {
   mutation_conflicts: MutationConflictsTable;
   changes: ChangesTable;
   certificates: CertificatesTable;
+  participant_visits: ParticipantVisitsTable;
 }

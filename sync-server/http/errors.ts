@@ -49,7 +49,12 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      // Too late for an answer: log it and end the connection rather than leave it hanging.
+      log.error({ err, method: req.method, path: req.path }, 'request failed after its answer began');
+      res.destroy();
+      return;
+    }
     if (err instanceof HttpError) {
       if (err.status === 503) res.setHeader('Retry-After', '2');
       res.status(err.status).json({ error: { code: err.code, message: err.message, fields: err.fields } });

@@ -1,5 +1,10 @@
-/** Security headers for every response; a strict CSP, since nothing loads from outside. */
+/**
+ * Security headers for every response; a strict CSP, since nothing loads from outside. With
+ * PUBLIC_URL on https the server is only ever meant to be reached over https: HSTS says so.
+ */
 import type { RequestHandler } from 'express';
+import type { Config } from '../config.ts';
+import { isHttpsPublic } from './https.ts';
 
 const CSP = [
   "default-src 'self'",
@@ -14,10 +19,14 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-export const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader('X-Frame-Options', 'DENY');
-  next();
-};
+export function securityHeaders(config: Pick<Config, 'publicUrl'>): RequestHandler {
+  const hsts = isHttpsPublic(config);
+  return (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    next();
+  };
+}

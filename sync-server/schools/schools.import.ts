@@ -4,6 +4,7 @@
  * A school already in the directory is counted, not duplicated, so a fixed file can be re-run.
  */
 import type { Kysely } from 'kysely';
+import { isStorableText } from '../../core/contracts/common.ts';
 import { findRegion } from '../../core/data/regions.ts';
 import { importMessages as m } from '../../core/messages/accounts.ts';
 import type { CsvRecord } from '../cli/csv.ts';
@@ -26,6 +27,7 @@ export function regionCode(raw: string): string | undefined {
 
 /** Checks the three school columns starting at `at`; returns the school or the reason it is bad. */
 export function schoolFrom(cells: readonly string[], at: number): SchoolIdentity | string {
+  if (!cells.slice(at).every(isStorableText)) return m.unstorable;
   const [rawRegion = '', locality = '', name = ''] = cells.slice(at).map(tidy);
   const region = regionCode(rawRegion);
   if (!region) return m.badRegion(rawRegion);

@@ -1,21 +1,49 @@
 /**
  * A student logs in on a kiosk that has not seen them yet (registered on another PC, or on the
- * web): the kiosk asks the server, which checks the password and hands over their record.
+ * web): the kiosk asks the server, which checks the password and hands over their record. A
+ * student of another school signing in here is recorded as visiting it: from then on this
+ * school's PCs may act for them (see core decide's otherSchool).
  */
 import { verifyPassword } from '../../core/node/password.ts';
+import type { LoginLimiter } from '../auth/login-limiter.ts';
+import { decoyHash } from '../auth/passwords.ts';
+import { RateLimited } from '../auth/rate-limited.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { activationFromDb, participantFromDb } from './rows.ts';
 
-export async function lookupParticipant(ctx: ServerContext, campaignId: string, email: string, password: string) {
+export interface LookupInput {
+  email: string;
+  password: string;
+  /** The asking device's school. */
+  schoolId: string;
+  ip: string;
+}
+
+export async function lookupParticipant(ctx: ServerContext, limiter: LoginLimiter, campaignId: string, q: LookupInput) {
+  const email = q.email.trim().toLowerCase();
+  const waitMs = await limiter.blockedForMs(q.ip, email);
+  if (waitMs > 0) throw RateLimited.refuse('TOO_MANY_LOGINS', waitMs);
   const row = await ctx.db
     .selectFrom('participants')
     .selectAll()
     .where('campaign_id', '=', campaignId)
-    .where('email', '=', email.trim().toLowerCase())
+    .where('email', '=', email)
     .executeTakeFirst();
-  // Same answer for an unknown e-mail and a wrong password: no probing for who is registered.
-  if (!row || !(await verifyPassword(password, row.password_hash))) throw HttpError.of(401, 'BAD_LOGIN');
+  // Same answer, after the same work, for an unknown e-mail and a wrong password: no probing.
+  const ok = await verifyPassword(q.password, row?.password_hash ?? (await decoyHash()));
+  if (!row || !ok) {
+    await limiter.recordFailure(q.ip, email);
+    throw HttpError.of(401, 'BAD_LOGIN');
+  }
+  await limiter.recordSuccess(q.ip, email);
+  if (row.school_id !== q.schoolId) {
+    await ctx.db
+      .insertInto('participant_visits')
+      .values({ participant_id: row.id, school_id: q.schoolId, first_at: ctx.now() })
+      .onConflict((oc) => oc.columns(['participant_id', 'school_id']).doNothing())
+      .execute();
+  }
   const [activation, answers, completions] = await Promise.all([
     ctx.db.selectFrom('activations').selectAll().where('participant_id', '=', row.id).executeTakeFirst(),
     ctx.db.selectFrom('answers').selectAll().where('participant_id', '=', row.id).execute(),

@@ -15,7 +15,7 @@ import { Mutation } from '../../core/mutations/schemas.ts';
 import { refsOf, type DomainState } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { lockSchools } from './changes.repository.ts';
-import { loadCodes, loadState } from './state.repository.ts';
+import { loadCodes, loadState, loadTakenIds } from './state.repository.ts';
 
 export interface Pending {
   m: Mutation;
@@ -47,6 +47,7 @@ export async function retryParked(
   if (arrived.length === 0) return [];
   const stored = await parkedQuery(trx, arrived).execute();
   const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+  await loadTakenIds(trx, state, refsOf(parked.map((x) => x.m)));
   const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
   if (codes.length) {
     const owners = await trx.selectFrom('tariffs').select('school_id').where('code', 'in', codes).execute();

@@ -165,10 +165,14 @@ async function applyFresh(
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
+  // The shortcut holds only the school's own students: a visitor's right is read from the store.
   const known = mutations.every((m) => m.name === 'answer.save')
-    ? knownParticipants(ctx.store, refs.participantIds)
+    ? knownParticipants(ctx.store, refs.participantIds)?.filter((p) => p.schoolId === source.schoolId)
     : undefined;
-  const state = known ? DomainState.of(known) : await lockAndLoad(ctx, trx, campaign.id, source, refs);
+  const state =
+    known?.length === refs.participantIds.size
+      ? DomainState.of(known)
+      : await lockAndLoad(ctx, trx, campaign.id, source, refs);
   const baseCtx = decideContext(campaign, source, now);
   const decided: Pending[] = [];
   const effects: Effect[] = [];

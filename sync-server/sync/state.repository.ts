@@ -29,6 +29,16 @@ export async function loadState(
     for (const r of rows) state.addParticipant(participantFromDb(r));
   }
   const known = [...state.participants.keys()];
+  // Most students never sign in at another school: this finds nothing, by the primary key.
+  if (known.length) {
+    const visits = await trx
+      .selectFrom('participant_visits')
+      .select(['participant_id', 'school_id'])
+      .where('participant_id', 'in', known)
+      .execute();
+    for (const v of visits) state.visits.add(`${v.participant_id}@${v.school_id}`);
+  }
+  await loadTakenIds(trx, state, refs);
   // Answers need neither activations nor completions; most batches are answers.
   if (known.length && refs.activations) {
     const acts = await trx.selectFrom('activations').selectAll().where('participant_id', 'in', known).execute();
@@ -83,6 +93,34 @@ export async function loadState(
     }
   }
   return state;
+}
+
+/** The completion and activation ids the batch would write that some row already has. */
+export async function loadTakenIds(
+  trx: Transaction<CentralDB>,
+  state: DomainState,
+  refs: Pick<StateRefs, 'completionIds' | 'activationIds'>,
+): Promise<void> {
+  const completionIds = [...refs.completionIds];
+  if (completionIds.length) {
+    for (const table of ['completions', 'completion_history'] as const) {
+      const rows = await trx
+        .selectFrom(table)
+        .select(['id', 'participant_id', 'step'])
+        .where('id', 'in', completionIds)
+        .execute();
+      for (const r of rows) state.completionIds.set(r.id, { participantId: r.participant_id, step: r.step });
+    }
+  }
+  const activationIds = [...refs.activationIds];
+  if (activationIds.length) {
+    const rows = await trx
+      .selectFrom('activations')
+      .select(['id', 'participant_id'])
+      .where('id', 'in', activationIds)
+      .execute();
+    for (const r of rows) state.activationIds.set(r.id, r.participant_id);
+  }
 }
 
 /** Adds the codes (tariffs) not yet in the batch's state, with how many students wait on each. */

@@ -10,9 +10,12 @@ import {
   type PushResponse,
 } from '../../core/contracts/sync.ts';
 import type { ServerContext } from '../context.ts';
-import { authenticateDevice, enrollDevice, type AuthedDevice } from '../devices/devices.service.ts';
+import type { LimitStore } from '../auth/limit-store.ts';
+import { retryAfter } from '../auth/rate-limited.ts';
+import { authenticateDevice, type AuthedDevice } from '../devices/devices.service.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { activeCampaign } from './campaign-cache.ts';
+import { enrollCounted, enrollLimiter, lookupLimiter } from './guess-limits.ts';
 import { exchangeLeases } from './leases.service.ts';
 import { lookupParticipant } from './lookup.service.ts';
 import { pullChangesJson } from './pull.service.ts';
@@ -24,14 +27,18 @@ function bearer(req: Request): string | undefined {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
-export function syncRouter(ctx: ServerContext): Router {
+/** `limits` holds the counts of wrong passwords (lookup) and wrong enrollment codes. */
+export function syncRouter(ctx: ServerContext, limits: LimitStore): Router {
   const r = Router();
+  const lookups = lookupLimiter(limits);
+  const enrolls = enrollLimiter(limits);
   const device = (req: Request): Promise<AuthedDevice> => authenticateDevice(ctx, bearer(req));
   // SQLite has one writer anyway; PostgreSQL gains little past a few concurrent batches.
   const pacer = new Pacer(ctx.store.dialect === 'postgres' ? 8 : 2, 256);
 
   r.post('/enroll', async (req, res) => {
-    res.status(201).json(await enrollDevice(ctx, parse(EnrollRequest, req.body)));
+    const input = parse(EnrollRequest, req.body);
+    res.status(201).json(await enrollCounted(ctx, enrolls, req.ip ?? 'unknown', input));
   });
 
   r.post('/push', async (req, res) => {
@@ -74,10 +81,15 @@ export function syncRouter(ctx: ServerContext): Router {
   });
 
   r.post('/participant', async (req, res) => {
-    await device(req);
+    const d = await device(req);
     const body = parse(ParticipantLookupRequest, req.body);
     const { campaign } = await activeCampaign(ctx);
-    res.json({ ...(await lookupParticipant(ctx, campaign.id, body.email, body.password)), serverTime: ctx.now() });
+    const found = await lookupParticipant(ctx, lookups, campaign.id, {
+      ...body,
+      schoolId: d.schoolId,
+      ip: req.ip ?? 'unknown',
+    });
+    res.json({ ...found, serverTime: ctx.now() });
   });
 
   r.get('/content', async (req, res) => {
@@ -85,5 +97,6 @@ export function syncRouter(ctx: ServerContext): Router {
     res.json((await activeCampaign(ctx)).pack);
   });
 
+  r.use(retryAfter);
   return r;
 }

@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchClass } from './class.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
+import { benchLookup } from './lookup.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
 import { benchSyncPath } from './sync-path.bench.ts';
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ['sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
   ['kiosk host', benchKiosk],
   ['a class of thirty (30 kiosk hosts, one code)', benchClass],
+  ['student lookup timing', benchLookup],
   ['PDF documents', benchPdf],
 ];
 

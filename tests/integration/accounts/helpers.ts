@@ -1,4 +1,5 @@
 /** Accounts for HTTP tests: organizers and co-organizers, signing in, and a small cookie-carrying client. */
+import { CLIENT_HEADER } from '../../../core/contracts/api.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { createUser } from '../../../sync-server/auth/users.repository.ts';
 import type { ServerContext } from '../../../sync-server/context.ts';
@@ -47,7 +48,8 @@ export class Client {
       method,
       headers: {
         ...this.headers,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // As the screens do (renderer/src/cabinet/api/http.ts): JSON, or their own header.
+        ...(body === undefined ? { [CLIENT_HEADER]: '1' } : { 'content-type': 'application/json' }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -157,6 +157,25 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
     ]);
   });
 
+  it('reports a row with a character no store keeps (NUL) as bad, and imports the rest', async () => {
+    const schools = await admin('import-schools', file('54;Новосибирск;Школа № 7\n54;Новосибирск;Школа\u0000 № 8\n'));
+    expect(schools.err).toEqual([
+      'Строка 2: в строке есть символ, который нельзя сохранить (например, нулевой байт): исправьте файл',
+    ]);
+    expect(schools.out).toEqual(['Импортировано: 1, уже были: 0, с ошибками: 1.']);
+    const people = await admin(
+      'import-coorganizers',
+      file(
+        'nul@school.ru,Нулев\u0000 Н,54,Новосибирск,Школа № 7,parol1234\nok7@school.ru,Окей О,54,Новосибирск,Школа № 7,',
+      ),
+    );
+    expect(people.err).toEqual([
+      'Строка 1: в строке есть символ, который нельзя сохранить (например, нулевой байт): исправьте файл',
+    ]);
+    expect(await user('ok7@school.ru')).toBeDefined();
+    expect(await user('nul@school.ru')).toBeUndefined();
+  });
+
   it('creates and updates the campaign from a settings file checked by CampaignSettings', async () => {
     const settings = openSettings(new Date('2026-10-01T09:00:00Z'));
     expect(await admin('set-campaign', '--file', file(JSON.stringify(settings), 'json'))).toMatchObject({ code: 1 });

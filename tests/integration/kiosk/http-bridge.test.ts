@@ -55,6 +55,19 @@ describe('kiosk HTTP bridge', () => {
     expect((await post(json)).status).toBe(200);
   });
 
+  it('answers an oversized body with 413 and a reason instead of resetting the connection', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
+    for (const headers of [json, { ...json, 'content-length': String(Buffer.byteLength(big)) }]) {
+      const res = await post(headers, big);
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body).error.message).toMatch(/Запрос слишком большой/);
+    }
+    // A chunked body (no length announced) is measured as it arrives.
+    const chunked = await post({ ...json, 'transfer-encoding': 'chunked' }, big);
+    expect(chunked.status).toBe(413);
+    expect((await post(json)).status).toBe(200);
+  });
+
   it('refuses another site, a foreign Host (DNS rebinding), non-JSON and GET', async () => {
     expect((await post({ ...json, origin: 'http://evil.example' })).status).toBe(403);
     expect((await post({ ...json, origin: `http://127.0.0.1.evil.example:${host.port}` })).status).toBe(403);

@@ -4,6 +4,7 @@
  * BridgeError carrying the server's Russian message, so forms show it as they show the kiosk's.
  */
 import type { z } from 'zod';
+import { CLIENT_HEADER } from '../../../../core/contracts/api.ts';
 import { ErrorBody } from '../../../../core/contracts/common.ts';
 import { accountScreenMessages as m } from '../../../../core/messages/cabinet-screens.ts';
 import { BridgeError } from '../../lib/bridge/bridge-error.ts';
@@ -20,7 +21,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: body === undefined ? { [CLIENT_HEADER]: '1' } : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,0 +1,147 @@
+/**
+ * Every route the server registers is either public by the written list below, or refuses a
+ * request without a session, a session of another role, and the ids of another school. A route
+ * added later is walked too (tests/support/routes.ts): it must land on the list or refuse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../core/node/password.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import { DeviceClient } from '../../support/device-client.ts';
+import {
+  createCampaign,
+  createSchool,
+  createTariff,
+  enroll,
+  MutationMaker,
+  PASSWORD,
+  TEST_PACK_FILE,
+} from '../../support/factories.ts';
+import { registeredRoutes, type RegisteredRoute } from '../../support/routes.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+import { createCoorganizer, createOrganizer, signedIn, type Client } from '../accounts/helpers.ts';
+
+/** Routes anyone may call, each with why. */
+const PUBLIC: Record<string, string> = {
+  'GET /healthz': 'technical support and load balancers probe it; it names no one',
+  'POST /api/auth/login': 'signing in; rate-limited',
+  'POST /api/auth/logout': 'ends only the session its own cookie names',
+  'POST /api/sync/enroll': 'the enrollment code is the credential; rate-limited',
+  'GET /api/verify/:serial': 'anyone may check a printed certificate; rate-limited',
+  'GET /verify/': 'the certificate check page',
+  'GET /verify/:serial': 'the certificate check page; rate-limited',
+  'GET /': 'the screens',
+  'GET /index.html': 'the screens',
+  'GET /{*path}': 'the screens route on the client',
+};
+
+/** Who each non-public route is for, by where it is mounted. */
+function audience(path: string): 'coorganizer' | 'organizer' | 'device' | 'anyone signed in' {
+  if (path.startsWith('/api/cabinet')) return 'coorganizer';
+  if (path.startsWith('/api/organizer')) return 'organizer';
+  if (path.startsWith('/api/sync')) return 'device';
+  if (path === '/api/auth/me') return 'anyone signed in';
+  throw new Error(`${path}: neither on the public list nor under a known audience`);
+}
+
+describe('every registered route', () => {
+  let server: TestServer;
+  let routes: RegisteredRoute[];
+  let orgA: Client;
+  let coorgA: Client;
+  let deviceA: DeviceClient;
+  /** Ids that belong to school B. */
+  const b: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { contentPackFile: TEST_PACK_FILE });
+    const campaign = await createCampaign(server.ctx);
+    const schoolA = (await createSchool(server.ctx)).id;
+    const schoolB = (await createSchool(server.ctx)).id;
+    orgA = await signedIn(server.url, (await createOrganizer(server.ctx)).email);
+    coorgA = await signedIn(server.url, (await createCoorganizer(server.ctx, schoolA)).email);
+    b.user = (await createCoorganizer(server.ctx, schoolB)).id;
+    const ea = await enroll(server.url, server.ctx, schoolA);
+    deviceA = new DeviceClient(server.url, ea.credential, ea.instanceId);
+    const eb = await enroll(server.url, server.ctx, schoolB);
+    b.device = eb.deviceId;
+    const tariff = await createTariff(server.ctx, campaign.id, schoolB, 5);
+    b.tariff = tariff.id;
+    b.participant = uuidv7();
+    const maker = new MutationMaker();
+    const pcB = new DeviceClient(server.url, eb.credential, eb.instanceId);
+    const pushed = await pcB.push([
+      maker.register(b.participant, `b${b.participant.slice(-8)}@school.ru`, await hashPassword(PASSWORD)),
+      maker.activate(b.participant, tariff.code),
+    ]);
+    expect(pushed.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
+    routes = registeredRoutes(server.app);
+  });
+  afterAll(() => server.stop());
+
+  const call = (r: RegisteredRoute, path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, {
+      method: r.method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: r.method === 'GET' || r.method === 'HEAD' ? undefined : '{}',
+    });
+  const fill = (path: string, id: string) =>
+    path.replace(/:id\b/, id).replace(':serial', 'MB-2026-7KQ4M2XD').replace('{*path}', 'cabinet');
+
+  it('are found, the API among them', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(keys).toContain('POST /api/cabinet/devices/:id/revoke');
+    expect(keys).toContain('POST /api/sync/push');
+    expect(keys.length).toBeGreaterThan(25);
+  });
+
+  it('are public by the list, or refuse a request without a session or credential', async () => {
+    for (const r of routes) {
+      const key = `${r.method} ${r.path}`;
+      if (key in PUBLIC) continue;
+      audience(r.path); // throws for a route nobody placed
+      const res = await call(r, fill(r.path, uuidv7()));
+      expect(res.status, key).toBe(401);
+      expect((await res.json()).error.message, key).toMatch(/\p{Script=Cyrillic}/u);
+    }
+  });
+
+  it('refuse a session of another role (and a session where a device credential belongs)', async () => {
+    for (const r of routes) {
+      const key = `${r.method} ${r.path}`;
+      if (key in PUBLIC) continue;
+      const who = audience(r.path);
+      if (who === 'anyone signed in') continue;
+      const other = who === 'organizer' ? coorgA : orgA;
+      const res = await call(r, fill(r.path, uuidv7()), { cookie: other.cookie! });
+      expect(res.status, `${key} as ${who === 'organizer' ? 'co-organizer' : 'organizer'}`).toBe(
+        who === 'device' ? 401 : 403,
+      );
+      if (who === 'device') {
+        const withSession = await call(r, fill(r.path, uuidv7()), { cookie: coorgA.cookie! });
+        expect(withSession.status, `${key} with a co-organizer's session`).toBe(401);
+      }
+    }
+  });
+
+  it("refuse the ids of another school's records, and change nothing of theirs", async () => {
+    const withIds = routes.filter((r) => r.path.includes(':id') && !(`${r.method} ${r.path}` in PUBLIC));
+    expect(withIds.length).toBeGreaterThan(0);
+    for (const r of withIds) {
+      const who = audience(r.path);
+      const as = who === 'organizer' ? orgA : coorgA;
+      for (const [kind, id] of Object.entries(b)) {
+        const headers: Record<string, string> =
+          who === 'device' ? { authorization: `Bearer ${deviceA.credential}` } : { cookie: as.cookie! };
+        const res = await call(r, fill(r.path, id), headers);
+        expect([403, 404], `${r.method} ${r.path} with school B's ${kind}`).toContain(res.status);
+      }
+    }
+    const device = await server.ctx.db
+      .selectFrom('devices')
+      .select('revoked_at')
+      .where('id', '=', b.device!)
+      .executeTakeFirstOrThrow();
+    expect(device.revoked_at).toBeNull();
+    expect((await deviceA.lookup(`b${b.participant!.slice(-8)}@school.ru`, PASSWORD)).status).toBe(200);
+  });
+});
