@@ -25,10 +25,13 @@ describe('access codes', () => {
     expect([...seen].sort().join('')).toBe([...CODE_ALPHABET].sort().join(''));
   });
 
-  it('do not repeat over 100 000 draws', () => {
+  it('almost never repeat over 100 000 draws', () => {
     const codes = new Set<string>();
     for (let i = 0; i < 100_000; i++) codes.add(generateCode());
-    expect(codes.size).toBe(100_000);
+    // 31^8 ≈ 8.5·10^11 codes: by the birthday bound one repeat turns up in about 0.6 % of runs (the
+    // unique index makes the server draw again then), three or more almost never; a generator
+    // with a fraction of the entropy repeats thousands of times.
+    expect(100_000 - codes.size).toBeLessThanOrEqual(2);
   });
 
   it('draw characters evenly even though 256 is not a multiple of the alphabet size', () => {
