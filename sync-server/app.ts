@@ -12,6 +12,7 @@ import { certificatesRouter } from './certificates/certificates.routes.ts';
 import type { ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { organizerRouter } from './organizer/organizer.routes.ts';
+import { participantRouter } from './participant/participant.routes.ts';
 import { statsRouter } from './organizer/stats.routes.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveShell } from './http/shell.ts';
@@ -56,6 +57,7 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer/stats', statsRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
+  app.use('/api/participant', participantRouter(ctx, limits));
   app.use('/api/sync', syncRouter(ctx));
   app.use('/api/verify', verifyApiRouter(ctx, limits));
   app.use('/verify', verifyPageRouter(ctx, limits));

@@ -85,3 +85,13 @@ export function stepErrors(step: Step, answers: StepAnswers): Record<string, str
   }
   return errors;
 }
+
+/**
+ * Refuses only what could never be a valid answer to `item`: a half-made choice (fewer options
+ * than required, a required item cleared) may be saved on the way, and completing the step checks
+ * the rest (stepErrors).
+ */
+export function answerShapeError(item: Item, value: AnswerValue): string | null {
+  const lenient = item.type === 'multiple' ? { ...item, min: 0, required: false } : { ...item, required: false };
+  return validateAnswer(lenient as Item, value);
+}

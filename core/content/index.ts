@@ -8,7 +8,14 @@ import type { ContentPack } from './schema.ts';
 import { loadPack } from './validate-pack.ts';
 
 export * from './schema.ts';
-export { answerByMovingOn, isItemAnswered, stepErrors, validateAnswer, type StepAnswers } from './answers.ts';
+export {
+  answerByMovingOn,
+  answerShapeError,
+  isItemAnswered,
+  stepErrors,
+  validateAnswer,
+  type StepAnswers,
+} from './answers.ts';
 export { firstUnfinished, resumeItemIndex, type PackAnswers, type Position } from './progress.ts';
 export { checkPack, isItemKeyed, loadPack, PackError, type PackReport } from './validate-pack.ts';
 

@@ -4,8 +4,7 @@
  * server in the background.
  */
 import { isValidCode, normalizeCode } from '../../../core/codes.ts';
-import { stepErrors, validateAnswer } from '../../../core/content/answers.ts';
-import type { Item } from '../../../core/content/schema.ts';
+import { answerShapeError, stepErrors } from '../../../core/content/answers.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Handler } from '../context.ts';
 import { KioskFault } from '../errors.ts';
@@ -54,12 +53,6 @@ export const activate: Handler<'activate'> = async (input, call, host) => {
   return { activation: activationView(activationOf(host.store, p.id)!) };
 };
 
-/** Refuses only what could never be a valid answer; a half-made choice may be saved on the way. */
-function shapeError(item: Item, value: Parameters<typeof validateAnswer>[1]): string | null {
-  const lenient = item.type === 'multiple' ? { ...item, min: 0, required: false } : { ...item, required: false };
-  return validateAnswer(lenient as Item, value);
-}
-
 export const saveAnswer: Handler<'saveAnswer'> = (input, call, host) => {
   const ready = requireReady(host);
   const p = requireParticipant(host, call);
@@ -68,7 +61,7 @@ export const saveAnswer: Handler<'saveAnswer'> = (input, call, host) => {
   if (!step) throw KioskFault.of(404, 'UNKNOWN_STEP');
   const item = step.items.find((i) => i.id === input.itemId);
   if (!item) throw KioskFault.of(404, 'UNKNOWN_ITEM');
-  const problem = shapeError(item, input.value);
+  const problem = answerShapeError(item, input.value);
   if (problem) throw new KioskFault(422, 'BAD_ANSWER', problem, { [item.id]: problem });
   const args = { participantId: p.id, step: input.step, itemId: input.itemId, value: input.value };
   const m = accepted(applyLocal(host.store, { name: 'answer.save', args }, localContext(host, ready)));

@@ -1,0 +1,131 @@
+/**
+ * Taking part from home (instruction, step 6: «дистанционно с персональных электронных
+ * устройств учащихся»): the central server's root address is the participant's start page, with
+ * the same screens and labels as a classroom PC, talking to the server over the web. Each journey
+ * runs on a 360 px phone (touch) and on a desktop browser; axe-core looks at every screen.
+ */
+import { expect, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { addDays } from '../../core/calendar.ts';
+import { pdfText } from '../integration/results/helpers.ts';
+import { WebParticipant } from './pages/web.ts';
+import { startCentral, type Central } from './support/central.ts';
+import { test } from './support/fixtures.ts';
+import { SCREEN_DIR } from './support/screens.ts';
+import { ALL_STEPS, serverRecordOf } from './support/server-records.ts';
+import { aStudent } from './support/students.ts';
+
+const DEVICES: { name: string; options: BrowserContextOptions }[] = [
+  { name: 'phone', options: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } },
+  { name: 'desktop', options: { viewport: { width: 1280, height: 720 } } },
+];
+
+async function openWeb(browser: Browser, central: Central, options: BrowserContextOptions) {
+  const context = await browser.newContext({ ...options, acceptDownloads: true });
+  const web = new WebParticipant(await context.newPage(), central.url);
+  await web.open();
+  return { web, context };
+}
+
+/** axe-core finds no serious or critical problem on the screen; a photograph is kept either way. */
+async function checkScreen(web: WebParticipant, device: string, name: string): Promise<void> {
+  await web.page.screenshot({ path: `${SCREEN_DIR}/web-${device}-${name}.png`, animations: 'disabled' });
+  expect(await web.accessibilityProblems(), `axe on «${name}» (${device})`).toEqual([]);
+}
+
+for (const device of DEVICES) {
+  test.describe(`on a ${device.name}`, () => {
+    test('a student opens the server, registers, gets an individual code, does all 12 tasks and downloads both PDFs', async ({
+      browser,
+      central,
+    }) => {
+      const student = aStudent({ schoolName: 'Лицей № 7', locality: 'Тверь', region: 'Тверская область' });
+      const { web, context } = await openWeb(browser, central, device.options);
+      // The start page: the participant's, with discreet ways in for co-organizers and organizers.
+      await expect(web.page.getByRole('link', { name: 'Кабинет соорганизатора' })).toBeVisible();
+      await expect(web.page.getByRole('link', { name: 'Панель организатора' })).toBeVisible();
+      await checkScreen(web, device.name, '01-start');
+
+      await web.chooseRegister();
+      // Nothing is filled in for a student at home: no school is known here.
+      await expect(web.registration.field('Название образовательной организации')).toHaveValue('');
+      await checkScreen(web, device.name, '02-registration');
+      await web.registration.fill(student);
+      await web.registration.submit();
+      await expect(web.home.greeting(student.name)).toBeVisible();
+      await checkScreen(web, device.name, '03-home');
+
+      // No school code: an individual tariff for one, its cost shown before «Получить».
+      await web.openIndividualTariff();
+      await expect(web.home.dialog.getByText('Количество участников: 1')).toBeVisible();
+      await expect(web.home.dialog.getByTestId('individual-cost')).toHaveText(/^Стоимость: \d[\d\s]*(,\d\d)?\s₽$/);
+      await checkScreen(web, device.name, '04-individual-tariff');
+      await web.home.dialog.getByRole('button', { name: 'Получить', exact: true }).click();
+      await expect(web.home.dialogNote).toHaveAttribute('data-activation', 'confirmed');
+      await checkScreen(web, device.name, '05-tariff-applied');
+      await web.home.beginSteps();
+
+      await expect(web.steps.progress).toContainText('Шаг 1 из 12');
+      let photographed = false;
+      while ((await web.steps.view()) !== 'done') {
+        if ((await web.steps.view()) === 'pause') {
+          await checkScreen(web, device.name, '07-pause');
+          await web.page.getByRole('button', { name: 'Продолжить', exact: true }).click();
+          continue;
+        }
+        await web.steps.completeStep(async (view) => {
+          if (photographed || view !== 'item') return;
+          photographed = true;
+          await checkScreen(web, device.name, '06-step');
+        });
+      }
+      await expect(web.result.heading).toBeVisible();
+      await checkScreen(web, device.name, '08-result');
+
+      // «Скачать результат» and «Скачать сертификат участника»: real PDFs carrying the student's name.
+      const fullName = `${student.surname} ${student.name}`;
+      for (const button of ['Скачать результат (PDF)', 'Скачать сертификат участника'] as const) {
+        const file = await web.result.download(button);
+        expect(file.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+        const text = await pdfText(new Uint8Array(file.bytes));
+        expect(text.replace(/\s+/g, ' ')).toContain(fullName);
+        // The certificate's QR code and address never name this computer's loopback address.
+        expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
+      }
+
+      // The server holds it all: one participant, the individual code confirmed, every step.
+      const record = await serverRecordOf(central, student.email);
+      expect(record.participants).toBe(1);
+      expect(record.activations).toHaveLength(1);
+      expect(record.activations[0]!.status).toBe('confirmed');
+      expect(record.completedSteps).toEqual(ALL_STEPS);
+      await context.close();
+    });
+
+    test('the individual tariff is refused after the tariff deadline, with the date', async ({ browser }) => {
+      let shift = 0;
+      const central = await startCentral({ now: () => Date.now() + shift });
+      try {
+        const student = aStudent();
+        const { web, context } = await openWeb(browser, central, device.options);
+        await web.register(student);
+        // The clock passes the campaign's tariff deadline (the demo campaign's: today + 30 days).
+        const { campaign } = await import('../../sync-server/sync/campaign-cache.ts').then((m) =>
+          m.activeCampaign(central.ctx()),
+        );
+        const deadline = campaign.settings.tariffDeadline;
+        shift = (Date.parse(`${addDays(deadline, 2)}T12:00:00Z`) - Date.now()) | 0;
+        await web.openIndividualTariff();
+        const [y, mo, d] = deadline.split('-').map(Number) as [number, number, number];
+        const month = new Intl.DateTimeFormat('ru-RU', { month: 'long', day: 'numeric' }).format(
+          new Date(y, mo - 1, d),
+        );
+        await expect(web.home.dialog.getByRole('alert')).toContainText(`можно было до ${month} ${y} г. включительно`);
+        await expect(web.home.dialog.getByRole('button', { name: 'Получить', exact: true })).toHaveCount(0);
+        await checkScreen(web, device.name, '09-tariff-refused');
+        await context.close();
+      } finally {
+        await central.close();
+      }
+    });
+  });
+}
