@@ -101,6 +101,113 @@ for (const device of DEVICES) {
       await context.close();
     });
 
+    test('a phone loses its connection mid-step: the answers typed meanwhile are kept and reach the server once', async ({
+      browser,
+      central,
+    }) => {
+      const student = aStudent();
+      const { web, context } = await openWeb(browser, central, device.options);
+      await web.register(student);
+      expect(await web.home.takePart(central.code)).toBe('confirmed');
+      await web.home.beginSteps();
+      // Step 10 of the pack asks two questions on two screens.
+      await web.steps.completeStepsBefore(10);
+      await web.page.getByRole('button', { name: 'Начать шаг' }).click();
+
+      // The connection drops. The first answer even reaches the server, but its reply is lost on
+      // the way back (the common case of a retry); the second never leaves the phone.
+      let served = 0;
+      await context.route('**/api/participant/**', async (route) => {
+        if (route.request().url().endsWith('/saveAnswer') && served === 0) {
+          served += 1;
+          await route.fetch();
+        }
+        await route.abort('internetdisconnected');
+      });
+      await web.steps.answer();
+      await web.steps.next();
+      await web.steps.answer();
+      await expect(web.status.connection).toHaveText('Нет связи с сервером');
+      await expect(web.status.pending).toHaveText('Ждут отправки: 2');
+      await expect(web.page.getByTestId('kept-here')).toHaveText(
+        'Ответы сохранены на этом устройстве и отправятся сами, когда связь вернётся.',
+      );
+      await checkScreen(web, device.name, '10-offline');
+      // Finishing the step needs the server: said plainly, and nothing is lost.
+      await web.steps.next();
+      await expect(web.steps.main.getByRole('alert')).toContainText('Нет связи с сервером');
+
+      // The connection returns: the page sends what waited, by itself.
+      await context.unroute('**/api/participant/**');
+      await expect(web.status.pending).toHaveText('Всё отправлено', { timeout: 30_000 });
+      await expect(web.status.connection).toHaveText('Связь с сервером есть');
+      await web.steps.next();
+      await expect.poll(() => web.steps.step()).toBe(11);
+
+      // The server has each answer of step 10 once: one row per question, one logged change each.
+      const db = central.ctx().db;
+      const p = await db
+        .selectFrom('participants')
+        .select('id')
+        .where('email', '=', student.email)
+        .executeTakeFirstOrThrow();
+      const answers = await db
+        .selectFrom('answers')
+        .select('item_id')
+        .where('participant_id', '=', p.id)
+        .where('step', '=', 10)
+        .execute();
+      expect(answers.map((a) => a.item_id).sort()).toEqual(['agree', 'pick-one']);
+      const logged = await db
+        .selectFrom('mutations')
+        .select(['payload', 'status'])
+        .where('participant_id', '=', p.id)
+        .where('name', '=', 'answer.save')
+        .execute();
+      const step10 = logged.filter((m) => (JSON.parse(m.payload) as { args: { step: number } }).args.step === 10);
+      expect(step10.map((m) => m.status)).toEqual(['accepted', 'accepted']);
+      const conflicts = await db.selectFrom('mutation_conflicts').select('id').execute();
+      expect(conflicts).toEqual([]);
+      await context.close();
+    });
+
+    test('a student starts on the web, goes on at a classroom kiosk, and finishes on the web', async ({
+      browser,
+      central,
+      classroom,
+    }) => {
+      const student = aStudent();
+      const { web, context } = await openWeb(browser, central, device.options);
+      await web.register(student);
+      // The school's code from the co-organizer, entered at home.
+      expect(await web.home.takePart(central.code)).toBe('confirmed');
+      await web.home.beginSteps();
+      await web.steps.completeStepsBefore(4);
+
+      // At school: the kiosk has never seen this student; online, it asks the server at «Войти».
+      const kiosk = await classroom.kiosk();
+      await kiosk.signIn(student);
+      await expect(kiosk.page.getByRole('button', { name: 'Продолжить с шага 4' })).toBeVisible();
+      await kiosk.home.continue();
+      await kiosk.steps.completeStepsBefore(7);
+      await kiosk.allSent();
+
+      // Home again: the web page picks up where the kiosk stopped.
+      await web.page.reload();
+      await expect(web.home.greeting(student.name)).toBeVisible();
+      await expect(web.page.getByRole('button', { name: 'Продолжить с шага 7' })).toBeVisible();
+      await web.home.continue();
+      await web.steps.completeAll();
+      await expect(web.result.heading).toBeVisible();
+
+      const record = await serverRecordOf(central, student.email);
+      expect(record.participants).toBe(1);
+      expect(record.activations).toEqual([{ code: central.code, status: 'confirmed' }]);
+      expect(record.completedSteps).toEqual(ALL_STEPS);
+      expect(record.repeatedCompletions).toBe(0);
+      await context.close();
+    });
+
     test('the individual tariff is refused after the tariff deadline, with the date', async ({ browser }) => {
       let shift = 0;
       const central = await startCentral({ now: () => Date.now() + shift });
@@ -113,7 +220,10 @@ for (const device of DEVICES) {
           m.activeCampaign(central.ctx()),
         );
         const deadline = campaign.settings.tariffDeadline;
-        shift = (Date.parse(`${addDays(deadline, 2)}T12:00:00Z`) - Date.now()) | 0;
+        shift = Date.parse(`${addDays(deadline, 2)}T12:00:00Z`) - Date.now();
+        // Weeks later the session has long expired: the student signs in again.
+        await web.page.reload();
+        await web.signIn(student);
         await web.openIndividualTariff();
         const [y, mo, d] = deadline.split('-').map(Number) as [number, number, number];
         const month = new Intl.DateTimeFormat('ru-RU', { month: 'long', day: 'numeric' }).format(
