@@ -300,5 +300,15 @@ export const dashboardMessages = {
     completed: (steps: number) => `Прошли все ${steps} шагов`,
     total: 'Вся страна',
     none: 'Участников пока нет.',
+    tariffs: 'Приобретенные тарифы',
+    tariffsLead:
+      'Индивидуальные тарифы (участники без кода школы) считаются отдельно от тарифов образовательных организаций.',
+    kind: 'Кто получил',
+    schoolTariffs: 'Образовательные организации',
+    individualTariffs: 'Индивидуальные тарифы',
+    tariffCount: 'Тарифов',
+    places: 'Мест',
+    placesUsed: 'Использовано',
+    cost: 'Стоимость',
   },
 };

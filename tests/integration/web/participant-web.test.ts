@@ -5,13 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayRu, type IsoDate } from '../../../core/calendar.ts';
+import type { CountryStats } from '../../../core/contracts/results.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { tariffCostKopecks } from '../../../core/tariff.ts';
 import { WEB_SCHOOL_ID } from '../../../core/web.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { createCampaign, createSchool, createTariff, PASSWORD, TEST_PACK_FILE } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { Client, createCoorganizer, signedIn, type ErrorReply } from '../accounts/helpers.ts';
+import { Client, createCoorganizer, createOrganizer, signedIn, type ErrorReply } from '../accounts/helpers.ts';
 import { classTakesPart } from '../results/helpers.ts';
 
 type Participant = { participant: { id: string; activation: { code: string; status: string } | null } };
@@ -243,5 +244,21 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
       .execute();
     expect(conflicts).toEqual([]);
     expect(id).toBeTruthy();
+  });
+
+  it("shows the organizer individual tariffs apart from schools' in the campaign's numbers", async () => {
+    const { web } = await registered(server);
+    await web.post('/api/participant/buyIndividualTariff', { confirmedCostKopecks: 15_000 });
+    const organizer = await signedIn(server.url, (await createOrganizer(server.ctx)).email);
+    const stats = await organizer.get<CountryStats>('/api/organizer/stats');
+    const { schools, individual } = stats.body.tariffs;
+    const rows = await server.ctx.db.selectFrom('tariffs').select(['school_id', 'participants']).execute();
+    const mine = rows.filter((r) => r.school_id === WEB_SCHOOL_ID);
+    expect(individual).toMatchObject({ tariffs: mine.length, places: mine.length, used: mine.length });
+    expect(individual.costKopecks).toBe(mine.length * 15_000);
+    expect(schools.tariffs).toBe(rows.length - mine.length);
+    expect(schools.places).toBe(
+      rows.filter((r) => r.school_id !== WEB_SCHOOL_ID).reduce((n, r) => n + r.participants, 0),
+    );
   });
 });
