@@ -35,6 +35,11 @@ export const CabinetOverview = z.object({
   scheduleVisible: z.boolean(),
   codesActive: z.boolean(),
   certificateOpen: z.boolean(),
+  /**
+   * The address certificates' QR codes print (never loopback) and whether any phone can open it
+   * (false: an address inside the school's network, as when PUBLIC_URL is not set).
+   */
+  certificateAddress: z.object({ url: z.string(), everywhere: z.boolean() }),
 });
 export type CabinetOverview = z.infer<typeof CabinetOverview>;
 

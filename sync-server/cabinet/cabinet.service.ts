@@ -13,7 +13,11 @@ import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 
-export async function cabinetOverview(ctx: ServerContext, school: School): Promise<CabinetOverview> {
+export async function cabinetOverview(
+  ctx: ServerContext,
+  school: School,
+  certificateAddress: CabinetOverview['certificateAddress'],
+): Promise<CabinetOverview> {
   const campaign = await requireActiveCampaign(ctx.db);
   const serverTime = ctx.now();
   const now = new Date(serverTime);
@@ -26,6 +30,7 @@ export async function cabinetOverview(ctx: ServerContext, school: School): Promi
     scheduleVisible: isScheduleVisible(s, now, school.region),
     codesActive: canActivateCodes(s, now, school.region),
     certificateOpen: isCoorganizerCertificateOpen(s, now, school.region),
+    certificateAddress,
   };
 }
 

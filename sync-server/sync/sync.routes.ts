@@ -10,6 +10,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../core/contracts/sync.ts';
+import { publicBaseUrl } from '../certificates/base-url.ts';
 import type { ServerContext } from '../context.ts';
 import { authenticateDevice, enrollDevice, type AuthedDevice } from '../devices/devices.service.ts';
 import { HttpError, parse } from '../http/errors.ts';
@@ -32,7 +33,8 @@ export function syncRouter(ctx: ServerContext): Router {
   const pacer = new Pacer(ctx.store.dialect === 'postgres' ? 8 : 2, 256);
 
   r.post('/enroll', async (req, res) => {
-    res.status(201).json(await enrollDevice(ctx, parse(EnrollRequest, req.body)));
+    const enrolled = await enrollDevice(ctx, parse(EnrollRequest, req.body));
+    res.status(201).json({ ...enrolled, certificateUrl: publicBaseUrl(ctx.config, req) });
   });
 
   r.post('/push', async (req, res) => {

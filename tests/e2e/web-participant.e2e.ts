@@ -90,6 +90,7 @@ for (const device of DEVICES) {
         expect(text.replace(/\s+/g, ' ')).toContain(fullName);
         // The certificate's QR code and address never name this computer's loopback address.
         expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
+        if (button === 'Скачать сертификат участника') expect(text).toMatch(/\/verify\/MB-\d{4}-/);
       }
 
       // The server holds it all: one participant, the individual code confirmed, every step.

@@ -261,4 +261,24 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
       rows.filter((r) => r.school_id !== WEB_SCHOOL_ID).reduce((n, r) => n + r.participants, 0),
     );
   });
+
+  it('tells the co-organizer before a download when certificates would print an address only the school network opens', async () => {
+    const coorganizer = await signedIn(server.url, (await createCoorganizer(server.ctx, schoolB.id)).email);
+    const overview = await coorganizer.get<{ certificateAddress: { url: string; everywhere: boolean } }>(
+      '/api/cabinet/overview',
+    );
+    // Opened as http://127.0.0.1:…, without PUBLIC_URL: never the loopback address, and a warning.
+    expect(overview.body.certificateAddress.everywhere).toBe(false);
+    expect(overview.body.certificateAddress.url).not.toMatch(/127\.0\.0\.1|localhost/);
+    const configured = await startTestServer(dialect, { publicUrl: 'https://moe.example.ru' });
+    try {
+      await createCampaign(configured.ctx);
+      const school = await createSchool(configured.ctx, '77');
+      const co = await signedIn(configured.url, (await createCoorganizer(configured.ctx, school.id)).email);
+      const r = await co.get<{ certificateAddress: { url: string; everywhere: boolean } }>('/api/cabinet/overview');
+      expect(r.body.certificateAddress).toEqual({ url: 'https://moe.example.ru', everywhere: true });
+    } finally {
+      await configured.stop();
+    }
+  });
 });
