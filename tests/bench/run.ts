@@ -8,11 +8,13 @@ import { resolve } from 'node:path';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
+import { benchWeb } from './web.bench.ts';
 
 // PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
 const benches: [string, () => Promise<Record<string, number>>][] = [
   ['sync ingest (batches of 500)', benchSync],
   ['kiosk host', benchKiosk],
+  ['web participant (answer saves over HTTP to the server)', benchWeb],
   ['PDF documents', benchPdf],
 ];
 
