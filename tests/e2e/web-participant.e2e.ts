@@ -198,6 +198,15 @@ for (const device of DEVICES) {
       await expect(web.home.greeting(student.name)).toBeVisible();
       await expect(web.page.getByRole('button', { name: 'Продолжить с шага 7' })).toBeVisible();
       await web.home.continue();
+      await web.steps.completeStepsBefore(9);
+
+      // Back at the same classroom PC: it shows the steps done at home since.
+      await kiosk.status.logout();
+      await kiosk.signIn(student);
+      await expect(kiosk.page.getByRole('button', { name: 'Продолжить с шага 9' })).toBeVisible();
+      await kiosk.status.logout();
+
+      // And the web page finishes.
       await web.steps.completeAll();
       await expect(web.result.heading).toBeVisible();
 
