@@ -284,3 +284,25 @@ test('the page works in a browser without what Chrome 109 lacks', async ({ brows
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a classroom kiosk without a connection says why it cannot find a student who registered on the web', async ({
+  browser,
+  central,
+  classroom,
+}) => {
+  const { web, context } = await openWeb(browser, central, DEVICES[1]!.options);
+  const student = aStudent();
+  await web.register(student);
+  const kiosk = await classroom.kiosk();
+  await central.stop();
+  try {
+    await kiosk.chooseLogin();
+    await kiosk.login.signIn(student);
+    await expect(
+      kiosk.page.getByText(/нет связи с сервером\. Если Вы регистрировались .*на сайте акции/),
+    ).toBeVisible();
+  } finally {
+    await central.start();
+  }
+  await context.close();
+});
