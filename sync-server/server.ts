@@ -60,7 +60,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   log.info({ url, dialect: store.dialect, redis: !!config.redisUrl }, 'server listening');
   if (!config.publicUrl) {
     log.warn(
-      'PUBLIC_URL is not set: certificates print the address a browser used (this computer\'s network address, never 127.0.0.1), which phones outside the school network may not open; set PUBLIC_URL to the public address',
+      "PUBLIC_URL is not set: certificates print the address a browser used (this computer's network address, never 127.0.0.1), which phones outside the school network may not open; set PUBLIC_URL to the public address",
     );
   }
 

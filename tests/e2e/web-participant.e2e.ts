@@ -108,9 +108,7 @@ for (const device of DEVICES) {
     }) => {
       const student = aStudent();
       const { web, context } = await openWeb(browser, central, device.options);
-      await web.register(student);
-      expect(await web.home.takePart(central.code)).toBe('confirmed');
-      await web.home.beginSteps();
+      await web.startsWithCode(student, central.code);
       // Step 10 of the pack asks two questions on two screens.
       await web.steps.completeStepsBefore(10);
       await web.page.getByRole('button', { name: 'Начать шаг' }).click();
@@ -179,10 +177,8 @@ for (const device of DEVICES) {
     }) => {
       const student = aStudent();
       const { web, context } = await openWeb(browser, central, device.options);
-      await web.register(student);
       // The school's code from the co-organizer, entered at home.
-      expect(await web.home.takePart(central.code)).toBe('confirmed');
-      await web.home.beginSteps();
+      await web.startsWithCode(student, central.code);
       await web.steps.completeStepsBefore(4);
 
       // At school: the kiosk has never seen this student; online, it asks the server at «Войти».
@@ -276,9 +272,7 @@ test('the page works in a browser without what Chrome 109 lacks', async ({ brows
   web.page.on('pageerror', (e) => errors.push(e.message));
   await web.open();
   const student = aStudent();
-  await web.register(student);
-  expect(await web.home.takePart(central.code)).toBe('confirmed');
-  await web.home.beginSteps();
+  await web.startsWithCode(student, central.code);
   await web.steps.completeStepsBefore(3);
   expect(await web.steps.step()).toBe(3);
   expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Student } from '../support/students.ts';
 import { ParticipantScreens } from './kiosk.ts';
 
 /** The participant's screens on the web: the central server's root address, in a phone or a PC browser. */
@@ -15,6 +16,13 @@ export class WebParticipant extends ParticipantScreens {
   async open(): Promise<void> {
     await this.page.goto(`${this.serverUrl}/`);
     await expect(this.startScreen).toBeVisible();
+  }
+
+  /** Registers, applies a school's code and opens the steps: a student ready to answer. */
+  async startsWithCode(student: Student, code: string): Promise<void> {
+    await this.register(student);
+    expect(await this.home.takePart(code)).toBe('confirmed');
+    await this.home.beginSteps();
   }
 
   /** «Нет кода от школы?» → «Получить индивидуальный тариф» in the code dialog. */
