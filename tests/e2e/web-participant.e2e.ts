@@ -55,7 +55,7 @@ for (const device of DEVICES) {
       await checkScreen(web, device.name, '03-home');
 
       // No school code: an individual tariff for one, its cost shown before «Получить».
-      await web.openIndividualTariff();
+      await web.openIndividualTariff(() => checkScreen(web, device.name, '04-code'));
       await expect(web.home.dialog.getByText('Количество участников: 1')).toBeVisible();
       await expect(web.home.dialog.getByTestId('individual-cost')).toHaveText(/^Стоимость: \d[\d\s]*(,\d\d)?\s₽$/);
       await checkScreen(web, device.name, '04-individual-tariff');
@@ -65,6 +65,7 @@ for (const device of DEVICES) {
       await web.home.beginSteps();
 
       await expect(web.steps.progress).toContainText('Шаг 1 из 12');
+      await checkScreen(web, device.name, '06-step-intro');
       let photographed = false;
       while ((await web.steps.view()) !== 'done') {
         if ((await web.steps.view()) === 'pause') {
@@ -229,7 +230,10 @@ for (const device of DEVICES) {
         shift = Date.parse(`${addDays(deadline, 2)}T12:00:00Z`) - Date.now();
         // Weeks later the session has long expired: the student signs in again.
         await web.page.reload();
-        await web.signIn(student);
+        await web.chooseLogin();
+        await checkScreen(web, device.name, '09-login');
+        await web.login.signIn(student);
+        await expect(web.home.greeting(student.name)).toBeVisible();
         await web.openIndividualTariff();
         const [y, mo, d] = deadline.split('-').map(Number) as [number, number, number];
         const month = new Intl.DateTimeFormat('ru-RU', { month: 'long', day: 'numeric' }).format(

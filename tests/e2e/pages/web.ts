@@ -26,8 +26,9 @@ export class WebParticipant extends ParticipantScreens {
   }
 
   /** «Нет кода от школы?» → «Получить индивидуальный тариф» in the code dialog. */
-  async openIndividualTariff(): Promise<void> {
+  async openIndividualTariff(codeDialogOpen?: () => Promise<void>): Promise<void> {
     await this.home.openCodeDialog();
+    await codeDialogOpen?.();
     await this.home.dialog.getByRole('button', { name: 'Получить индивидуальный тариф' }).click();
     await expect(this.home.dialog.getByRole('heading', { name: 'Индивидуальный тариф' })).toBeVisible();
   }

@@ -10,7 +10,16 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { tariffCostKopecks } from '../../../core/tariff.ts';
 import { WEB_SCHOOL_ID } from '../../../core/web.ts';
 import { DIALECTS } from '../../support/dialects.ts';
-import { createCampaign, createSchool, createTariff, PASSWORD, TEST_PACK_FILE } from '../../support/factories.ts';
+import { DeviceClient } from '../../support/device-client.ts';
+import {
+  createCampaign,
+  createSchool,
+  createTariff,
+  enroll,
+  MutationMaker,
+  PASSWORD,
+  TEST_PACK_FILE,
+} from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { Client, createCoorganizer, createOrganizer, signedIn, type ErrorReply } from '../accounts/helpers.ts';
 import { classTakesPart } from '../results/helpers.ts';
@@ -280,5 +289,39 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
     } finally {
       await configured.stop();
     }
+  });
+
+  it("a student registered on a school kiosk goes on at home, and the school's kiosks get what they did", async () => {
+    const device = await enroll(server.url, server.ctx, schoolB.id, 'ПК 7');
+    const kiosk = new DeviceClient(server.url, device.credential, device.instanceId);
+    const maker = new MutationMaker(() => server.ctx.now());
+    const id = uuidv7();
+    const email = `kiosk-${id.slice(-8)}@school.ru`;
+    const school = await createTariff(server.ctx, campaignId, schoolB.id, 3);
+    const pushed = await kiosk.push([
+      maker.register(id, email),
+      maker.activate(id, school.code),
+      maker.complete(id, 1),
+    ]);
+    expect(pushed.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const { cursor } = await kiosk.pullAll();
+
+    const web = new Client(server.url);
+    expect((await web.post('/api/participant/login', { email, password: PASSWORD })).status).toBe(200);
+    const progress = await web.post<{ completedSteps: number[]; resume: { step: number } }>(
+      '/api/participant/progress',
+      {},
+    );
+    expect(progress.body.completedSteps).toEqual([1]);
+    expect(progress.body.resume.step).toBe(2);
+    expect(
+      (await web.post('/api/participant/saveAnswer', { step: 2, itemId: 'pick-many', value: ['art'] })).status,
+    ).toBe(200);
+    expect((await web.post('/api/participant/completeStep', { step: 2 })).status).toBe(200);
+
+    const { changes } = await kiosk.pullAll(cursor);
+    const keys = changes.map((c) => `${c.entity}:${c.key}`);
+    expect(keys).toContain(`answer:${id}:2:pick-many`);
+    expect(keys).toContain(`completion:${id}:2`);
   });
 });
