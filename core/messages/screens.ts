@@ -161,6 +161,8 @@ export const screenMessages = {
     toHome: 'На главную',
     saving: 'Сохраняем…',
     saved: 'Сохранено',
+    /** Offline with changes waiting: stored here, not yet on the server. */
+    savedHere: 'Сохранено на этом устройстве',
     saveFailed: 'Ответ не сохранился.',
     retry: 'Повторить',
     notAnswered: 'Ответ ещё не дан',

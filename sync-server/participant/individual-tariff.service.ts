@@ -56,16 +56,17 @@ export const individualTariff: WebHandler<'individualTariff'> = async (_input, c
   };
 };
 
-/** Applies the student's own unapplied tariff once codes may be used; nothing otherwise. */
-export async function applyPendingIndividual(ctx: ServerContext, p: ParticipantRow): Promise<void> {
+/** Applies the student's own unapplied tariff once codes may be used; whether it did. */
+export async function applyPendingIndividual(ctx: ServerContext, p: ParticipantRow): Promise<boolean> {
   const { campaign } = await activeCampaign(ctx);
-  if (!canActivateCodes(campaign.settings, new Date(ctx.now()), p.region)) return;
-  if (await activationOf(ctx, p.id)) return;
+  if (!canActivateCodes(campaign.settings, new Date(ctx.now()), p.region)) return false;
+  if (await activationOf(ctx, p.id)) return false;
   const tariff = await unappliedTariff(ctx, campaign.id, p.id);
-  if (!tariff) return;
+  if (!tariff) return false;
   await pushOne(ctx, p.schoolId, {
     body: { name: 'code.activate', args: { activationId: uuidv7(ctx.now()), participantId: p.id, code: tariff.code } },
   });
+  return true;
 }
 
 export const buyIndividualTariff: WebHandler<'buyIndividualTariff'> = async (input, call, ctx) => {

@@ -113,7 +113,9 @@ export const me: WebHandler<'me'> = async (_input, call, ctx) => {
   } catch {
     return { participant: null, notices: [] };
   }
-  await applyPendingIndividual(ctx, p);
+  const view = await participantView(ctx, p);
+  // Polled every few seconds: only a student with no activation yet costs the tariff look-up.
+  if (view.activation || !(await applyPendingIndividual(ctx, p))) return { participant: view, notices: [] };
   return { participant: await participantView(ctx, p), notices: [] };
 };
 

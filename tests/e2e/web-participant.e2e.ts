@@ -129,6 +129,7 @@ for (const device of DEVICES) {
       await web.steps.answer();
       await expect(web.status.connection).toHaveText('Нет связи с сервером');
       await expect(web.status.pending).toHaveText('Ждут отправки: 2');
+      await expect(web.steps.saved).toHaveText(/Сохранено на этом устройстве/);
       await expect(web.page.getByTestId('kept-here')).toHaveText(
         'Ответы сохранены на этом устройстве и отправятся сами, когда связь вернётся.',
       );

@@ -4,7 +4,7 @@
  * data whatever ids they send. Each test reads as what a student or an intruder would try.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDayRu, type IsoDate } from '../../../core/calendar.ts';
+import { addDays, formatDayRu, type IsoDate } from '../../../core/calendar.ts';
 import type { CountryStats } from '../../../core/contracts/results.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { tariffCostKopecks } from '../../../core/tariff.ts';
@@ -323,5 +323,33 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
     const keys = changes.map((c) => `${c.entity}:${c.key}`);
     expect(keys).toContain(`answer:${id}:2:pick-many`);
     expect(keys).toContain(`completion:${id}:2`);
+  });
+});
+
+describe.each(DIALECTS)('an individual tariff bought before the activation date, %s', (dialect) => {
+  let server: TestServer;
+  afterAll(() => server.stop());
+
+  it('is kept for the student and applied at their first visit from that day', async () => {
+    server = await startTestServer(dialect, { contentPackFile: TEST_PACK_FILE });
+    const today = new Date(server.ctx.now()).toISOString().slice(0, 10) as IsoDate;
+    await createCampaign(server.ctx, { activationFrom: addDays(today, 3) });
+    const { web, email } = await registered(server);
+    const bought = await web.post<{ activation: { status: string; message: string } }>(
+      '/api/participant/buyIndividualTariff',
+      { confirmedCostKopecks: 15_000 },
+    );
+    expect(bought.body.activation.status).toBe('pending');
+    expect(bought.body.activation.message).toContain(formatDayRu(addDays(today, 3)));
+    // Not applied yet, and not bought twice.
+    expect((await web.post<Participant>('/api/participant/me', {})).body.participant.activation).toBeNull();
+    const offer = await web.post<{ refusal: string | null }>('/api/participant/individualTariff', {});
+    expect(offer.body.refusal).toMatch(/Тариф получен/);
+
+    server.setNow(Date.parse(`${addDays(today, 4)}T09:00:00Z`));
+    const later = new Client(server.url);
+    expect((await later.post('/api/participant/login', { email, password: PASSWORD })).status).toBe(200);
+    const me = await later.post<Participant>('/api/participant/me', {});
+    expect(me.body.participant.activation?.status).toBe('confirmed');
   });
 });
