@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ContentPack } from '../content/schema.ts';
+import type { ParticipantRow } from '../mutations/rows.ts';
 import { AnswerValue, ItemId, ParticipantProfile, StepNumber, Uuid } from '../mutations/schemas.ts';
 import { PasswordRule } from './common.ts';
 
@@ -44,6 +45,18 @@ export const ParticipantView = z.object({
   activation: ActivationView.nullable(),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
+
+/** What the screens see of a participant: never the e-mail or the password hash. */
+export function participantViewOf(p: ParticipantRow, activation: ActivationView | null): ParticipantView {
+  return {
+    id: p.id,
+    surname: p.surname,
+    name: p.name,
+    schoolName: p.schoolName,
+    schoolClass: p.schoolClass,
+    activation,
+  };
+}
 
 /** A refusal the student must see, in Russian, with what to do. */
 export const Notice = z.object({ id: z.string(), code: z.string(), message: z.string(), at: z.number() });

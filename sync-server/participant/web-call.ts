@@ -5,12 +5,13 @@
  */
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type {
-  ActivationView,
-  KioskApi,
-  KioskChannel,
-  KioskOutput,
-  ParticipantView,
+import {
+  participantViewOf,
+  type ActivationView,
+  type KioskApi,
+  type KioskChannel,
+  type KioskOutput,
+  type ParticipantView,
 } from '../../core/contracts/kiosk.ts';
 import type { MutationOutcome } from '../../core/contracts/sync.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -62,14 +63,7 @@ export function activationView(a: { code: string; status: string }): ActivationV
 
 export async function participantView(ctx: ServerContext, p: ParticipantRow): Promise<ParticipantView> {
   const a = await activationOf(ctx, p.id);
-  return {
-    id: p.id,
-    surname: p.surname,
-    name: p.name,
-    schoolName: p.schoolName,
-    schoolClass: p.schoolClass,
-    activation: a ? activationView(a) : null,
-  };
+  return participantViewOf(p, a ? activationView(a) : null);
 }
 
 export interface WebMutation {
