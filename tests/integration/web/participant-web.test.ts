@@ -266,6 +266,9 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
     expect(individual).toMatchObject({ tariffs: mine.length, places: mine.length, used: mine.length });
     expect(individual.costKopecks).toBe(mine.length * 15_000);
     expect(schools.tariffs).toBe(rows.length - mine.length);
+    // The web participants' row is not listed among the schools.
+    const listed = await organizer.get<{ schools: { id: string }[] }>('/api/organizer/schools?limit=500');
+    expect(listed.body.schools.map((x) => x.id)).not.toContain(WEB_SCHOOL_ID);
     expect(schools.places).toBe(
       rows.filter((r) => r.school_id !== WEB_SCHOOL_ID).reduce((n, r) => n + r.participants, 0),
     );
