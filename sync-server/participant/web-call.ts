@@ -56,7 +56,7 @@ export async function requireParticipant(ctx: ServerContext, call: WebCall): Pro
 
 export function activationView(a: { code: string; status: string }): ActivationView {
   if (a.status === 'confirmed') return { code: a.code, status: 'confirmed', message: null };
-  if (a.status === 'rejected') return { code: a.code, status: 'rejected', message: null };
+  if (a.status === 'rejected' || a.status === 'refused') return { code: a.code, status: 'rejected', message: null };
   // Waiting for a place (the server holds it until one frees): the steps may start meanwhile.
   return { code: a.code, status: 'pending', message: kioskMessages.ACTIVATION_PENDING };
 }

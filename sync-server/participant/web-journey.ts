@@ -24,10 +24,13 @@ export async function progressOf(ctx: ServerContext, p: ParticipantRow, pack: Co
   return { answers, completedSteps, resume: firstUnfinished(pack, byStep, completedSteps) };
 }
 
+/** An activation that holds or awaits a place (a refused one holds nothing: another code is needed). */
+const stands = (a: { status: string } | undefined): boolean =>
+  a !== undefined && a.status !== 'rejected' && a.status !== 'refused';
+
 /** The steps need an activation (a code waiting for a place is enough to start, as on a kiosk). */
 async function requireActivation(ctx: ServerContext, p: ParticipantRow): Promise<void> {
-  const a = await activationOf(ctx, p.id);
-  if (!a || a.status === 'rejected') throw fault(403, 'NOT_ACTIVATED');
+  if (!stands(await activationOf(ctx, p.id))) throw fault(403, 'NOT_ACTIVATED');
 }
 
 export const progress: WebHandler<'progress'> = async (_input, call, ctx) => {
@@ -40,7 +43,7 @@ export const activate: WebHandler<'activate'> = async (input, call, ctx) => {
   const code = normalizeCode(input.code);
   if (!isValidCode(code)) throw fault(422, 'CODE_FORMAT', { code: fault(422, 'CODE_FORMAT').message });
   const existing = await activationOf(ctx, p.id);
-  if (existing && existing.code === code) return { activation: activationView(existing) };
+  if (existing && stands(existing) && existing.code === code) return { activation: activationView(existing) };
   const outcome = await pushOne(ctx, p.schoolId, {
     body: { name: 'code.activate', args: { activationId: uuidv7(ctx.now()), participantId: p.id, code } },
   });
