@@ -12,6 +12,7 @@ import { certificatesRouter } from './certificates/certificates.routes.ts';
 import type { ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { organizerRouter } from './organizer/organizer.routes.ts';
+import { participantRouter } from './participant/participant.routes.ts';
 import { statsRouter } from './organizer/stats.routes.ts';
 import { sameOriginOnly } from './http/same-origin.ts';
 import { securityHeaders } from './http/security.ts';
@@ -58,6 +59,7 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer/stats', statsRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
+  app.use('/api/participant', participantRouter(ctx, limits));
   app.use('/api/sync', syncRouter(ctx, limits));
   app.use('/api/verify', verifyApiRouter(ctx, limits));
   app.use('/verify', verifyPageRouter(ctx, limits));

@@ -141,6 +141,8 @@ console.log(`
 «Моё будущее» — демо запущено.
 
   Киоск участника (классный ПК):   ${kiosk ? kiosk.url : 'не запущен (см. выше)'}${kiosk?.note ? `\n      (${kiosk.note})` : ''}
+  Участие из дома (сайт акции):    ${server.url}/
+      (без кода школы: «Принять участие…» → «Получить индивидуальный тариф»)
   Кабинет соорганизатора:          ${server.url}/#/cabinet
       e-mail ${DEMO.coorganizer.email}, пароль ${DEMO.password}
   Панель организатора:             ${server.url}/#/dashboard

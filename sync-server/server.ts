@@ -77,6 +77,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
   log.info({ url, dialect: store.dialect, redis: !!config.redisUrl }, 'server listening');
+  if (!config.publicUrl) {
+    log.warn(
+      "PUBLIC_URL is not set: certificates print the address a browser used (this computer's network address, never 127.0.0.1), which phones outside the school network may not open; set PUBLIC_URL to the public address",
+    );
+  }
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -44,6 +44,11 @@ export const CabinetOverview = z.object({
   certificateOpen: z.boolean(),
   /** Students of the school's codes who finished (a place and every step): the certificate counts them. */
   finished: z.number().int(),
+  /**
+   * The address certificates' QR codes print (never loopback) and whether any phone can open it
+   * (false: an address inside the school's network, as when PUBLIC_URL is not set).
+   */
+  certificateAddress: z.object({ url: z.string(), everywhere: z.boolean() }),
 });
 export type CabinetOverview = z.infer<typeof CabinetOverview>;
 

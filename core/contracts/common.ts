@@ -9,8 +9,13 @@ import { z } from 'zod';
  * whole batch failing and a device's queue stalling behind it.
  */
 export function isStorableText(s: string): boolean {
-  return !s.includes('\u0000') && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+  if (s.includes('\u0000')) return false;
+  const native = (s as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  // Chrome 109 and Firefox ESR 115 (the web participants' old lab PCs) lack isWellFormed.
+  return native ? native.call(s) : !LONE_SURROGATE.test(s);
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const storable = <S extends z.ZodString>(schema: S): S =>
   schema.refine(isStorableText, { error: 'Текст содержит символ, который нельзя сохранить: удалите его' }) as S;

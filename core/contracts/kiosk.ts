@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ContentPack } from '../content/schema.ts';
-import { AnswerValue, ItemId, ParticipantProfile, StepNumber } from '../mutations/schemas.ts';
+import type { ParticipantRow } from '../mutations/rows.ts';
+import { AnswerValue, ItemId, ParticipantProfile, StepNumber, Uuid } from '../mutations/schemas.ts';
 import { PasswordRule } from './common.ts';
 
 export const SyncStatus = z.object({
@@ -44,6 +45,18 @@ export const ParticipantView = z.object({
   activation: ActivationView.nullable(),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
+
+/** What the screens see of a participant: never the e-mail or the password hash. */
+export function participantViewOf(p: ParticipantRow, activation: ActivationView | null): ParticipantView {
+  return {
+    id: p.id,
+    surname: p.surname,
+    name: p.name,
+    schoolName: p.schoolName,
+    schoolClass: p.schoolClass,
+    activation,
+  };
+}
 
 /** A refusal the student must see, in Russian, with what to do. */
 export const Notice = z.object({ id: z.string(), code: z.string(), message: z.string(), at: z.number() });
@@ -87,6 +100,21 @@ export const PdfDocument = z.object({ fileName: z.string(), base64: z.string() }
 export type PdfDocument = z.infer<typeof PdfDocument>;
 
 const Empty = z.object({}).strict();
+
+/**
+ * «Получить индивидуальный тариф»: a student with no school code gets a tariff for one participant,
+ * priced by the same tariff function as a school's. Only the web offers it (`offered`); a school's
+ * PC serves the school's codes.
+ */
+export const IndividualTariffOffer = z.object({
+  offered: z.boolean(),
+  costKopecks: z.number().int().nonnegative(),
+  /** The tariff deadline as the reason and the hint print it: «5 ноября 2026 г.». */
+  deadline: z.string(),
+  /** Why it cannot be had now (the deadline passed, with its date; a code already applied), else null. */
+  refusal: z.string().nullable(),
+});
+export type IndividualTariffOffer = z.infer<typeof IndividualTariffOffer>;
 
 export const kioskApi = {
   status: { input: Empty, output: KioskStatus },
@@ -133,7 +161,13 @@ export const kioskApi = {
   },
   progress: { input: Empty, output: Progress },
   saveAnswer: {
-    input: z.object({ step: StepNumber, itemId: ItemId, value: AnswerValue }),
+    input: z.object({
+      step: StepNumber,
+      itemId: ItemId,
+      value: AnswerValue,
+      /** The change's own id (UUIDv7), made by a page's outbox so that a resend is harmless. */
+      mutationId: Uuid.optional(),
+    }),
     output: z.object({ savedAt: z.number() }),
   },
   completeStep: { input: z.object({ step: StepNumber }), output: Progress },
@@ -144,6 +178,12 @@ export const kioskApi = {
   result: {
     input: Empty,
     output: z.object({ result: ResultView.nullable(), waiting: z.string().nullable() }),
+  },
+  individualTariff: { input: Empty, output: IndividualTariffOffer },
+  /** The cost the student saw is confirmed; another cost (the price changed) is refused. */
+  buyIndividualTariff: {
+    input: z.object({ confirmedCostKopecks: z.number().int().nonnegative() }),
+    output: z.object({ activation: ActivationView }),
   },
   /** «Скачать результат» (PDF) and «Скачать сертификат участника». */
   document: { input: z.object({ kind: z.enum(['result', 'certificate']) }), output: PdfDocument },

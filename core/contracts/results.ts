@@ -63,9 +63,20 @@ export const RegionStats = z.object({
 });
 export type RegionStats = z.infer<typeof RegionStats>;
 
+/** The campaign's tariffs of one kind: how many, their places, the places used, their cost. */
+export const TariffTotals = z.object({
+  tariffs: z.number().int(),
+  places: z.number().int(),
+  used: z.number().int(),
+  costKopecks: z.number().int(),
+});
+export type TariffTotals = z.infer<typeof TariffTotals>;
+
 export const CountryStats = z.object({
   regions: z.array(RegionStats),
   totals: RegionStats.omit({ region: true, regionName: true }),
   stepCount: z.number().int(),
+  /** Schools' tariffs and students' individual ones (core/web.ts), apart. */
+  tariffs: z.object({ schools: TariffTotals, individual: TariffTotals }),
 });
 export type CountryStats = z.infer<typeof CountryStats>;

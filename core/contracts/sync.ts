@@ -32,6 +32,11 @@ export const EnrollResponse = z.object({
   schoolId: Uuid,
   /** The school the device now belongs to: the kiosk prefills registration with it. */
   school: z.object({ id: z.string(), region: z.string(), locality: z.string(), name: z.string() }),
+  /**
+   * The address certificates' QR codes print: PUBLIC_URL, else the server's own reachable address,
+   * never the loopback one a kiosk on the server's computer was given. Older servers omit it.
+   */
+  certificateUrl: z.string().optional(),
   serverTime: z.number(),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;

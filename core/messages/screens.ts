@@ -165,6 +165,8 @@ export const screenMessages = {
     toHome: 'На главную',
     saving: 'Сохраняем…',
     saved: 'Сохранено',
+    /** Offline with changes waiting: stored here, not yet on the server. */
+    savedHere: 'Сохранено на этом устройстве',
     saveFailed: 'Ответ не сохранился.',
     retry: 'Повторить',
     notAnswered: 'Ответ ещё не дан',
@@ -234,6 +236,7 @@ export const screenMessages = {
     offline: 'Нет связи с сервером',
     hostDown: 'Программа киоска не отвечает',
     pending: (n: number) => (n === 0 ? 'Всё отправлено' : `Ждут отправки: ${n}`),
+    keptHere: 'Ответы сохранены на этом устройстве и отправятся сами, когда связь вернётся.',
     lastSync: (time: string) => `Синхронизация: ${time}`,
     neverSynced: 'Синхронизации ещё не было',
     logout: 'Выйти',

@@ -5,6 +5,7 @@ import * as m002 from './002_certificates.ts';
 import * as m003 from './003_ingest_layout.ts';
 import * as m004 from './004_issue10_unplaced_indexes.ts';
 import * as m005 from './005_issue11_participant_visits.ts';
+import * as m006 from './006_issue12_participant_sessions.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003_ingest_layout': m003,
   '004_issue10_unplaced_indexes': m004,
   '005_issue11_participant_visits': m005,
+  '006_issue12_participant_sessions': m006,
 };
 
 export const centralMigrations: MigrationProvider = {

@@ -21,18 +21,12 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function sessionCookie(token: string, maxAgeMs: number, secure: boolean): string {
-  const attrs = [
-    `${SESSION_COOKIE}=${token}`,
-    'Path=/',
-    `Max-Age=${Math.floor(maxAgeMs / 1000)}`,
-    'HttpOnly',
-    'SameSite=Lax',
-  ];
+export function sessionCookie(token: string, maxAgeMs: number, secure: boolean, name = SESSION_COOKIE): string {
+  const attrs = [`${name}=${token}`, 'Path=/', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, 'HttpOnly', 'SameSite=Lax'];
   if (secure) attrs.push('Secure');
   return attrs.join('; ');
 }
 
-export function clearedSessionCookie(secure: boolean): string {
-  return sessionCookie('', 0, secure);
+export function clearedSessionCookie(secure: boolean, name = SESSION_COOKIE): string {
+  return sessionCookie('', 0, secure, name);
 }

@@ -7,6 +7,7 @@ import { ObtainTariffRequest } from '../../core/contracts/api.ts';
 import { IdParam } from '../../core/contracts/organizer.ts';
 import { currentSchool, currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
+import { certificateAddress } from '../certificates/base-url.ts';
 import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from '../devices/devices.service.ts';
 import { classroomAddress } from '../devices/server-address.ts';
 import { parse } from '../http/errors.ts';
@@ -18,8 +19,8 @@ export function cabinetRouter(ctx: ServerContext): Router {
   const r = Router();
   r.use(requireUser(ctx, 'coorganizer'));
 
-  r.get('/overview', async (_req, res) => {
-    res.json(await cabinetOverview(ctx, currentSchool(res)));
+  r.get('/overview', async (req, res) => {
+    res.json(await cabinetOverview(ctx, currentSchool(res), certificateAddress(ctx.config, req)));
   });
   r.get('/schedule', async (_req, res) => {
     res.json(await cabinetSchedule(ctx, currentSchool(res)));

@@ -15,7 +15,11 @@ import { loadContentPack } from '../content/content.service.ts';
 import { HttpError } from '../http/errors.ts';
 import { finishedCount } from '../results/results.repository.ts';
 
-export async function cabinetOverview(ctx: ServerContext, school: School): Promise<CabinetOverview> {
+export async function cabinetOverview(
+  ctx: ServerContext,
+  school: School,
+  certificateAddress: CabinetOverview['certificateAddress'],
+): Promise<CabinetOverview> {
   const campaign = await requireActiveCampaign(ctx.db);
   const serverTime = ctx.now();
   const now = new Date(serverTime);
@@ -34,6 +38,7 @@ export async function cabinetOverview(ctx: ServerContext, school: School): Promi
       campaign.id,
       loadContentPack(ctx.config.contentPackFile).steps.length,
     ),
+    certificateAddress,
   };
 }
 

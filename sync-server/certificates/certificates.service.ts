@@ -12,6 +12,7 @@ import {
 } from '../../core/documents/certificate-pdf.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
 import { loadFonts } from '../../core/node/fonts.ts';
+import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import { loadContentPack } from '../content/content.service.ts';
 import type { ServerContext } from '../context.ts';
@@ -74,6 +75,7 @@ async function participantRecord(ctx: ServerContext, participantId: string) {
       'participants.region',
       'participants.gender',
       'participants.school_name as typedSchool',
+      'participants.school_id as schoolId',
       'schools.name as schoolName',
       'campaigns.id as campaignId',
       'campaigns.year',
@@ -115,7 +117,8 @@ export async function issueParticipantCertificate(ctx: ServerContext, participan
     subjectId: participantId,
     campaign: p.campaign,
     name: `${p.surname} ${p.name}`,
-    schoolName: p.schoolName ?? p.typedSchool,
+    // A student from home has no school row of their own: their certificate names the school they typed.
+    schoolName: p.schoolId === WEB_SCHOOL_ID ? p.typedSchool : (p.schoolName ?? p.typedSchool),
   });
 }
 

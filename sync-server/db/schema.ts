@@ -32,6 +32,13 @@ export interface SessionsTable {
   expires_at: number;
   created_at: number;
 }
+/** A web participant's session (migration 004_issue12). */
+export interface ParticipantSessionsTable {
+  id: string;
+  participant_id: string;
+  expires_at: number;
+  created_at: number;
+}
 export interface TariffsTable {
   id: string;
   campaign_id: string;
@@ -180,6 +187,7 @@ export interface CentralDB {
   schools: SchoolsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  participant_sessions: ParticipantSessionsTable;
   tariffs: TariffsTable;
   devices: DevicesTable;
   enrollment_codes: EnrollmentCodesTable;

@@ -1,6 +1,7 @@
 /** The organizer's list of schools with what each obtained in the active campaign. */
 import { sql } from 'kysely';
 import type { SchoolSummary, SchoolsQuery } from '../../core/contracts/organizer.ts';
+import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import type { ServerContext } from '../context.ts';
 
 export async function listSchoolsWithTotals(
@@ -8,7 +9,8 @@ export async function listSchoolsWithTotals(
   campaignId: string | null,
   q: SchoolsQuery,
 ): Promise<{ schools: SchoolSummary[]; total: number }> {
-  let base = ctx.db.selectFrom('schools');
+  // The web participants' row (core/web.ts) is no school: its individual tariffs are counted apart.
+  let base = ctx.db.selectFrom('schools').where('schools.id', '!=', WEB_SCHOOL_ID);
   if (q.region) base = base.where('schools.region', '=', q.region);
   const rows = await base
     .leftJoin('tariffs', (j) =>

@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Effect } from '../../core/mutations/effects.ts';
 import type { DomainState } from '../../core/mutations/state.ts';
+import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { appendSchoolChanges, type NewChange } from './changes.repository.ts';
 
@@ -12,7 +13,8 @@ export async function emitChanges(
 ): Promise<Set<string>> {
   const bySchool = new Map<string, NewChange[]>();
   const add = (schoolId: string | undefined, c: NewChange) => {
-    if (!schoolId) return;
+    // Nobody pulls the web participants' row (core/web.ts): its students are fetched at sign-in.
+    if (!schoolId || schoolId === WEB_SCHOOL_ID) return;
     let list = bySchool.get(schoolId);
     if (!list) bySchool.set(schoolId, (list = []));
     list.push(c);

@@ -12,6 +12,7 @@ import { decide } from '../../core/mutations/decide.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
 import { DomainState, refsOf, type StateRefs } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
+import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { recordPush } from '../devices/devices.service.ts';
@@ -242,6 +243,8 @@ async function lockAndLoad(
         .where('code', 'in', [...refs.codes])
         .execute()
     : [];
-  await lockSchools(trx, ctx.store.dialect, [source.schoolId, ...codeSchools.map((r) => r.school_id)]);
+  // The web participants' row has no change feed to order (emit.ts), so it is not locked.
+  const schools = [source.schoolId, ...codeSchools.map((r) => r.school_id)].filter((id) => id !== WEB_SCHOOL_ID);
+  await lockSchools(trx, ctx.store.dialect, schools);
   return loadState(trx, campaignId, refs);
 }

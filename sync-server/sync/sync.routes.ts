@@ -9,6 +9,7 @@ import {
   type LeaseResponse,
   type PushResponse,
 } from '../../core/contracts/sync.ts';
+import { publicBaseUrl } from '../certificates/base-url.ts';
 import type { ServerContext } from '../context.ts';
 import type { LimitStore } from '../auth/limit-store.ts';
 import { retryAfter } from '../auth/rate-limited.ts';
@@ -38,7 +39,8 @@ export function syncRouter(ctx: ServerContext, limits: LimitStore): Router {
 
   r.post('/enroll', async (req, res) => {
     const input = parse(EnrollRequest, req.body);
-    res.status(201).json(await enrollCounted(ctx, enrolls, req.ip ?? 'unknown', input));
+    const enrolled = await enrollCounted(ctx, enrolls, req.ip ?? 'unknown', input);
+    res.status(201).json({ ...enrolled, certificateUrl: publicBaseUrl(ctx.config, req) });
   });
 
   r.post('/push', async (req, res) => {

@@ -11,6 +11,7 @@ import { benchLookup } from './lookup.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
 import { benchSyncPath } from './sync-path.bench.ts';
+import { benchWeb } from './web.bench.ts';
 
 // PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
 const benches: [string, () => Promise<Record<string, number>>][] = [
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ['kiosk host', benchKiosk],
   ['a class of thirty (30 kiosk hosts, one code)', benchClass],
   ['student lookup timing', benchLookup],
+  ['web participant (answer saves over HTTP to the server)', benchWeb],
   ['PDF documents', benchPdf],
 ];
 

@@ -76,13 +76,18 @@ function refusal(d: Exclude<Decision, { status: 'accepted' }>): KioskFault {
 const limiter = new LoginLimiter();
 
 export const login: Handler<'login'> = async (input, call, host) => {
-  if (!getMeta(host.store, 'enrollment')) throw KioskFault.of(409, 'NOT_ENROLLED');
+  const enrollment = getMeta(host.store, 'enrollment');
+  if (!enrollment) throw KioskFault.of(409, 'NOT_ENROLLED');
   if (!limiter.allow(input.email)) throw KioskFault.of(429, 'TOO_MANY_LOGINS');
   let match: ParticipantRow | undefined;
   const local = participantsByEmail(host.store, input.email);
   for (const p of local) if (verifyPasswordSync(input.password, p.passwordHash)) match = p;
   if (!match && local.length === 0) match = await fetchParticipant(host, input.email, input.password);
   else if (!match) match = await newerPassword(host, input.email, input.password);
+  // A student of another school (or of the web) is in no feed this kiosk pulls: online, what they
+  // did elsewhere since is fetched at sign-in (rows with unsent changes here wait, as in a pull).
+  else if (match.schoolId !== enrollment.schoolId)
+    match = (await newerPassword(host, input.email, input.password)) ?? match;
   if (!match) {
     limiter.failed(input.email);
     throw KioskFault.of(401, 'BAD_LOGIN', { password: KioskFault.of(401, 'BAD_LOGIN').message });

@@ -112,7 +112,8 @@ export const document: Handler<'document'> = async (input, call, host) => {
       campaignTitle: ready.campaign.title,
       date: day(c.issuedAt),
       serial: c.serial,
-      baseUrl: ready.enrollment.serverUrl,
+      // The server's word at enrolment: a kiosk on the server's own computer was given 127.0.0.1.
+      baseUrl: ready.enrollment.certificateUrl ?? ready.enrollment.serverUrl,
     },
     loadFonts(),
   );

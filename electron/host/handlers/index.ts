@@ -4,6 +4,7 @@ import { dismissNotice, login, logout, me, register, registrationForm } from './
 import { enroll, status } from './device.ts';
 import { document, result } from './documents.ts';
 import { activate, completeStep, content, progress, saveAnswer } from './journey.ts';
+import { buyIndividualTariff, individualTariff } from './tariff.ts';
 
 export const handlers: Handlers = {
   status,
@@ -19,6 +20,8 @@ export const handlers: Handlers = {
   progress,
   saveAnswer,
   completeStep,
+  individualTariff,
+  buyIndividualTariff,
   result,
   document,
 };

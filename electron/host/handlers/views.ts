@@ -1,5 +1,10 @@
 /** The shapes the screens get: a participant with their activation, and their progress. */
-import type { ActivationView, ParticipantView, Progress } from '../../../core/contracts/kiosk.ts';
+import {
+  participantViewOf,
+  type ActivationView,
+  type ParticipantView,
+  type Progress,
+} from '../../../core/contracts/kiosk.ts';
 import { firstUnfinished, type PackAnswers } from '../../../core/content/progress.ts';
 import type { ContentPack } from '../../../core/content/schema.ts';
 import { kioskMessages } from '../../../core/messages/kiosk.ts';
@@ -24,14 +29,7 @@ export function activationView(a: LocalActivation): ActivationView {
 
 export function participantView(store: KioskStore, p: ParticipantRow): ParticipantView {
   const a = activationOf(store, p.id);
-  return {
-    id: p.id,
-    surname: p.surname,
-    name: p.name,
-    schoolName: p.schoolName,
-    schoolClass: p.schoolClass,
-    activation: a ? activationView(a) : null,
-  };
+  return participantViewOf(p, a ? activationView(a) : null);
 }
 
 /** Answers by step number, then item id. */

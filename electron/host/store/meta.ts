@@ -15,6 +15,8 @@ export const Enrollment = z.object({
   credential: z.string(),
   schoolId: z.string(),
   serverUrl: z.string(),
+  /** The address certificates' QR codes print, as the server gave it at enrolment (never loopback). */
+  certificateUrl: z.string().optional(),
   deviceName: z.string(),
   school: SchoolInfo.nullable(),
   enrolledAt: z.number(),

@@ -83,6 +83,7 @@ export async function enrollKiosk(d: EnrollDeps, input: EnrollInput): Promise<vo
         credential: res.credential,
         schoolId: res.schoolId,
         serverUrl,
+        ...(res.certificateUrl ? { certificateUrl: res.certificateUrl } : {}),
         deviceName: input.deviceName,
         school: res.school ?? (before?.schoolId === res.schoolId ? before.school : null),
         enrolledAt: d.clock.now(),

@@ -9,8 +9,8 @@ import { ResultPage } from './result.page.ts';
 import { StatusBar } from './status-bar.page.ts';
 import { StepsPage } from './steps.page.ts';
 
-/** One classroom PC: its kiosk host and the browser page showing its screens. */
-export class Kiosk {
+/** The participant's screens, wherever they are shown: a classroom PC or the server's web page. */
+export class ParticipantScreens {
   readonly firstStart: FirstStartPage;
   readonly registration: RegistrationPage;
   readonly login: LoginPage;
@@ -19,10 +19,7 @@ export class Kiosk {
   readonly result: ResultPage;
   readonly status: StatusBar;
 
-  constructor(
-    readonly page: Page,
-    readonly host: KioskHost,
-  ) {
+  constructor(readonly page: Page) {
     this.firstStart = new FirstStartPage(page);
     this.registration = new RegistrationPage(page);
     this.login = new LoginPage(page);
@@ -30,20 +27,6 @@ export class Kiosk {
     this.steps = new StepsPage(page);
     this.result = new ResultPage(page);
     this.status = new StatusBar(page);
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto(`${this.host.url}/#/kiosk`);
-  }
-
-  /** The school the kiosk host says it is enrolled in (null until it knows). */
-  async school(): Promise<{ region: string; locality: string; name: string } | null> {
-    const res = await fetch(`${this.host.url}/kiosk-api/status`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    return ((await res.json()) as { school: { region: string; locality: string; name: string } | null }).school;
   }
 
   get startScreen() {
@@ -77,5 +60,29 @@ export class Kiosk {
   async allSent(timeout = 30_000): Promise<void> {
     await expect(this.status.connection).toHaveText('Связь с сервером есть', { timeout });
     await expect(this.status.pending).toHaveText('Всё отправлено', { timeout });
+  }
+}
+
+/** One classroom PC: its kiosk host and the browser page showing its screens. */
+export class Kiosk extends ParticipantScreens {
+  constructor(
+    page: Page,
+    readonly host: KioskHost,
+  ) {
+    super(page);
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.host.url}/#/kiosk`);
+  }
+
+  /** The school the kiosk host says it is enrolled in (null until it knows). */
+  async school(): Promise<{ region: string; locality: string; name: string } | null> {
+    const res = await fetch(`${this.host.url}/kiosk-api/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return ((await res.json()) as { school: { region: string; locality: string; name: string } | null }).school;
   }
 }

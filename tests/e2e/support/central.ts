@@ -30,14 +30,15 @@ export interface Central {
   close(): Promise<void>;
 }
 
-export async function startCentral(): Promise<Central> {
+/** `now`: the server's clock (a test moves it past a campaign date); the machine's by default. */
+export async function startCentral(opts: { now?: () => number } = {}): Promise<Central> {
   const dir = mkdtempSync(join(tmpdir(), 'moe-e2e-central-'));
   const store: CentralStore = openCentralStore({ sqlitePath: join(dir, 'central.sqlite') });
   await migrateCentral(store.db);
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const env = { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dir, CONTENT_PACK_FILE: TEST_PACK_FILE };
   let config = loadConfig(env);
-  let server: RunningServer | null = await startServer({ config, store, log });
+  let server: RunningServer | null = await startServer({ config, store, log, now: opts.now });
   // The same port after a restart: the kiosks keep the address they were given.
   config = { ...config, port: server.port };
   const seeded = await seedDemo(server.ctx);
@@ -63,7 +64,7 @@ export async function startCentral(): Promise<Central> {
       server = null;
     },
     start: async () => {
-      server ??= await startServer({ config, store, log });
+      server ??= await startServer({ config, store, log, now: opts.now });
     },
     close: async () => {
       await server?.close();

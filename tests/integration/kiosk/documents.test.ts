@@ -70,7 +70,11 @@ describe('result and participant certificate on the kiosk', () => {
 
     const cert = await k.ok('document', { kind: 'certificate' });
     const serial = /MB-\d{4}-[0-9A-Z]{8}/.exec(cert.fileName)![0];
-    expect(await pdfText(cert.base64)).toContain(serial);
+    const certText = await pdfText(cert.base64);
+    expect(certText).toContain(serial);
+    // Enrolled at http://127.0.0.1:…, the kiosk prints the address the server gave it instead.
+    expect(certText).toContain(`/verify/${serial}`);
+    expect(certText).not.toMatch(/127\.0\.0\.1|localhost/);
     // A second download is the same certificate, not a new serial.
     expect((await k.ok('document', { kind: 'certificate' })).fileName).toContain(serial);
   });

@@ -30,6 +30,10 @@ describe.each(DIALECTS)('country stats on %s', (dialect) => {
       regions: [{ region: '77', regionName: 'Москва', registered: 2, activated: 2, completed: 1 }],
       totals: { registered: 2, activated: 2, completed: 1 },
       stepCount: 12,
+      tariffs: {
+        schools: { tariffs: 1, places: 10, used: 2, costKopecks: 150_000 },
+        individual: { tariffs: 0, places: 0, used: 0, costKopecks: 0 },
+      },
     });
     const school = await createSchool(server.ctx, '77');
     const co = await signedIn(server.url, (await createCoorganizer(server.ctx, school.id)).email);

@@ -2,7 +2,7 @@
  * What a student does around the steps: start the kiosk, sign up, sign in, enter a code, sign
  * out. Each action calls the kiosk API and moves the screen state; refusals come back as values.
  */
-import type { KioskInput } from '../../../../core/contracts/kiosk.ts';
+import type { KioskInput, KioskOutput } from '../../../../core/contracts/kiosk.ts';
 import type { ParticipantView } from '../../../../core/contracts/kiosk.ts';
 import { screenMessages as m } from '../../../../core/messages/screens.ts';
 import { kiosk } from '../../lib/bridge/bridge.ts';
@@ -27,6 +27,17 @@ export async function bootKiosk(): Promise<void> {
     return;
   }
   kioskState.go(status.enrolled ? 'start' : 'enroll');
+  if (status.enrolled) await resumeSession();
+}
+
+/** A session the host still holds (the web's cookie after a reload) opens the student's home again. */
+async function resumeSession(): Promise<void> {
+  try {
+    const { participant } = await kiosk.invoke('me', {});
+    if (participant && !kioskState.signedIn) await openSession(participant);
+  } catch {
+    // Nobody signed in, or the host is busy: the start screen stays.
+  }
 }
 
 export async function enrollKiosk(input: KioskInput<'enroll'>): Promise<Outcome> {
@@ -119,5 +130,27 @@ export async function logoutStudent(): Promise<void> {
     await kiosk.invoke('logout', {});
   } catch {
     // The screen is already clear; the host forgets the session when it expires.
+  }
+}
+
+/** «Получить индивидуальный тариф»: what it costs and until when, or why not (null: not offered here). */
+export async function individualOffer(): Promise<KioskOutput<'individualTariff'> | null> {
+  try {
+    const offer = await kiosk.invoke('individualTariff', {});
+    return offer.offered ? offer : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Confirms the cost the student saw; the code is applied to their account and lands on the session. */
+export async function buyIndividualTariff(confirmedCostKopecks: number): Promise<Outcome> {
+  try {
+    const { activation } = await kiosk.invoke('buyIndividualTariff', { confirmedCostKopecks });
+    const session = kioskState.session;
+    if (session) session.update({ ...session.participant, activation });
+    return { ok: true };
+  } catch (error) {
+    return failed(error);
   }
 }

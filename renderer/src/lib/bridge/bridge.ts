@@ -1,6 +1,7 @@
 /**
- * The one way screens reach the kiosk: Electron's preload object when present, otherwise the
- * browser-mode host over its WebSocket (HTTP while the socket is not open).
+ * The one way screens reach the kiosk API: Electron's preload object when present; on a page the
+ * central server served, the server's participant API (web-bridge.ts); otherwise the browser-mode
+ * host over its WebSocket (HTTP while the socket is not open).
  * Every output is checked against the contract's schema, so a screen never draws malformed data.
  */
 import {
@@ -12,7 +13,9 @@ import {
 } from '../../../../core/contracts/kiosk.ts';
 import { screenMessages as m } from '../../../../core/messages/screens.ts';
 import { asBridgeError, BridgeError } from './bridge-error.ts';
+import { servedByServer } from '../host.ts';
 import { SocketBridge } from './socket-bridge.ts';
+import { WebBridge } from './web-bridge.ts';
 
 declare global {
   interface Window {
@@ -50,4 +53,5 @@ class CheckedBridge implements KioskBridge {
   }
 }
 
-export const kiosk = new CheckedBridge(window.kiosk ?? new SocketBridge());
+/** Electron's preload, else the central server's web API (its own pages), else the browser-mode kiosk host. */
+export const kiosk = new CheckedBridge(window.kiosk ?? (servedByServer() ? new WebBridge() : new SocketBridge()));
