@@ -6,6 +6,7 @@ import { canActivateCodes, isRegistrationOpen, type CampaignSettings } from '../
 import type { Step } from '../content/schema.ts';
 import { reject, type Rejection } from '../errors.ts';
 import { freePlaces } from '../leases.ts';
+import { WEB_SCHOOL_ID } from '../web.ts';
 import type { Effect } from './effects.ts';
 import type { ActivationRow } from './rows.ts';
 import type { Mutation } from './schemas.ts';
@@ -101,6 +102,8 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       if (freePlaces(code) > 0) return accepted(row('confirmed', null, code.schoolId));
       // Unused places held by PCs' leases may still be given offline: wait for one to come back.
       if (code.used < code.capacity) return accepted(row('waiting', null, code.schoolId));
+      // An individual tariff is its buyer's alone: nobody else waits for it or is seated by another.
+      if (code.schoolId === WEB_SCHOOL_ID) return rejected(reject('CODE_FULL'));
       return { ...reject('CODE_FULL'), status: 'rejected', effects: [row('refused', null, code.schoolId)] };
     }
     case 'answer.save': {

@@ -49,8 +49,10 @@ export const activate: WebHandler<'activate'> = async (input, call, ctx) => {
   const outcome = await pushOne(ctx, p.schoolId, {
     body: { name: 'code.activate', args: { activationId: uuidv7(ctx.now()), participantId: p.id, code } },
   });
-  // A full code leaves a «refused» activation the student may go on with; any other refusal, none.
-  if ((outcome.status === 'rejected' && outcome.code !== 'CODE_FULL') || outcome.status === 'conflict') {
+  if (outcome.status === 'rejected' || outcome.status === 'conflict') {
+    // A full school code leaves a «refused» activation the student may go on with; nothing else does.
+    const left = await activationOf(ctx, p.id);
+    if (left?.status === 'refused' && left.code === code) return { activation: activationView(left) };
     return { activation: { code, status: 'rejected', message: outcome.message } };
   }
   const stored = await activationOf(ctx, p.id);

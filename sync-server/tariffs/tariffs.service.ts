@@ -8,6 +8,7 @@ import { formatDayRu } from '../../core/calendar.ts';
 import { generateCode } from '../../core/codes.ts';
 import type { PurchasedTariff, PurchasedTariffs, School, UnplacedStudent } from '../../core/contracts/api.ts';
 import { uuidv7 } from '../../core/ids.ts';
+import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import { accountMessages } from '../../core/messages/accounts.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
 import { formatRubles, tariffCostKopecks } from '../../core/tariff.ts';
@@ -69,7 +70,9 @@ export async function obtainTariff(
         await appendSchoolChanges(trx, school.id, [
           { entity: 'code', key: code, data: { code, tariffId: id, capacity: participants, campaignId: campaign.id } },
         ]);
-        // Point 1.4: the new places go first to the school's students waiting for one or refused.
+        // Point 1.4: the new places go first to the school's students waiting for one or refused
+        // (an individual tariff, filed under the web row, is its buyer's alone).
+        if (school.id === WEB_SCHOOL_ID) return { confirmed: [], schools: new Set<string>() };
         return placeOnNewTariff(trx, school.id, { code, participants });
       });
     } catch (err) {

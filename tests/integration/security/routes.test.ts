@@ -16,6 +16,7 @@ import {
   PASSWORD,
   TEST_PACK_FILE,
 } from '../../support/factories.ts';
+import { webHandlers } from '../../../sync-server/participant/participant.routes.ts';
 import { registeredRoutes, type RegisteredRoute } from '../../support/routes.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { createCoorganizer, createOrganizer, signedIn, type Client } from '../accounts/helpers.ts';
@@ -32,7 +33,12 @@ const PUBLIC: Record<string, string> = {
   'GET /': 'the screens',
   'GET /index.html': 'the screens',
   'GET /{*path}': 'the screens route on the client',
+  'POST /api/participant/:channel':
+    "the participant's screens on the web: signing up and in are open (rate-limited); every other channel needs the student's own session (checked below, channel by channel)",
 };
+
+/** The web participant's channels open to a visitor; every other one needs their session. */
+const OPEN_CHANNELS = new Set(['status', 'registrationForm', 'register', 'login', 'logout', 'me', 'content']);
 
 /** Who each non-public route is for, by where it is mounted. */
 function audience(path: string): 'coorganizer' | 'organizer' | 'device' | 'anyone signed in' {
@@ -102,6 +108,25 @@ describe('every registered route', () => {
       const res = await call(r, fill(r.path, uuidv7()));
       expect(res.status, key).toBe(401);
       expect((await res.json()).error.message, key).toMatch(/\p{Script=Cyrillic}/u);
+    }
+  });
+
+  it("on the web, refuse every participant channel but signing up and in without the student's session", async () => {
+    const closed = Object.keys(webHandlers).filter(
+      (c) => webHandlers[c as keyof typeof webHandlers] && !OPEN_CHANNELS.has(c),
+    );
+    expect(closed).toContain('saveAnswer');
+    for (const channel of closed) {
+      for (const cookie of [undefined, coorgA.cookie!, orgA.cookie!]) {
+        const res = await fetch(`${server.url}/api/participant/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify(channel === 'activate' ? { code: 'ABCD2345' } : {}),
+        });
+        // 401, or 400 where the empty input is refused before anything is looked up.
+        expect([400, 401], `${channel}${cookie ? ' with a staff session' : ''}`).toContain(res.status);
+        expect(res.status === 200).toBe(false);
+      }
     }
   });
 
