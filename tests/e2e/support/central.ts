@@ -41,6 +41,8 @@ export async function startCentral(): Promise<Central> {
   // The same port after a restart: the kiosks keep the address they were given.
   config = { ...config, port: server.port };
   const seeded = await seedDemo(server.ctx);
+  if (!seeded.code) throw new Error('the demo school got no tariff');
+  const code = seeded.code;
   const school = await server.ctx.db.selectFrom('schools').selectAll().executeTakeFirstOrThrow();
   const coorganizer = await server.ctx.db
     .selectFrom('users')
@@ -54,7 +56,7 @@ export async function startCentral(): Promise<Central> {
 
   return {
     url: server.url,
-    code: seeded.code,
+    code,
     ctx: () => running().ctx,
     enrollmentCode: async () => (await createEnrollmentCode(running().ctx, school.id, coorganizer.id)).code,
     newCode: async (places) => (await obtainTariff(running().ctx, { userId: coorganizer.id, school }, places)).code,
