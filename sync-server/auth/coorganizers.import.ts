@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { PasswordRule } from '../../core/contracts/common.ts';
 import { importMessages as m } from '../../core/messages/accounts.ts';
 import { hashPassword } from '../../core/node/password.ts';
-import type { CsvRecord } from '../cli/csv.ts';
+import type { CsvRecord } from '../../core/csv.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { schoolFrom, type ImportReport } from '../schools/schools.import.ts';
 import { ensureSchool, tidy, type SchoolIdentity } from '../schools/schools.repository.ts';

@@ -8,7 +8,7 @@ import { generatePassword } from '../auth/passwords.ts';
 import { createUser, findUserByEmail, normalizeEmail } from '../auth/users.repository.ts';
 import { importSchools, SCHOOL_HEADER_TITLES, type ImportReport } from '../schools/schools.import.ts';
 import type { Args } from './args.ts';
-import { parseCsv, withoutHeader } from './csv.ts';
+import { parseCsv, withoutHeader } from '../../core/csv.ts';
 import { CliError, option, printIssues, readText, type AdminEnv } from './env.ts';
 
 const NewOrganizer = z.object({

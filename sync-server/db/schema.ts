@@ -168,6 +168,17 @@ export interface CertificatesTable {
   issued_at: number;
 }
 
+/** Who changed what from the dashboard (migration 004_issue14_dashboard); details is JSON. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string;
+  actor_email: string;
+  action: string;
+  target: string;
+  details: string;
+}
+
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -186,4 +197,5 @@ export interface CentralDB {
   mutation_conflicts: MutationConflictsTable;
   changes: ChangesTable;
   certificates: CertificatesTable;
+  audit_log: AuditLogTable;
 }

@@ -1,12 +1,16 @@
 /** The organizer dashboard's API: the campaign's settings and the schools with their tariffs. */
 import { Router } from 'express';
-import { CampaignInput, SchoolsQuery } from '../../core/contracts/organizer.ts';
+import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/contracts/dashboard.ts';
+import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
+import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
 import { listSchoolsWithTotals } from '../schools/schools.totals.ts';
 import { putCampaign } from './campaign.service.ts';
+import { sendTable } from './export.ts';
+import { overview, schoolDetail } from './overview.service.ts';
 
 export function organizerRouter(ctx: ServerContext): Router {
   const r = Router();
@@ -26,6 +30,26 @@ export function organizerRouter(ctx: ServerContext): Router {
     const query = parse(SchoolsQuery, req.query);
     const campaign = await findActiveCampaign(ctx.db);
     res.json(await listSchoolsWithTotals(ctx, campaign?.id ?? null, query));
+  });
+  r.get('/overview', async (req, res) => {
+    res.json(await overview(ctx, parse(OverviewQuery, req.query)));
+  });
+  r.get('/overview/export', async (req, res) => {
+    const query = parse(OverviewQuery, req.query);
+    const { format } = parse(ExportFormat, req.query);
+    const o = await overview(ctx, query);
+    await sendTable(res, overviewTable(query.region ? 'school' : 'region', o.stepCount), o.rows, format);
+  });
+  r.get('/schools/:id/detail', async (req, res) => {
+    res.json(await schoolDetail(ctx, parse(IdParam, req.params).id));
+  });
+  r.get('/schools/:id/export/:table', async (req, res) => {
+    const { id, table } = parse(SchoolExportParams, req.params);
+    const { format } = parse(ExportFormat, req.query);
+    const d = await schoolDetail(ctx, id);
+    if (table === 'coorganizers') await sendTable(res, coorganizersTable, d.coorganizers, format);
+    else if (table === 'tariffs') await sendTable(res, tariffsTable, d.tariffs, format);
+    else await sendTable(res, schoolDevicesTable, d.devices, format);
   });
   return r;
 }

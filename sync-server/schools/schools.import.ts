@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { findRegion } from '../../core/data/regions.ts';
 import { importMessages as m } from '../../core/messages/accounts.ts';
-import type { CsvRecord } from '../cli/csv.ts';
+import type { CsvRecord } from '../../core/csv.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { ensureSchool, tidy, type SchoolIdentity } from './schools.repository.ts';
 
