@@ -52,20 +52,3 @@ export const Verification = z.discriminatedUnion('valid', [
   z.object({ valid: z.literal(false), serial: z.string() }),
 ]);
 export type Verification = z.infer<typeof Verification>;
-
-/** GET /api/organizer/stats: the country view, one row per region with participants. */
-export const RegionStats = z.object({
-  region: z.string(),
-  regionName: z.string(),
-  registered: z.number().int(),
-  activated: z.number().int(),
-  completed: z.number().int(),
-});
-export type RegionStats = z.infer<typeof RegionStats>;
-
-export const CountryStats = z.object({
-  regions: z.array(RegionStats),
-  totals: RegionStats.omit({ region: true, regionName: true }),
-  stepCount: z.number().int(),
-});
-export type CountryStats = z.infer<typeof CountryStats>;

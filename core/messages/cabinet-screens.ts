@@ -239,7 +239,7 @@ export const dashboardMessages = {
   title: 'Панель организатора',
   signInLead: 'Всероссийская акция «Мое будущее». Войдите с e-mail и паролем организатора.',
   nav: 'Разделы панели',
-  sections: { campaign: 'Настройки акции', schools: 'Образовательные организации', regions: 'По регионам' },
+  sections: { campaign: 'Настройки акции', overview: 'Акция в цифрах', schools: 'Образовательные организации' },
   campaign: {
     none: 'Акция ещё не открыта. Заполните настройки и нажмите «Сохранить»: акция откроется.',
     year: 'Год акции',
@@ -291,14 +291,5 @@ export const dashboardMessages = {
     shown: (n: number, total: number) => `Показано ${n} из ${total}`,
     more: 'Показать ещё',
     none: 'Образовательных организаций нет.',
-  },
-  regions: {
-    lead: 'Участники текущей акции по регионам.',
-    region: 'Регион',
-    registered: 'Зарегистрировались',
-    activated: 'Применили код',
-    completed: (steps: number) => `Прошли все ${steps} шагов`,
-    total: 'Вся страна',
-    none: 'Участников пока нет.',
   },
 };

@@ -13,6 +13,7 @@ export const overviewMessages = {
   tariffs: 'Тарифов',
   places: 'Мест',
   money: 'Сумма, ₽',
+  moneyTotal: 'Сумма тарифов',
   registered: 'Зарегистрировались',
   activated: 'Применили код',
   finished: 'Прошли все шаги',

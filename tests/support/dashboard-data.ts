@@ -54,6 +54,13 @@ async function participant(
         created_at: now,
       })
       .execute();
+    if ((o.status ?? 'confirmed') === 'confirmed') {
+      await ctx.db
+        .updateTable('tariffs')
+        .set((eb) => ({ used: eb('used', '+', 1) }))
+        .where('code', '=', o.code)
+        .execute();
+    }
   }
   for (let step = 1; step <= (o.steps ?? 0); step++) {
     await ctx.db

@@ -2,7 +2,7 @@
 import { Campaign } from '../../../core/campaign.ts';
 import type { CampaignInput, SchoolsQuery } from '../../../core/contracts/organizer.ts';
 import { OrganizerCampaign, SchoolsPage } from '../../../core/contracts/organizer.ts';
-import { CountryStats } from '../../../core/contracts/results.ts';
+import { Overview, SchoolDetail, type ExportFormat } from '../../../core/contracts/dashboard.ts';
 import { call } from '../cabinet/api/http.ts';
 
 export const organizerApi = {
@@ -13,5 +13,15 @@ export const organizerApi = {
     for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
     return call(SchoolsPage, 'GET', `/api/organizer/schools?${params}`);
   },
-  stats: () => call(CountryStats, 'GET', '/api/organizer/stats'),
+  overview: (region: string | null) =>
+    call(Overview, 'GET', `/api/organizer/overview${region ? `?region=${encodeURIComponent(region)}` : ''}`),
+  school: (id: string) => call(SchoolDetail, 'GET', `/api/organizer/schools/${encodeURIComponent(id)}/detail`),
+};
+
+/** Where a table downloads from; a plain link, as the session cookie goes with it. */
+export const exportHref = {
+  overview: (region: string | null, format: ExportFormat) =>
+    `/api/organizer/overview/export?format=${format}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
+  school: (id: string, table: 'coorganizers' | 'tariffs' | 'devices', format: ExportFormat) =>
+    `/api/organizer/schools/${encodeURIComponent(id)}/export/${table}?format=${format}`,
 };
