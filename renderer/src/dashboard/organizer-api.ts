@@ -3,6 +3,16 @@ import { Campaign } from '../../../core/campaign.ts';
 import type { CampaignInput, SchoolsQuery } from '../../../core/contracts/organizer.ts';
 import { OrganizerCampaign, SchoolsPage } from '../../../core/contracts/organizer.ts';
 import { Overview, SchoolDetail, type ExportFormat } from '../../../core/contracts/dashboard.ts';
+import { School } from '../../../core/contracts/api.ts';
+import { AuditPage } from '../../../core/contracts/audit.ts';
+import {
+  Coorganizer,
+  CoorganizerCreated,
+  ImportReport,
+  type CoorganizerEdit,
+  type CoorganizerInput,
+  type SchoolInput,
+} from '../../../core/contracts/directory.ts';
 import { call } from '../cabinet/api/http.ts';
 
 export const organizerApi = {
@@ -15,6 +25,16 @@ export const organizerApi = {
   },
   overview: (region: string | null) =>
     call(Overview, 'GET', `/api/organizer/overview${region ? `?region=${encodeURIComponent(region)}` : ''}`),
+  addSchool: (input: SchoolInput) => call(School, 'POST', '/api/organizer/schools', input),
+  editSchool: (id: string, input: SchoolInput) =>
+    call(School, 'PUT', `/api/organizer/schools/${encodeURIComponent(id)}`, input),
+  importCsv: (kind: 'schools' | 'coorganizers', csv: string) =>
+    call(ImportReport, 'POST', `/api/organizer/${kind}/import`, { csv }),
+  addCoorganizer: (input: CoorganizerInput) => call(CoorganizerCreated, 'POST', '/api/organizer/coorganizers', input),
+  editCoorganizer: (id: string, input: CoorganizerEdit) =>
+    call(Coorganizer, 'PUT', `/api/organizer/coorganizers/${encodeURIComponent(id)}`, input),
+  audit: (before?: string) =>
+    call(AuditPage, 'GET', `/api/organizer/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`),
   school: (id: string) => call(SchoolDetail, 'GET', `/api/organizer/schools/${encodeURIComponent(id)}/detail`),
 };
 
