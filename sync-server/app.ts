@@ -12,6 +12,7 @@ import { certificatesRouter } from './certificates/certificates.routes.ts';
 import type { ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { organizerRouter } from './organizer/organizer.routes.ts';
+import { supportRouter } from './support/support.routes.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveShell } from './http/shell.ts';
 import { resultsRouter } from './results/results.routes.ts';
@@ -54,6 +55,7 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
   app.use('/api/cabinet', certificatesRouter(ctx));
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));
+  app.use('/api/support', supportRouter(ctx));
   app.use('/api/sync', syncRouter(ctx));
   app.use('/api/verify', verifyApiRouter(ctx, limits));
   app.use('/verify', verifyPageRouter(ctx, limits));

@@ -1,9 +1,10 @@
 /**
  * Issue 14: the organizer's numbers by region and school, and the audit log.
  * The indexes let every count of «Акция в цифрах» start from a campaign's rows of one school
- * (or all) instead of scanning a table; the audit log keeps who changed what from the dashboard.
+ * (or all) instead of scanning a table; technical support's look-ups have theirs; the audit log
+ * keeps who changed what from the dashboard.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -18,6 +19,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('activations')
     .columns(['participant_id', 'status'])
     .execute();
+  // Technical support reads a participant's refused changes (parked ones have their index, 003).
+  await db.schema
+    .createIndex('mutations_rejected_participant')
+    .on('mutations')
+    .columns(['participant_id', 'received_at'])
+    .where(sql.ref('status'), '=', sql.lit('rejected'))
+    .execute();
+  // A participant found by e-mail (in any campaign) or by surname.
+  await db.schema.createIndex('participants_email_any').on('participants').column('email').execute();
+  // By the surname as written (SQLite's lower() knows no Cyrillic, so the look-up tries the cases).
+  await db.schema.createIndex('participants_surname').on('participants').columns(['surname', 'name']).execute();
+  // The fleet's alerts: active PCs by last contact, and by clock offset.
+  await db.schema.createIndex('devices_last_seen').on('devices').columns(['last_seen_at']).execute();
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -34,6 +48,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
   for (const name of [
+    'devices_last_seen',
+    'participants_surname',
+    'participants_email_any',
+    'mutations_rejected_participant',
     'activations_participant_status',
     'users_school_role',
     'tariffs_campaign_school',

@@ -6,6 +6,7 @@ import { listAudit, recordAudit, type Actor } from '../audit/audit.repository.ts
 import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/contracts/dashboard.ts';
 import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
+import { auditTable } from '../../core/tables/support.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
@@ -95,6 +96,10 @@ export function organizerRouter(ctx: ServerContext): Router {
   });
   r.get('/audit', async (req, res) => {
     res.json({ entries: await listAudit(ctx.db, parse(AuditQuery, req.query)) });
+  });
+  r.get('/audit/export', async (req, res) => {
+    const { format } = parse(ExportFormat, req.query);
+    await sendTable(res, auditTable, await listAudit(ctx.db, { limit: 1000 }), format);
   });
   return r;
 }
