@@ -17,6 +17,8 @@ export type FleetQuery = z.infer<typeof FleetQuery>;
 
 export const FleetDevice = Device.extend({
   school: School,
+  /** How long the oldest unsent change has waited, by the server's clock. */
+  oldestPendingAgeMs: z.number().nullable(),
   alerts: z.array(z.enum(['silent', 'clock'])),
 });
 export type FleetDevice = z.infer<typeof FleetDevice>;

@@ -131,7 +131,7 @@ export const supportMessages = {
   school: 'Образовательная организация',
   lastSeen: 'Последняя связь',
   pending: 'Ждут отправки',
-  oldestPending: 'Самое старое неотправленное',
+  oldestPending: 'Ждёт отправки дольше всего',
   clock: 'Часы, расхождение',
   appVersion: 'Версия',
   lastError: 'Последняя ошибка',
@@ -140,12 +140,13 @@ export const supportMessages = {
   alertClock: 'часы',
   revoked: 'отключен',
   never: 'не было',
-  ago: (minutes: number) =>
-    minutes < 60
-      ? `${minutes} мин назад`
-      : minutes < 48 * 60
-        ? `${Math.round(minutes / 60)} ч назад`
-        : `${Math.round(minutes / 1440)} дн назад`,
+  /** «40 мин», «5 ч», «2 дн»: how long something has waited. */
+  age: (ms: number) => {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 60) return `${minutes} мин`;
+    if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} ч`;
+    return `${Math.floor(minutes / 1440)} дн`;
+  },
   offset: (ms: number) => `${ms > 0 ? '+' : ms < 0 ? '−' : ''}${Math.round(Math.abs(ms) / 1000)} с`,
   participantsSection: 'Участники',
   participantsLead:
@@ -172,6 +173,7 @@ export const supportMessages = {
   parked: 'ждёт регистрации',
   rejected: 'отклонено',
   resetPassword: 'Сменить пароль',
+  cancel: 'Отмена',
   resetConfirm: 'Участник войдёт с новым паролем; старый перестанет действовать, и на компьютерах школы тоже.',
   resetDone: 'Новый пароль (сообщите его участнику; показан один раз):',
   auditSection: 'Журнал действий',

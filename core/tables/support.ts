@@ -10,18 +10,18 @@ export const fleetTable: TableSpec<FleetDevice> = {
   title: m.fleetSection,
   columns: [
     text(m.device, (d) => d.name),
-    text(m.school, (d) => `${d.school.name} (${d.school.locality})`),
-    text(m.lastSeen, (d) => formatMomentMsk(d.lastSeenAt) || m.never),
-    count(m.pending, (d) => d.pending ?? 0),
-    text(m.oldestPending, (d) => formatMomentMsk(d.oldestPendingAt)),
-    text(m.clock, (d) => offset(d.clockOffsetMs)),
-    text(m.appVersion, (d) => d.appVersion ?? ''),
-    text(m.lastError, (d) => d.lastError ?? ''),
     text(m.alerts, (d) =>
       d.revokedAt !== null
         ? m.revoked
         : d.alerts.map((a) => (a === 'silent' ? m.alertSilent : m.alertClock)).join(', '),
     ),
+    text(m.school, (d) => `${d.school.name} (${d.school.locality})`),
+    text(m.lastSeen, (d) => formatMomentMsk(d.lastSeenAt) || m.never),
+    count(m.pending, (d) => d.pending ?? 0),
+    text(m.oldestPending, (d) => (d.oldestPendingAgeMs === null ? '' : m.age(d.oldestPendingAgeMs))),
+    text(m.clock, (d) => offset(d.clockOffsetMs)),
+    text(m.appVersion, (d) => d.appVersion ?? ''),
+    text(m.lastError, (d) => d.lastError ?? ''),
   ],
 };
 
@@ -31,7 +31,10 @@ export const auditTable: TableSpec<AuditEntry> = {
     text(m.at, (e) => formatMomentMsk(e.at)),
     text(m.who, (e) => e.actorEmail),
     text(m.action, (e) => m.actions[e.action] ?? e.action),
-    text(m.target, (e) => e.target),
-    text(m.details, (e) => JSON.stringify(e.details)),
+    text(m.target, (e) => (typeof e.details.label === 'string' ? e.details.label : e.target)),
+    text(m.details, (e) => {
+      const { label: _label, ...rest } = e.details;
+      return Object.keys(rest).length ? JSON.stringify(rest) : '';
+    }),
   ],
 };

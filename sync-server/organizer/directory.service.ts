@@ -28,7 +28,7 @@ export async function createSchool(ctx: ServerContext, actor: Actor, input: Scho
   return ctx.db.transaction().execute(async (trx) => {
     const { school, created } = await ensureSchool(trx, input, ctx.now());
     if (!created) throw new HttpError(409, 'SCHOOL_EXISTS', m.schoolExists);
-    await recordAudit(trx, ctx.now(), actor, 'school.create', school.id, { ...input });
+    await recordAudit(trx, ctx.now(), actor, 'school.create', school.id, { label: school.name, ...input });
     return school;
   });
 }
@@ -40,7 +40,7 @@ export async function editSchool(ctx: ServerContext, actor: Actor, id: string, i
   if (clash && clash.id !== id) throw new HttpError(409, 'SCHOOL_EXISTS', m.schoolExists);
   await ctx.db.transaction().execute(async (trx) => {
     await updateSchool(trx, id, input);
-    await recordAudit(trx, ctx.now(), actor, 'school.update', id, { before, after: input });
+    await recordAudit(trx, ctx.now(), actor, 'school.update', id, { label: input.name, before, after: input });
   });
   return (await findSchool(ctx.db, id))!;
 }
@@ -77,8 +77,8 @@ export async function createCoorganizer(
     const user = { role: 'coorganizer' as const, email: input.email, fullName: input.fullName, passwordHash };
     const made = await createUser(trx, { ...user, schoolId: school.id }, ctx.now());
     await recordAudit(trx, ctx.now(), actor, 'coorganizer.create', made, {
+      label: normalizeEmail(input.email),
       schoolId: school.id,
-      email: normalizeEmail(input.email),
     });
     return made;
   });
@@ -99,6 +99,7 @@ export async function editCoorganizer(
   await ctx.db.transaction().execute(async (trx) => {
     await updateUserContact(trx, id, input);
     await recordAudit(trx, ctx.now(), actor, 'coorganizer.update', id, {
+      label: normalizeEmail(input.email),
       before: { email: user.email, fullName: user.full_name },
       after: { email: normalizeEmail(input.email), fullName: input.fullName },
     });

@@ -39,6 +39,7 @@ export function organizerRouter(ctx: ServerContext): Router {
     const { campaign, created } = await putCampaign(ctx, input);
     ctx.log.info({ campaignId: campaign.id, created, userId: res.locals.user?.id }, 'campaign saved');
     await recordAudit(ctx.db, ctx.now(), actor(res), 'campaign.save', campaign.id, {
+      label: campaign.title,
       year: campaign.year,
       title: campaign.title,
       created,

@@ -27,7 +27,8 @@ export async function fleet(ctx: ServerContext, q: FleetQuery): Promise<Fleet> {
       appVersion: r.app_version,
       school: { id: r.school_id, region: r.region, locality: r.locality, name: r.school_name },
     };
-    return { ...d, alerts: deviceAlerts(d, now) };
+    const oldestPendingAgeMs = d.oldestPendingAt === null || !d.pending ? null : Math.max(0, now - d.oldestPendingAt);
+    return { ...d, oldestPendingAgeMs, alerts: deviceAlerts(d, now) };
   });
   return { devices, total, alerts, serverTime: now };
 }
@@ -78,7 +79,10 @@ export async function resetPassword(ctx: ServerContext, actor: Actor, id: string
   const row = await findParticipant(ctx.db, id);
   if (!row) throw new HttpError(404, 'NOT_FOUND', m.participantNotFound);
   const password = await resetParticipantPassword(ctx, id, (trx) =>
-    recordAudit(trx, ctx.now(), actor, 'participant.password', id, { schoolId: row.school_id }),
+    recordAudit(trx, ctx.now(), actor, 'participant.password', id, {
+      label: `${row.surname} ${row.name}, ${row.email}`,
+      schoolId: row.school_id,
+    }),
   );
   return { password };
 }

@@ -62,6 +62,7 @@ describe.each(DIALECTS)('technical support on %s', (dialect) => {
       pending: 5,
       appVersion: '1.2.0',
       lastError: 'ECONNRESET',
+      oldestPendingAgeMs: 50 * HOUR,
       alerts: ['silent'],
     });
     expect(body.devices[1]).toMatchObject({ clockOffsetMs: 600_000, alerts: ['clock'] });
