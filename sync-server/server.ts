@@ -11,6 +11,7 @@ import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startRealtime, type Realtime } from './realtime.ts';
+import { keepSchoolStatsFresh } from './organizer/school-stats.service.ts';
 
 export interface RunningServer {
   url: string;
@@ -59,9 +60,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const url = `http://${config.host}:${port}`;
   log.info({ url, dialect: store.dialect, redis: !!config.redisUrl }, 'server listening');
 
+  const stats = keepSchoolStatsFresh(ctx);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await stats.stop();
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       await realtime.close();

@@ -32,6 +32,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('participants_surname').on('participants').columns(['surname', 'name']).execute();
   // The fleet's alerts: active PCs by last contact, and by clock offset.
   await db.schema.createIndex('devices_last_seen').on('devices').columns(['last_seen_at']).execute();
+  // Each school's participant numbers in a campaign, recomputed when the school's change feed
+  // moves past `seq` (every write about its participants bumps schools.change_seq).
+  await db.schema
+    .createTable('school_stats')
+    .addColumn('campaign_id', 'text', (c) => c.notNull())
+    .addColumn('school_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('registered', 'integer', (c) => c.notNull())
+    .addColumn('activated', 'integer', (c) => c.notNull())
+    .addColumn('finished', 'integer', (c) => c.notNull())
+    .addColumn('certificates', 'integer', (c) => c.notNull())
+    // JSON array: participants who completed step 1, 2, …
+    .addColumn('funnel', 'text', (c) => c.notNull())
+    .addColumn('computed_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('school_stats_pk', ['campaign_id', 'school_id'])
+    .execute();
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -47,6 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
+  await db.schema.dropTable('school_stats').execute();
   for (const name of [
     'devices_last_seen',
     'participants_surname',

@@ -179,6 +179,19 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A school's participant numbers in a campaign as of its change feed's `seq` (migration 004). */
+export interface SchoolStatsTable {
+  campaign_id: string;
+  school_id: string;
+  seq: number;
+  registered: number;
+  activated: number;
+  finished: number;
+  certificates: number;
+  funnel: string;
+  computed_at: number;
+}
+
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -198,4 +211,5 @@ export interface CentralDB {
   changes: ChangesTable;
   certificates: CertificatesTable;
   audit_log: AuditLogTable;
+  school_stats: SchoolStatsTable;
 }

@@ -6,8 +6,12 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
-/** The country by region; a region by school; one school. */
-export type Scope = { kind: 'country' } | { kind: 'region'; region: string } | { kind: 'school'; schoolId: string };
+/** The country by region; a region by school; one school; a batch of schools (by school). */
+export type Scope =
+  | { kind: 'country' }
+  | { kind: 'region'; region: string }
+  | { kind: 'school'; schoolId: string }
+  | { kind: 'schools'; ids: readonly string[] };
 
 type Db = Kysely<CentralDB>;
 type Counted = { key: string; n: number | string | null };
@@ -19,6 +23,7 @@ const keyOf = (scope: Scope) =>
 function inScope(scope: Scope) {
   if (scope.kind === 'region') return sql<SqlBool>`schools.region = ${scope.region}`;
   if (scope.kind === 'school') return sql<SqlBool>`schools.id = ${scope.schoolId}`;
+  if (scope.kind === 'schools') return sql<SqlBool>`schools.id in (${sql.join(scope.ids)})`;
   return sql<SqlBool>`1 = 1`;
 }
 
@@ -125,20 +130,20 @@ export async function funnelBy(db: Db, scope: Scope, campaignId: string, stepCou
   return out;
 }
 
-/** Participants who completed every step. */
+/** Participants who completed every step (counted from the scope's own participants). */
 export async function finishedBy(db: Db, scope: Scope, campaignId: string, stepCount: number) {
-  const done = db
-    .selectFrom('completions')
-    .where('step', '>=', 1)
-    .where('step', '<=', stepCount)
-    .groupBy('participant_id')
-    .having((eb) => eb.fn.countAll(), '>=', stepCount)
-    .select('participant_id');
-  const rows = await participantsOf(db, campaignId)
-    .where('participants.id', 'in', done)
+  const done = participantsOf(db, campaignId)
+    .innerJoin('completions', 'completions.participant_id', 'participants.id')
+    .where('completions.step', '>=', 1)
+    .where('completions.step', '<=', stepCount)
     .where(inScope(scope))
-    .select((eb) => [keyOf(scope).as('key'), eb.fn.countAll<number>().as('n')])
-    .groupBy(keyOf(scope))
+    .groupBy([keyOf(scope), 'participants.id'])
+    .having((eb) => eb.fn.countAll(), '>=', stepCount)
+    .select([keyOf(scope).as('key'), 'participants.id']);
+  const rows = await db
+    .selectFrom(done.as('done'))
+    .select((eb) => ['done.key', eb.fn.countAll<number>().as('n')])
+    .groupBy('done.key')
     .execute();
   return toMap(rows);
 }
@@ -172,5 +177,80 @@ export async function tariffsOf(db: Db, schoolId: string, campaignId: string) {
     .where('school_id', '=', schoolId)
     .where('campaign_id', '=', campaignId)
     .orderBy('created_at')
+    .execute();
+}
+
+/** Schools whose stats in this campaign are missing or older than their change feed. */
+export async function staleSchools(db: Db, campaignId: string, limit: number) {
+  return db
+    .selectFrom('schools')
+    .leftJoin('school_stats', (j) =>
+      j.onRef('school_stats.school_id', '=', 'schools.id').on('school_stats.campaign_id', '=', campaignId),
+    )
+    .select(['schools.id', 'schools.change_seq'])
+    .where((eb) =>
+      eb.or([eb('school_stats.school_id', 'is', null), eb('school_stats.seq', '<', eb.ref('schools.change_seq'))]),
+    )
+    .limit(limit)
+    .execute();
+}
+
+export interface SchoolStatsRow {
+  schoolId: string;
+  seq: number;
+  registered: number;
+  activated: number;
+  finished: number;
+  certificates: number;
+  funnel: number[];
+}
+
+export async function saveSchoolStats(db: Db, campaignId: string, rows: readonly SchoolStatsRow[], now: number) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('school_stats')
+    .values(
+      rows.map((r) => ({
+        campaign_id: campaignId,
+        school_id: r.schoolId,
+        seq: r.seq,
+        registered: r.registered,
+        activated: r.activated,
+        finished: r.finished,
+        certificates: r.certificates,
+        funnel: JSON.stringify(r.funnel),
+        computed_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['campaign_id', 'school_id']).doUpdateSet((eb) => ({
+        seq: eb.ref('excluded.seq'),
+        registered: eb.ref('excluded.registered'),
+        activated: eb.ref('excluded.activated'),
+        finished: eb.ref('excluded.finished'),
+        certificates: eb.ref('excluded.certificates'),
+        funnel: eb.ref('excluded.funnel'),
+        computed_at: eb.ref('excluded.computed_at'),
+      })),
+    )
+    .execute();
+}
+
+/** The stored stats of a scope's schools, with each school's region, for the service to add up. */
+export async function storedStats(db: Db, scope: Scope, campaignId: string) {
+  return db
+    .selectFrom('school_stats')
+    .innerJoin('schools', 'schools.id', 'school_stats.school_id')
+    .where('school_stats.campaign_id', '=', campaignId)
+    .where(inScope(scope))
+    .select([
+      'schools.id',
+      'schools.region',
+      'school_stats.registered',
+      'school_stats.activated',
+      'school_stats.finished',
+      'school_stats.certificates',
+      'school_stats.funnel',
+    ])
     .execute();
 }

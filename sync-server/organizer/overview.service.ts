@@ -9,6 +9,7 @@ import { listDevices } from '../devices/devices.service.ts';
 import { HttpError } from '../http/errors.ts';
 import { findSchool } from '../schools/schools.repository.ts';
 import * as q from './overview.repository.ts';
+import { refreshSchoolStats } from './school-stats.service.ts';
 
 const emptyMetrics = (stepCount: number): Metrics => ({
   schools: 0,
@@ -25,30 +26,40 @@ const emptyMetrics = (stepCount: number): Metrics => ({
 
 /** Every count of a scope, by key (a region code or a school id). */
 async function metricsBy(ctx: ServerContext, scope: q.Scope, campaignId: string | null, stepCount: number) {
-  const none = new Map<string, number>();
   const [schools, coorganizers] = await Promise.all([q.schoolsBy(ctx.db, scope), q.coorganizersBy(ctx.db, scope)]);
-  if (!campaignId) {
-    const blank = { tariffs: none, places: none, money: none };
-    return {
-      schools,
-      coorganizers,
-      ...blank,
-      registered: none,
-      activated: none,
-      funnel: new Map<string, number[]>(),
-      finished: none,
-      certificates: none,
-    };
-  }
-  const [t, registered, activated, funnel, finished, certificates] = await Promise.all([
+  const none = () => new Map<string, number>();
+  const by = {
+    schools,
+    coorganizers,
+    ...{ tariffs: none(), places: none(), money: none() },
+    registered: none(),
+    activated: none(),
+    finished: none(),
+    certificates: none(),
+    funnel: new Map<string, number[]>(),
+  };
+  if (!campaignId) return by;
+  await refreshSchoolStats(ctx, campaignId, stepCount);
+  const [t, stored] = await Promise.all([
     q.tariffsBy(ctx.db, scope, campaignId),
-    q.registeredBy(ctx.db, scope, campaignId),
-    q.activatedBy(ctx.db, scope, campaignId),
-    q.funnelBy(ctx.db, scope, campaignId, stepCount),
-    q.finishedBy(ctx.db, scope, campaignId, stepCount),
-    q.certificatesBy(ctx.db, scope, campaignId),
+    q.storedStats(ctx.db, scope, campaignId),
   ]);
-  return { schools, coorganizers, ...t, registered, activated, funnel, finished, certificates };
+  Object.assign(by, t);
+  const add = (m: Map<string, number>, key: string, v: number) => m.set(key, (m.get(key) ?? 0) + Number(v));
+  for (const r of stored) {
+    const key = scope.kind === 'country' ? r.region : r.id;
+    add(by.registered, key, r.registered);
+    add(by.activated, key, r.activated);
+    add(by.finished, key, r.finished);
+    add(by.certificates, key, r.certificates);
+    const steps = JSON.parse(r.funnel) as number[];
+    const sum = by.funnel.get(key) ?? Array<number>(stepCount).fill(0);
+    by.funnel.set(
+      key,
+      sum.map((v, i) => v + (steps[i] ?? 0)),
+    );
+  }
+  return by;
 }
 
 type ByKey = Awaited<ReturnType<typeof metricsBy>>;

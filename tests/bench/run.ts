@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { benchDashboard } from './dashboard.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
@@ -13,6 +14,7 @@ import { benchSync } from './sync.bench.ts';
 const benches: [string, () => Promise<Record<string, number>>][] = [
   ['sync ingest (batches of 500)', benchSync],
   ['kiosk host', benchKiosk],
+  ['dashboard at national scale (PostgreSQL)', benchDashboard],
   ['PDF documents', benchPdf],
 ];
 

@@ -1,14 +1,17 @@
 /**
  * «Акция в цифрах»: the organizer sees a seeded country's numbers exactly, drawn as charts with
  * the numbers beside, goes down to a region and a school (its co-organizers, tariffs and PCs) and
- * downloads a table whose numbers are the screen's.
+ * downloads a table whose numbers are the screen's; a pupil registering on a classroom PC shows
+ * up on the open page without a reload.
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { parseCsv } from '../../../core/csv.ts';
 import { DEMO } from '../../../sync-server/demo-seed.ts';
 import { expectedDashboard, seedDashboardData } from '../../support/dashboard-data.ts';
-import { enroll } from '../../support/factories.ts';
+import { uuidv7 } from '../../../core/ids.ts';
+import { DeviceClient } from '../../support/device-client.ts';
+import { enroll, MutationMaker } from '../../support/factories.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
@@ -36,7 +39,7 @@ test('the organizer reads the campaign at a glance, region by region and school 
 }) => {
   const ctx = central.ctx();
   const data = await seedDashboardData(ctx, 12);
-  await enroll(central.url, ctx, data.schools.moscowA, 'Кабинет 12, ПК 3');
+  const pc = await enroll(central.url, ctx, data.schools.moscowA, 'Кабинет 12, ПК 3');
   const want = expectedDashboard(12);
   // The demo's own school is in Moscow too, with its co-organizer (its tariff is last year's now).
   const moscow = { ...want.moscow, schools: 3, coorganizers: 4 };
@@ -103,9 +106,15 @@ test('the organizer reads the campaign at a glance, region by region and school 
   expect(records.map((r) => r.cells[0])).toEqual(['Регион', 'Приморский край', 'Москва']);
   expect(records[2]!.cells.slice(1, 8)).toEqual(['3', '4', '2', '40', '6000', '6', '4']);
 
+  // Live: a pupil registers on a classroom PC; the open page counts them without a reload.
+  await new DeviceClient(central.url, pc.credential, pc.instanceId).push([new MutationMaker().register(uuidv7())]);
+  await expect(totals.getByRole('definition').nth(5)).toHaveText(String(want.country.registered + 1));
+  await expect(cells(table, /^Москва/).nth(6)).toHaveText(String(moscow.registered + 1));
+
   await table.getByRole('link', { name: 'Москва' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Акция в цифрах: Москва' })).toBeVisible();
   const schools = page.getByTestId('overview-table');
+  const withNewPupil = { registered: '7' };
   await expect(cells(schools, /^Школа № 1 «Лидер»/)).toHaveText([
     'Школа № 1 «Лидер»',
     'Москва',
@@ -113,7 +122,7 @@ test('the organizer reads the campaign at a glance, region by region and school 
     '2',
     '40',
     '6\u202f000\u00a0₽',
-    '6',
+    withNewPupil.registered,
     '4',
     ...want.moscowA.funnel.map(String),
     '1',

@@ -9,12 +9,15 @@ import { classTakesPart } from '../results/helpers.ts';
 
 describe.each(DIALECTS)('a synced class in the overview on %s', (dialect) => {
   let server: TestServer;
+  let schoolId: string;
+  let code: string;
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { contentPackFile: TEST_PACK_FILE });
     const campaign = await createCampaign(server.ctx);
     const school = await createSchool(server.ctx, '77');
-    const { code } = await createTariff(server.ctx, campaign.id, school.id, 10);
+    schoolId = school.id;
+    ({ code } = await createTariff(server.ctx, campaign.id, school.id, 10));
     await classTakesPart(server, school.id, code, [
       { surname: 'Иванов', name: 'Иван', schoolClass: '8А', steps: 12 },
       { surname: 'Петрова', name: 'Анна', schoolClass: '8А', steps: 4 },
@@ -38,6 +41,12 @@ describe.each(DIALECTS)('a synced class in the overview on %s', (dialect) => {
         places: 10,
       }),
     ]);
+    // Another pupil of the school finishes step 1: the next look counts them (the school's
+    // numbers are kept per school and recounted once its change feed moves).
+    await classTakesPart(server, schoolId, code, [{ surname: 'Сидоров', name: 'Пётр', schoolClass: '8Б', steps: 1 }]);
+    const again = await organizer.get<Overview>('/api/organizer/overview');
+    expect(again.body.rows[0]).toMatchObject({ registered: 3, activated: 3, finished: 1 });
+    expect(again.body.rows[0]!.funnel.slice(0, 2)).toEqual([3, 2]);
     const school = await createSchool(server.ctx, '77');
     const co = await signedIn(server.url, (await createCoorganizer(server.ctx, school.id)).email);
     expect((await co.get('/api/organizer/overview')).status).toBe(403);

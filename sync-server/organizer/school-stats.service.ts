@@ -1,0 +1,92 @@
+/**
+ * Each school's participant numbers, kept in school_stats so «Акция в цифрах» adds up one row per
+ * school instead of counting a million participants and twelve million step results per request.
+ * A school's row is recomputed from its own participants (indexed) once its change feed has moved
+ * past the row's `seq`: registrations, codes, steps and certificates all write that feed. The
+ * recount runs before the numbers are read, and in the background (server.ts), so it stays small.
+ */
+import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
+import { loadContentPack } from '../content/content.service.ts';
+import type { ServerContext } from '../context.ts';
+import * as q from './overview.repository.ts';
+
+const BATCH = 500;
+
+async function recountBatch(ctx: ServerContext, campaignId: string, stepCount: number): Promise<number> {
+  const stale = await q.staleSchools(ctx.db, campaignId, BATCH);
+  if (stale.length === 0) return 0;
+  const scope: q.Scope = { kind: 'schools', ids: stale.map((s) => s.id) };
+  const [registered, activated, funnel, finished, certificates] = await Promise.all([
+    q.registeredBy(ctx.db, scope, campaignId),
+    q.activatedBy(ctx.db, scope, campaignId),
+    q.funnelBy(ctx.db, scope, campaignId, stepCount),
+    q.finishedBy(ctx.db, scope, campaignId, stepCount),
+    q.certificatesBy(ctx.db, scope, campaignId),
+  ]);
+  const n = (m: Map<string, number>, id: string) => m.get(id) ?? 0;
+  await q.saveSchoolStats(
+    ctx.db,
+    campaignId,
+    stale.map((s) => ({
+      schoolId: s.id,
+      // As read before counting: a change committed meanwhile leaves the row stale, recounted next time.
+      seq: Number(s.change_seq),
+      registered: n(registered, s.id),
+      activated: n(activated, s.id),
+      finished: n(finished, s.id),
+      certificates: n(certificates, s.id),
+      funnel: funnel.get(s.id) ?? Array<number>(stepCount).fill(0),
+    })),
+    ctx.now(),
+  );
+  return stale.length;
+}
+
+const running = new Map<string, Promise<number>>();
+
+/** Recounts every stale school of the campaign; returns how many. One run at a time per node. */
+export async function refreshSchoolStats(ctx: ServerContext, campaignId: string, stepCount: number): Promise<number> {
+  // A run already going may have read the list before the latest change: wait for it, then look again.
+  await running.get(campaignId)?.catch(() => 0);
+  const run = (async () => {
+    let total = 0;
+    for (;;) {
+      const n = await recountBatch(ctx, campaignId, stepCount);
+      total += n;
+      if (n < BATCH) return total;
+    }
+  })();
+  running.set(campaignId, run);
+  try {
+    return await run;
+  } finally {
+    if (running.get(campaignId) === run) running.delete(campaignId);
+  }
+}
+
+const EVERY_MS = 15_000;
+
+/**
+ * Recounts stale schools of the active campaign every 15 s, so the dashboard's own recount finds
+ * little to do; stop() waits for a run in progress (the store closes after it).
+ */
+export function keepSchoolStatsFresh(ctx: ServerContext): { stop(): Promise<void> } {
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    current = (async () => {
+      const campaign = await findActiveCampaign(ctx.db);
+      if (!campaign) return;
+      const steps = loadContentPack(ctx.config.contentPackFile).steps.length;
+      const n = await refreshSchoolStats(ctx, campaign.id, steps);
+      if (n > 0) ctx.log.debug({ schools: n }, 'school stats recounted');
+    })().catch((err: unknown) => ctx.log.warn({ err }, 'school stats recount failed'));
+  };
+  const timer = setInterval(tick, EVERY_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
