@@ -11,7 +11,7 @@ import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startRealtime, type Realtime } from './realtime.ts';
-import { keepSchoolStatsFresh } from './organizer/school-stats.service.ts';
+import { keepSchoolStatsFresh, noteSchoolChanged } from './organizer/school-stats.service.ts';
 
 export interface RunningServer {
   url: string;
@@ -47,7 +47,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Bounded by the connect timeout: an unreachable Redis only makes the limits count locally.
   await limits.ready();
   const realtime = await startRealtime(http, base);
-  const ctx: ServerContext = { ...base, nudge: (schoolId) => realtime.nudge(schoolId) };
+  const ctx: ServerContext = {
+    ...base,
+    nudge: (schoolId) => {
+      noteSchoolChanged(store.db);
+      realtime.nudge(schoolId);
+    },
+  };
   http.on('request', createApp(ctx, { realtime: () => realtime.health() }, limits));
   // Keep-alive sockets of idle kiosks must not hold shutdown hostage.
   http.keepAliveTimeout = 5_000;

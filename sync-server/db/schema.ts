@@ -184,6 +184,9 @@ export interface SchoolStatsTable {
   campaign_id: string;
   school_id: string;
   seq: number;
+  tariffs: number;
+  places: number;
+  money_kopecks: number;
   registered: number;
   activated: number;
   finished: number;

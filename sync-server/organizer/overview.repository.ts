@@ -198,6 +198,9 @@ export async function staleSchools(db: Db, campaignId: string, limit: number) {
 export interface SchoolStatsRow {
   schoolId: string;
   seq: number;
+  tariffs: number;
+  places: number;
+  moneyKopecks: number;
   registered: number;
   activated: number;
   finished: number;
@@ -214,6 +217,9 @@ export async function saveSchoolStats(db: Db, campaignId: string, rows: readonly
         campaign_id: campaignId,
         school_id: r.schoolId,
         seq: r.seq,
+        tariffs: r.tariffs,
+        places: r.places,
+        money_kopecks: r.moneyKopecks,
         registered: r.registered,
         activated: r.activated,
         finished: r.finished,
@@ -225,6 +231,9 @@ export async function saveSchoolStats(db: Db, campaignId: string, rows: readonly
     .onConflict((oc) =>
       oc.columns(['campaign_id', 'school_id']).doUpdateSet((eb) => ({
         seq: eb.ref('excluded.seq'),
+        tariffs: eb.ref('excluded.tariffs'),
+        places: eb.ref('excluded.places'),
+        money_kopecks: eb.ref('excluded.money_kopecks'),
         registered: eb.ref('excluded.registered'),
         activated: eb.ref('excluded.activated'),
         finished: eb.ref('excluded.finished'),
@@ -246,6 +255,9 @@ export async function storedStats(db: Db, scope: Scope, campaignId: string) {
     .select([
       'schools.id',
       'schools.region',
+      'school_stats.tariffs',
+      'school_stats.places',
+      'school_stats.money_kopecks',
       'school_stats.registered',
       'school_stats.activated',
       'school_stats.finished',

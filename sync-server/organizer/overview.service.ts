@@ -9,7 +9,7 @@ import { listDevices } from '../devices/devices.service.ts';
 import { HttpError } from '../http/errors.ts';
 import { findSchool } from '../schools/schools.repository.ts';
 import * as q from './overview.repository.ts';
-import { refreshSchoolStats } from './school-stats.service.ts';
+import { ensureFreshStats } from './school-stats.service.ts';
 
 const emptyMetrics = (stepCount: number): Metrics => ({
   schools: 0,
@@ -26,11 +26,10 @@ const emptyMetrics = (stepCount: number): Metrics => ({
 
 /** Every count of a scope, by key (a region code or a school id). */
 async function metricsBy(ctx: ServerContext, scope: q.Scope, campaignId: string | null, stepCount: number) {
-  const [schools, coorganizers] = await Promise.all([q.schoolsBy(ctx.db, scope), q.coorganizersBy(ctx.db, scope)]);
   const none = () => new Map<string, number>();
   const by = {
-    schools,
-    coorganizers,
+    schools: none(),
+    coorganizers: await q.coorganizersBy(ctx.db, scope),
     ...{ tariffs: none(), places: none(), money: none() },
     registered: none(),
     activated: none(),
@@ -38,16 +37,17 @@ async function metricsBy(ctx: ServerContext, scope: q.Scope, campaignId: string 
     certificates: none(),
     funnel: new Map<string, number[]>(),
   };
-  if (!campaignId) return by;
-  await refreshSchoolStats(ctx, campaignId, stepCount);
-  const [t, stored] = await Promise.all([
-    q.tariffsBy(ctx.db, scope, campaignId),
-    q.storedStats(ctx.db, scope, campaignId),
-  ]);
-  Object.assign(by, t);
+  // Without a campaign there are only schools to count; with one, each has its stats row.
+  if (!campaignId) return { ...by, schools: await q.schoolsBy(ctx.db, scope) };
+  await ensureFreshStats(ctx, campaignId, stepCount);
+  const stored = await q.storedStats(ctx.db, scope, campaignId);
   const add = (m: Map<string, number>, key: string, v: number) => m.set(key, (m.get(key) ?? 0) + Number(v));
   for (const r of stored) {
     const key = scope.kind === 'country' ? r.region : r.id;
+    add(by.schools, key, 1);
+    add(by.tariffs, key, r.tariffs);
+    add(by.places, key, r.places);
+    add(by.money, key, r.money_kopecks);
     add(by.registered, key, r.registered);
     add(by.activated, key, r.activated);
     add(by.finished, key, r.finished);

@@ -16,7 +16,8 @@ async function recountBatch(ctx: ServerContext, campaignId: string, stepCount: n
   const stale = await q.staleSchools(ctx.db, campaignId, BATCH);
   if (stale.length === 0) return 0;
   const scope: q.Scope = { kind: 'schools', ids: stale.map((s) => s.id) };
-  const [registered, activated, funnel, finished, certificates] = await Promise.all([
+  const [t, registered, activated, funnel, finished, certificates] = await Promise.all([
+    q.tariffsBy(ctx.db, scope, campaignId),
     q.registeredBy(ctx.db, scope, campaignId),
     q.activatedBy(ctx.db, scope, campaignId),
     q.funnelBy(ctx.db, scope, campaignId, stepCount),
@@ -31,6 +32,9 @@ async function recountBatch(ctx: ServerContext, campaignId: string, stepCount: n
       schoolId: s.id,
       // As read before counting: a change committed meanwhile leaves the row stale, recounted next time.
       seq: Number(s.change_seq),
+      tariffs: n(t.tariffs, s.id),
+      places: n(t.places, s.id),
+      moneyKopecks: n(t.money, s.id),
       registered: n(registered, s.id),
       activated: n(activated, s.id),
       finished: n(finished, s.id),
@@ -43,6 +47,29 @@ async function recountBatch(ctx: ServerContext, campaignId: string, stepCount: n
 }
 
 const running = new Map<string, Promise<number>>();
+
+/**
+ * Looking for stale schools reads every school (a join of two 40 000-row tables): at most once a
+ * second per node, and at once after this node wrote something (its own writes are always
+ * counted; another node's within a second).
+ */
+const FRESH_MS = 1_000;
+const checked = new WeakMap<object, { at: number; changed: boolean }>();
+
+/** Called for every change this node commits (server.ts wraps ctx.nudge). */
+export function noteSchoolChanged(db: object): void {
+  const c = checked.get(db);
+  if (c) c.changed = true;
+}
+
+/** refreshSchoolStats unless this node looked less than a second ago and wrote nothing since. */
+export async function ensureFreshStats(ctx: ServerContext, campaignId: string, stepCount: number): Promise<void> {
+  const c = checked.get(ctx.db);
+  const now = Date.now();
+  if (c && !c.changed && now - c.at < FRESH_MS) return;
+  checked.set(ctx.db, { at: now, changed: false });
+  await refreshSchoolStats(ctx, campaignId, stepCount);
+}
 
 /** Recounts every stale school of the campaign; returns how many. One run at a time per node. */
 export async function refreshSchoolStats(ctx: ServerContext, campaignId: string, stepCount: number): Promise<number> {

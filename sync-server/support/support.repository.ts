@@ -41,53 +41,54 @@ function fleetBase(db: Db, q: Pick<FleetQuery, 'region' | 'q'>) {
   return base;
 }
 
-export async function listFleet(db: Db, q: FleetQuery, now: number) {
-  let base = fleetBase(db, q);
-  if (q.show !== 'all') base = base.where('devices.revoked_at', 'is', null);
-  if (q.show === 'silent') base = base.where(silent(now));
-  else if (q.show === 'clock') base = base.where(clockOff);
-  else if (q.show === 'alerts') base = base.where((eb) => eb.or([silent(now), clockOff]));
-  const [rows, total] = await Promise.all([
-    base
-      .select([
-        'devices.id',
-        'devices.name',
-        'devices.enrolled_at',
-        'devices.revoked_at',
-        'devices.last_seen_at',
-        'devices.pending',
-        'devices.oldest_pending_at',
-        'devices.last_error',
-        'devices.clock_offset_ms',
-        'devices.app_version',
-        'schools.id as school_id',
-        'schools.region',
-        'schools.locality',
-        'schools.name as school_name',
-      ])
-      // Silent the longest first: the PCs most likely to need a visit.
-      .orderBy(sql`coalesce(devices.last_seen_at, 0)`)
-      .orderBy('devices.id')
-      .limit(q.limit)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+/** What a filter keeps, as a condition (the alert filters only look at active PCs). */
+function kept(q: FleetQuery, now: number) {
+  if (q.show === 'all') return sql<SqlBool>`1 = 1`;
+  const active = sql<SqlBool>`devices.revoked_at is null`;
+  if (q.show === 'silent') return sql<SqlBool>`${active} and ${silent(now)}`;
+  if (q.show === 'clock') return sql<SqlBool>`${active} and ${clockOff}`;
+  return sql<SqlBool>`${active} and (${silent(now)} or ${clockOff})`;
 }
 
-export async function countAlerts(db: Db, q: Pick<FleetQuery, 'region'>, now: number) {
-  const active = fleetBase(db, { region: q.region }).where('devices.revoked_at', 'is', null);
-  const [s, c] = await Promise.all([
-    active
-      .where(silent(now))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    active
-      .where(clockOff)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { silent: Number(s.n), clock: Number(c.n) };
+export async function listFleet(db: Db, q: FleetQuery, now: number) {
+  const rows = await fleetBase(db, q)
+    .where(kept(q, now))
+    .select([
+      'devices.id',
+      'devices.name',
+      'devices.enrolled_at',
+      'devices.revoked_at',
+      'devices.last_seen_at',
+      'devices.pending',
+      'devices.oldest_pending_at',
+      'devices.last_error',
+      'devices.clock_offset_ms',
+      'devices.app_version',
+      'schools.id as school_id',
+      'schools.region',
+      'schools.locality',
+      'schools.name as school_name',
+    ])
+    // Silent the longest first (never seen before all): the PCs most likely to need a visit.
+    .orderBy(sql`devices.last_seen_at asc nulls first`)
+    .orderBy('devices.id')
+    .limit(q.limit)
+    .execute();
+  return rows;
+}
+
+/** In one pass: how many PCs the filter keeps, and the active ones with each alert. */
+export async function countFleet(db: Db, q: FleetQuery, now: number) {
+  const active = sql<SqlBool>`devices.revoked_at is null`;
+  const n = (cond: ReturnType<typeof sql<SqlBool>>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  const row = await fleetBase(db, q)
+    .select([
+      n(kept(q, now)).as('total'),
+      n(sql<SqlBool>`${active} and ${silent(now)}`).as('silent'),
+      n(sql<SqlBool>`${active} and ${clockOff}`).as('clock'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total ?? 0), silent: Number(row.silent ?? 0), clock: Number(row.clock ?? 0) };
 }
 
 const participantColumns = [

@@ -8,11 +8,11 @@ import type { ServerContext } from '../context.ts';
 import { listDevices } from '../devices/devices.service.ts';
 import { HttpError } from '../http/errors.ts';
 import { resetParticipantPassword } from '../results/student-password.service.ts';
-import { countAlerts, findParticipant, findParticipants, listFleet, participantTraces } from './support.repository.ts';
+import { countFleet, findParticipant, findParticipants, listFleet, participantTraces } from './support.repository.ts';
 
 export async function fleet(ctx: ServerContext, q: FleetQuery): Promise<Fleet> {
   const now = ctx.now();
-  const [{ rows, total }, alerts] = await Promise.all([listFleet(ctx.db, q, now), countAlerts(ctx.db, q, now)]);
+  const [rows, counts] = await Promise.all([listFleet(ctx.db, q, now), countFleet(ctx.db, q, now)]);
   const devices = rows.map((r) => {
     const d = {
       id: r.id,
@@ -30,7 +30,7 @@ export async function fleet(ctx: ServerContext, q: FleetQuery): Promise<Fleet> {
     const oldestPendingAgeMs = d.oldestPendingAt === null || !d.pending ? null : Math.max(0, now - d.oldestPendingAt);
     return { ...d, oldestPendingAgeMs, alerts: deviceAlerts(d, now) };
   });
-  return { devices, total, alerts, serverTime: now };
+  return { devices, total: counts.total, alerts: { silent: counts.silent, clock: counts.clock }, serverTime: now };
 }
 
 type Row = NonNullable<Awaited<ReturnType<typeof findParticipant>>>;
