@@ -51,6 +51,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('computed_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('school_stats_pk', ['campaign_id', 'school_id'])
     .execute();
+  // Each node keeps a copy of the rows and reads only those recounted since its last look.
+  await db.schema
+    .createIndex('school_stats_recounted')
+    .on('school_stats')
+    .columns(['campaign_id', 'computed_at'])
+    .execute();
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -22,6 +22,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { importSchoolsCsv } from '../schools/schools.import.ts';
 import { ensureSchool, findSchool, findSchoolByIdentity, updateSchool } from '../schools/schools.repository.ts';
+import { forgetSchoolStats } from './overview.repository.ts';
 
 export async function createSchool(ctx: ServerContext, actor: Actor, input: SchoolInput): Promise<School> {
   if (await findSchoolByIdentity(ctx.db, input)) throw new HttpError(409, 'SCHOOL_EXISTS', m.schoolExists);
@@ -40,6 +41,7 @@ export async function editSchool(ctx: ServerContext, actor: Actor, id: string, i
   if (clash && clash.id !== id) throw new HttpError(409, 'SCHOOL_EXISTS', m.schoolExists);
   await ctx.db.transaction().execute(async (trx) => {
     await updateSchool(trx, id, input);
+    await forgetSchoolStats(trx, id);
     await recordAudit(trx, ctx.now(), actor, 'school.update', id, { label: input.name, before, after: input });
   });
   return (await findSchool(ctx.db, id))!;

@@ -3,7 +3,7 @@
  * by school (a region's, or one school's). Every count starts from the schools a scope names and
  * joins by indexed columns (migration 004_issue14_dashboard).
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
 /** The country by region; a region by school; one school; a batch of schools (by school). */
@@ -245,13 +245,13 @@ export async function saveSchoolStats(db: Db, campaignId: string, rows: readonly
     .execute();
 }
 
-/** The stored stats of a scope's schools, with each school's region, for the service to add up. */
-export async function storedStats(db: Db, scope: Scope, campaignId: string) {
+/** The stats rows recounted at or after `since` (ms), with each school's region. */
+export async function statsRecountedSince(db: Db, campaignId: string, since: number) {
   return db
     .selectFrom('school_stats')
     .innerJoin('schools', 'schools.id', 'school_stats.school_id')
     .where('school_stats.campaign_id', '=', campaignId)
-    .where(inScope(scope))
+    .where('school_stats.computed_at', '>=', since)
     .select([
       'schools.id',
       'schools.region',
@@ -263,6 +263,12 @@ export async function storedStats(db: Db, scope: Scope, campaignId: string) {
       'school_stats.finished',
       'school_stats.certificates',
       'school_stats.funnel',
+      'school_stats.computed_at',
     ])
     .execute();
+}
+
+/** A school corrected (its region may have moved): its row is recounted, and re-read by every node. */
+export async function forgetSchoolStats(db: Db | Transaction<CentralDB>, schoolId: string) {
+  await db.deleteFrom('school_stats').where('school_id', '=', schoolId).execute();
 }

@@ -9,7 +9,7 @@ import { listDevices } from '../devices/devices.service.ts';
 import { HttpError } from '../http/errors.ts';
 import { findSchool } from '../schools/schools.repository.ts';
 import * as q from './overview.repository.ts';
-import { ensureFreshStats } from './school-stats.service.ts';
+import { ensureFreshStats, schoolNumbers } from './school-stats.service.ts';
 
 const emptyMetrics = (stepCount: number): Metrics => ({
   schools: 0,
@@ -40,23 +40,28 @@ async function metricsBy(ctx: ServerContext, scope: q.Scope, campaignId: string 
   // Without a campaign there are only schools to count; with one, each has its stats row.
   if (!campaignId) return { ...by, schools: await q.schoolsBy(ctx.db, scope) };
   await ensureFreshStats(ctx, campaignId, stepCount);
-  const stored = await q.storedStats(ctx.db, scope, campaignId);
-  const add = (m: Map<string, number>, key: string, v: number) => m.set(key, (m.get(key) ?? 0) + Number(v));
+  const numbers = await schoolNumbers(ctx, campaignId);
+  const stored =
+    scope.kind === 'school'
+      ? [numbers.get(scope.schoolId)].filter((r) => r !== undefined)
+      : scope.kind === 'region'
+        ? [...numbers.values()].filter((r) => r.region === scope.region)
+        : [...numbers.values()];
+  const add = (m: Map<string, number>, key: string, v: number) => m.set(key, (m.get(key) ?? 0) + v);
   for (const r of stored) {
     const key = scope.kind === 'country' ? r.region : r.id;
     add(by.schools, key, 1);
     add(by.tariffs, key, r.tariffs);
     add(by.places, key, r.places);
-    add(by.money, key, r.money_kopecks);
+    add(by.money, key, r.moneyKopecks);
     add(by.registered, key, r.registered);
     add(by.activated, key, r.activated);
     add(by.finished, key, r.finished);
     add(by.certificates, key, r.certificates);
-    const steps = JSON.parse(r.funnel) as number[];
     const sum = by.funnel.get(key) ?? Array<number>(stepCount).fill(0);
     by.funnel.set(
       key,
-      sum.map((v, i) => v + (steps[i] ?? 0)),
+      sum.map((v, i) => v + (r.funnel[i] ?? 0)),
     );
   }
   return by;

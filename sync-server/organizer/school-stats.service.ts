@@ -117,3 +117,54 @@ export function keepSchoolStatsFresh(ctx: ServerContext): { stop(): Promise<void
     },
   };
 }
+
+/** A school's stored numbers, as each node mirrors them. */
+export interface SchoolNumbers {
+  id: string;
+  region: string;
+  tariffs: number;
+  places: number;
+  moneyKopecks: number;
+  registered: number;
+  activated: number;
+  finished: number;
+  certificates: number;
+  funnel: number[];
+}
+
+/**
+ * Rows are re-read for two seconds after they were recounted: a recount's time is taken just
+ * before its write commits, and nodes' clocks (NTP) differ by far less.
+ */
+const REREAD_MS = 2_000;
+const mirrors = new WeakMap<object, { campaignId: string; since: number; rows: Map<string, SchoolNumbers> }>();
+
+/**
+ * Every school's numbers in the campaign, kept in this node's memory and brought up to date by
+ * reading only the rows recounted since the last look (an indexed range), so the country's view
+ * adds up 40 000 small records in memory instead of reading them all each time.
+ */
+export async function schoolNumbers(ctx: ServerContext, campaignId: string): Promise<Map<string, SchoolNumbers>> {
+  let m = mirrors.get(ctx.db);
+  if (!m || m.campaignId !== campaignId) {
+    m = { campaignId, since: 0, rows: new Map() };
+    mirrors.set(ctx.db, m);
+  }
+  const changed = await q.statsRecountedSince(ctx.db, campaignId, Math.max(0, m.since - REREAD_MS));
+  for (const r of changed) {
+    m.rows.set(r.id, {
+      id: r.id,
+      region: r.region,
+      tariffs: Number(r.tariffs),
+      places: Number(r.places),
+      moneyKopecks: Number(r.money_kopecks),
+      registered: Number(r.registered),
+      activated: Number(r.activated),
+      finished: Number(r.finished),
+      certificates: Number(r.certificates),
+      funnel: JSON.parse(r.funnel) as number[],
+    });
+    m.since = Math.max(m.since, Number(r.computed_at));
+  }
+  return m.rows;
+}

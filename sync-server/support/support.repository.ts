@@ -81,13 +81,16 @@ export async function listFleet(db: Db, q: FleetQuery, now: number) {
 export async function countFleet(db: Db, q: FleetQuery, now: number) {
   const active = sql<SqlBool>`devices.revoked_at is null`;
   const n = (cond: ReturnType<typeof sql<SqlBool>>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
-  const row = await fleetBase(db, q)
-    .select([
-      n(kept(q, now)).as('total'),
-      n(sql<SqlBool>`${active} and ${silent(now)}`).as('silent'),
-      n(sql<SqlBool>`${active} and ${clockOff}`).as('clock'),
-    ])
-    .executeTakeFirstOrThrow();
+  const counts = [
+    n(kept(q, now)).as('total'),
+    n(sql<SqlBool>`${active} and ${silent(now)}`).as('silent'),
+    n(sql<SqlBool>`${active} and ${clockOff}`).as('clock'),
+  ];
+  // The schools join only when a filter needs them: the whole country counts devices alone.
+  const row =
+    q.region || q.q
+      ? await fleetBase(db, q).select(counts).executeTakeFirstOrThrow()
+      : await db.selectFrom('devices').select(counts).executeTakeFirstOrThrow();
   return { total: Number(row.total ?? 0), silent: Number(row.silent ?? 0), clock: Number(row.clock ?? 0) };
 }
 

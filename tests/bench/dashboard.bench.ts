@@ -2,7 +2,8 @@
  * «Акция в цифрах» and technical support at national scale, on PostgreSQL: a generator writes
  * 40 000 schools with co-organizers, tariffs and two PCs each, 1 000 000 participants (90 % with
  * a code, half with a certificate) and 12 000 000 step results into a scratch schema (dropped
- * after), then each aggregate endpoint is timed over HTTP. BENCH_PARTICIPANTS scales it down.
+ * after), then each aggregate endpoint is timed over HTTP. BENCH_PARTICIPANTS scales it down
+ * (BENCH_SCHOOLS sets the schools apart, 1 per 25 participants by default).
  */
 import { sql } from 'kysely';
 import type { Overview } from '../../core/contracts/dashboard.ts';
@@ -16,7 +17,7 @@ import { DIALECTS, freshStore } from '../support/dialects.ts';
 import { createCampaign, FIXED_HASH } from '../support/factories.ts';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
-const SCHOOLS = Math.max(10, Math.round(PARTICIPANTS / 25));
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? Math.max(10, Math.round(PARTICIPANTS / 25)));
 const STEPS = 12;
 const RUNS = 40;
 
