@@ -23,6 +23,7 @@ import { HttpError } from '../http/errors.ts';
 import { importSchoolsCsv } from '../schools/schools.import.ts';
 import { ensureSchool, findSchool, findSchoolByIdentity, updateSchool } from '../schools/schools.repository.ts';
 import { forgetSchoolStats } from './overview.repository.ts';
+import { noteSchoolChanged } from './school-stats.service.ts';
 
 export async function createSchool(ctx: ServerContext, actor: Actor, input: SchoolInput): Promise<School> {
   if (await findSchoolByIdentity(ctx.db, input)) throw new HttpError(409, 'SCHOOL_EXISTS', m.schoolExists);
@@ -44,6 +45,7 @@ export async function editSchool(ctx: ServerContext, actor: Actor, id: string, i
     await forgetSchoolStats(trx, id);
     await recordAudit(trx, ctx.now(), actor, 'school.update', id, { label: input.name, before, after: input });
   });
+  noteSchoolChanged(ctx.db); // this node's next look recounts it
   return (await findSchool(ctx.db, id))!;
 }
 

@@ -101,6 +101,18 @@ describe.each(DIALECTS)('the campaign at a glance on %s', (dialect) => {
     expect(bad.body.error.message).toContain('csv или xlsx');
   });
 
+  it('follows a school the organizer moved to another region', async () => {
+    const moved = await org.put(`/api/organizer/schools/${data.schools.primorye}`, {
+      region: '77',
+      locality: 'Москва',
+      name: 'Лицей «Приморье»',
+    });
+    expect(moved.status).toBe(200);
+    const { body } = await org.get<Overview>('/api/organizer/overview');
+    expect(body.rows.map((r) => r.key)).toEqual(['77']);
+    expect(body.rows[0]).toMatchObject({ schools: 3, registered: 8, finished: 2 });
+  });
+
   it('is the organizer’s alone', async () => {
     const co = await createCoorganizer(server.ctx, data.schools.moscowA);
     const c = new Client(server.url);
