@@ -119,18 +119,7 @@ export function keepSchoolStatsFresh(ctx: ServerContext): { stop(): Promise<void
 }
 
 /** A school's stored numbers, as each node mirrors them. */
-export interface SchoolNumbers {
-  id: string;
-  region: string;
-  tariffs: number;
-  places: number;
-  moneyKopecks: number;
-  registered: number;
-  activated: number;
-  finished: number;
-  certificates: number;
-  funnel: number[];
-}
+export type SchoolNumbers = Omit<q.SchoolStatsRow, 'schoolId' | 'seq'> & { id: string; region: string };
 
 /**
  * Rows are re-read for two seconds after they were recounted: a recount's time is taken just
