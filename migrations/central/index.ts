@@ -3,13 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.ts';
 import * as m002 from './002_certificates.ts';
 import * as m003 from './003_ingest_layout.ts';
-import * as m004 from './004_issue14_dashboard.ts';
+import * as m006 from './006_issue14_dashboard.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_certificates': m002,
   '003_ingest_layout': m003,
-  '004_issue14_dashboard': m004,
+  '006_issue14_dashboard': m006,
 };
 
 export const centralMigrations: MigrationProvider = {

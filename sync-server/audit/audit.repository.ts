@@ -1,4 +1,4 @@
-/** The audit log as stored (migration 004_issue14_dashboard): append-only, newest read first. */
+/** The audit log as stored (migration 006_issue14_dashboard): append-only, newest read first. */
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditAction, AuditEntry, AuditQuery } from '../../core/contracts/audit.ts';
 import { uuidv7 } from '../../core/ids.ts';

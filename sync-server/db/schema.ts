@@ -168,7 +168,7 @@ export interface CertificatesTable {
   issued_at: number;
 }
 
-/** Who changed what from the dashboard (migration 004_issue14_dashboard); details is JSON. */
+/** Who changed what from the dashboard (migration 006_issue14_dashboard); details is JSON. */
 export interface AuditLogTable {
   id: string;
   at: number;
@@ -179,7 +179,7 @@ export interface AuditLogTable {
   details: string;
 }
 
-/** A school's participant numbers in a campaign as of its change feed's `seq` (migration 004). */
+/** A school's participant numbers in a campaign as of its change feed's `seq` (migration 006_issue14_dashboard). */
 export interface SchoolStatsTable {
   campaign_id: string;
   school_id: string;

@@ -1,7 +1,7 @@
 /**
  * The campaign's numbers, counted in the database and grouped by region (the country's view) or
  * by school (a region's, or one school's). Every count starts from the schools a scope names and
- * joins by indexed columns (migration 004_issue14_dashboard).
+ * joins by indexed columns (migration 006_issue14_dashboard).
  */
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
