@@ -161,7 +161,12 @@ export const supportMessages = {
   code: 'Код',
   noCode: 'Код не введён.',
   activationStatus: (status: string) =>
-    status === 'confirmed' ? 'подтверждён сервером' : status === 'leased' ? 'из резерва компьютера' : status,
+    ({
+      confirmed: 'подтверждён сервером',
+      leased: 'из резерва компьютера, ждёт подтверждения',
+      waiting: 'ждёт свободного места',
+      refused: 'места по коду закончились',
+    })[status] ?? status,
   activatedOn: (device: string) => `введён на компьютере «${device}»`,
   steps: (done: number, total: number) => `Выполнено шагов: ${done} из ${total}`,
   stepsDone: (list: string) => `Шаги: ${list}`,
