@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { formatCode } from '../core/codes.ts';
+import { findActiveCampaign } from './campaigns/campaign.repository.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO, seedDemo } from './demo-seed.ts';
 import { KIOSK_EXIT, KIOSK_IDENTITY_PATH, KioskHostIdentity } from '../core/contracts/kiosk-host.ts';
@@ -137,6 +138,9 @@ kiosk?.child?.once('exit', (code) => {
   if (!stopping) console.error(`Киоск остановился (код выхода ${code}); сервер работает.`);
 });
 
+const campaignNote = seeded.campaignKept
+  ? `  Акция «${(await findActiveCampaign(server.ctx.db))?.title ?? ''}» изменена организатором: демо оставило её настройки как есть.\n`
+  : '';
 console.log(`
 «Моё будущее» — демо запущено.
 
@@ -148,7 +152,7 @@ console.log(`
   Панель организатора:             ${server.url}/#/dashboard
       e-mail ${DEMO.organizer.email}, пароль ${DEMO.password}
 
-  Код для участия в акции (тариф на ${DEMO.places} мест): ${formatCode(seeded.code)}
+${campaignNote}  Код для участия в акции${seeded.code ? ` (тариф на ${seeded.places} мест): ${formatCode(seeded.code)}` : ': нет, тарифы больше не выдаются (срок в настройках акции прошёл)'}
   Код подключения ещё одного киоска:             ${seeded.enrollmentCode}
       (npm run kiosk -- --port 5281 --data ${shown(resolve(config.dataDir, 'kiosk-2'))} --server ${server.url})
 

@@ -1,6 +1,6 @@
 /**
  * socket.io: devices and cabinets join their school's room and are nudged when the school has
- * new changes, so they pull at once. With REDIS_URL set, the Redis adapter carries nudges
+ * new changes, so they pull at once; organizers' dashboards hear that numbers moved. With REDIS_URL set, the Redis adapter carries nudges
  * between nodes, so a push on one node reaches devices connected to another.
  */
 import type { Server as HttpServer } from 'node:http';
@@ -21,6 +21,11 @@ export interface Realtime {
 export const SOCKET_PATH = '/socket.io';
 
 const room = (schoolId: string) => `school:${schoolId}`;
+/** Organizers' dashboards, told when any school's numbers move. */
+const DASHBOARDS = 'dashboards';
+/** Nudges come by the thousand at national scale; a dashboard hears of them once a second. */
+const DASHBOARD_EVERY_MS = 1_000;
+const roomOf = (socket: Socket) => (socket.data.schoolId ? room(socket.data.schoolId as string) : DASHBOARDS);
 
 export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, 'nudge'>): Promise<Realtime> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
@@ -37,7 +42,7 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     const own = socket as unknown as { adapter: unknown };
     if (own.adapter === current) return;
     own.adapter = current;
-    void socket.join([socket.id, room(socket.data.schoolId as string)]);
+    void socket.join([socket.id, roomOf(socket)]);
   };
   const redis = ctx.config.redisUrl
     ? await linkRedis(io, ctx.config.redisUrl, ctx.log, () => {
@@ -49,6 +54,11 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
   io.use(async (socket, next) => {
     try {
       const auth = SocketAuth.parse(socket.handshake.auth);
+      if (auth.kind === 'dashboard') {
+        const user = await sessionUser(ctx as ServerContext, socket.handshake.headers.cookie);
+        if (user?.role !== 'organizer') return next(new Error('UNAUTHORIZED'));
+        return next();
+      }
       const schoolId =
         auth.kind === 'device'
           ? (await authenticateDevice(ctx as ServerContext, auth.credential)).schoolId
@@ -62,12 +72,17 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
   });
   io.on('connection', (socket) => {
     adopt(socket);
-    void socket.join(room(socket.data.schoolId as string));
+    void socket.join(roomOf(socket));
   });
+  let dashboardsTold: NodeJS.Timeout | undefined;
 
   return {
     nudge(schoolId) {
       io.to(room(schoolId)).emit('changes', { schoolId });
+      dashboardsTold ??= setTimeout(() => {
+        dashboardsTold = undefined;
+        io.to(DASHBOARDS).emit('campaign');
+      }, DASHBOARD_EVERY_MS).unref();
     },
     health() {
       if (!ctx.config.redisUrl) return { ok: true, detail: `socket.io, ${io.engine.clientsCount} connected` };
@@ -75,6 +90,7 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
       return { ok, detail: `socket.io + redis adapter ${ok ? 'connected' : 'down'}` };
     },
     async close() {
+      clearTimeout(dashboardsTold);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
     },

@@ -15,6 +15,7 @@ import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
 import { settleAll } from './sync/leases.service.ts';
 
 const SETTLE_EVERY_MS = 60_000;
+import { keepSchoolStatsFresh, noteSchoolChanged } from './organizer/school-stats.service.ts';
 
 export interface RunningServer {
   url: string;
@@ -52,7 +53,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // Bounded by the connect timeout: an unreachable Redis only makes the limits count locally.
   await limits.ready();
   const realtime = await startRealtime(http, base);
-  const ctx: ServerContext = { ...base, nudge: (schoolId) => realtime.nudge(schoolId) };
+  const ctx: ServerContext = {
+    ...base,
+    nudge: (schoolId) => {
+      noteSchoolChanged(store.db);
+      realtime.nudge(schoolId);
+    },
+  };
   const app = createApp(ctx, { realtime: () => realtime.health() }, limits);
   // socket.io attached first and hands the server's other listeners every request, its own
   // included; /socket.io/ is its alone (Express answering a polling request too wrote a second
@@ -83,10 +90,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     );
   }
 
+  const stats = keepSchoolStatsFresh(ctx);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(settling);
+      await stats.stop();
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       await realtime.close();

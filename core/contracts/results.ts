@@ -52,31 +52,3 @@ export const Verification = z.discriminatedUnion('valid', [
   z.object({ valid: z.literal(false), serial: z.string() }),
 ]);
 export type Verification = z.infer<typeof Verification>;
-
-/** GET /api/organizer/stats: the country view, one row per region with participants. */
-export const RegionStats = z.object({
-  region: z.string(),
-  regionName: z.string(),
-  registered: z.number().int(),
-  activated: z.number().int(),
-  completed: z.number().int(),
-});
-export type RegionStats = z.infer<typeof RegionStats>;
-
-/** The campaign's tariffs of one kind: how many, their places, the places used, their cost. */
-export const TariffTotals = z.object({
-  tariffs: z.number().int(),
-  places: z.number().int(),
-  used: z.number().int(),
-  costKopecks: z.number().int(),
-});
-export type TariffTotals = z.infer<typeof TariffTotals>;
-
-export const CountryStats = z.object({
-  regions: z.array(RegionStats),
-  totals: RegionStats.omit({ region: true, regionName: true }),
-  stepCount: z.number().int(),
-  /** Schools' tariffs and students' individual ones (core/web.ts), apart. */
-  tariffs: z.object({ schools: TariffTotals, individual: TariffTotals }),
-});
-export type CountryStats = z.infer<typeof CountryStats>;

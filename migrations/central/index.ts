@@ -6,6 +6,7 @@ import * as m003 from './003_ingest_layout.ts';
 import * as m004 from './004_issue10_unplaced_indexes.ts';
 import * as m005 from './005_issue11_participant_visits.ts';
 import * as m006 from './006_issue12_participant_sessions.ts';
+import * as m007 from './007_issue14_dashboard.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004_issue10_unplaced_indexes': m004,
   '005_issue11_participant_visits': m005,
   '006_issue12_participant_sessions': m006,
+  '007_issue14_dashboard': m007,
 };
 
 export const centralMigrations: MigrationProvider = {

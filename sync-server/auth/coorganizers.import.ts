@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { isStorableText, PasswordRule } from '../../core/contracts/common.ts';
 import { importMessages as m } from '../../core/messages/accounts.ts';
 import { hashPassword } from '../../core/node/password.ts';
-import type { CsvRecord } from '../cli/csv.ts';
+import type { CsvRecord } from '../../core/csv.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { schoolFrom, type ImportReport } from '../schools/schools.import.ts';
+import { readAndImport, schoolFrom, type ImportReport } from '../schools/schools.import.ts';
 import { ensureSchool, tidy, type SchoolIdentity } from '../schools/schools.repository.ts';
 import { generatePassword } from './passwords.ts';
 import { createUser, findUserByEmail, normalizeEmail } from './users.repository.ts';
@@ -111,4 +111,9 @@ async function isSchool(db: Kysely<CentralDB>, id: string, s: SchoolIdentity): P
     .where('id', '=', id)
     .executeTakeFirst();
   return !!row && row.region === s.region && row.locality === tidy(s.locality) && row.name === tidy(s.name);
+}
+
+/** `import-coorganizers` and the dashboard's «Импорт из CSV» alike. */
+export function importCoorganizersCsv(db: Kysely<CentralDB>, now: number, text: string): Promise<CoorganizerReport> {
+  return readAndImport(text, COORGANIZER_HEADER_TITLES, (records) => importCoorganizers(db, now, records));
 }

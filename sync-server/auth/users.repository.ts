@@ -63,3 +63,22 @@ export async function loadMe(db: Db, userId: string): Promise<Me | null> {
       : null;
   return { id: row.id, role: row.role, email: row.email, fullName: row.full_name, school };
 }
+
+export async function findUser(db: Db, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A co-organizer's name and e-mail, as the organizer corrects them. */
+export async function updateUserContact(db: Db, id: string, c: { email: string; fullName: string }): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ email: normalizeEmail(c.email), full_name: c.fullName })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A new password; every session of the user ends with it. */
+export async function setUserPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+}

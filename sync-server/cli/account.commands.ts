@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { PasswordRule } from '../../core/contracts/common.ts';
 import { cliMessages as m } from '../../core/messages/accounts.ts';
 import { hashPassword } from '../../core/node/password.ts';
-import { importCoorganizers, COORGANIZER_HEADER_TITLES } from '../auth/coorganizers.import.ts';
+import { importCoorganizersCsv } from '../auth/coorganizers.import.ts';
 import { generatePassword } from '../auth/passwords.ts';
-import { createUser, findUserByEmail, normalizeEmail } from '../auth/users.repository.ts';
-import { importSchools, SCHOOL_HEADER_TITLES, type ImportReport } from '../schools/schools.import.ts';
+import { createUser, findUserByEmail, normalizeEmail, setUserPassword } from '../auth/users.repository.ts';
+import { importSchoolsCsv, type ImportReport } from '../schools/schools.import.ts';
 import type { Args } from './args.ts';
-import { parseCsv, withoutHeader } from './csv.ts';
 import { CliError, option, printIssues, readText, type AdminEnv } from './env.ts';
 
 const NewOrganizer = z.object({
@@ -49,36 +48,25 @@ export async function resetPasswordCommand(env: AdminEnv, args: Args): Promise<n
   const user = await findUserByEmail(env.db, email);
   if (!user) throw new CliError(m.noSuchUser(email));
   const passwordHash = await hashPassword(password.data);
-  await env.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-  });
+  await env.db.transaction().execute((trx) => setUserPassword(trx, user.id, passwordHash));
   env.out(m.passwordReset(email));
   if (given === undefined) env.out(m.passwordOnce(password.data));
   return 0;
 }
 
-async function readCsv(args: Args, titles: readonly string[]) {
-  const { records, errors } = parseCsv(await readText(args.positional[0]));
-  return { records: withoutHeader(records, titles), errors };
-}
-
-function finish(env: AdminEnv, report: ImportReport, unreadable: { line: number; reason: string }[]): number {
-  const bad = [...unreadable, ...report.bad].sort((a, b) => a.line - b.line);
-  for (const b of bad) env.err(m.badRow(b.line, b.reason));
-  env.out(m.importSummary(report.imported, report.skipped, bad.length));
-  return bad.length > 0 ? 1 : 0;
+function finish(env: AdminEnv, report: ImportReport): number {
+  for (const b of report.bad) env.err(m.badRow(b.line, b.reason));
+  env.out(m.importSummary(report.imported, report.skipped, report.bad.length));
+  return report.bad.length > 0 ? 1 : 0;
 }
 
 export async function importSchoolsCommand(env: AdminEnv, args: Args): Promise<number> {
-  const { records, errors } = await readCsv(args, SCHOOL_HEADER_TITLES);
-  return finish(env, await importSchools(env.db, env.now(), records), errors);
+  return finish(env, await importSchoolsCsv(env.db, env.now(), await readText(args.positional[0])));
 }
 
 export async function importCoorganizersCommand(env: AdminEnv, args: Args): Promise<number> {
-  const { records, errors } = await readCsv(args, COORGANIZER_HEADER_TITLES);
-  const report = await importCoorganizers(env.db, env.now(), records);
+  const report = await importCoorganizersCsv(env.db, env.now(), await readText(args.positional[0]));
   for (const line of report.schoolsCreated) env.out(m.schoolCreated(line));
   for (const g of report.generated) env.out(m.generatedPassword(g.line, g.email, g.password));
-  return finish(env, report, errors);
+  return finish(env, report);
 }

@@ -182,6 +182,33 @@ export interface ParticipantVisitsTable {
   first_at: number;
 }
 
+/** Who changed what from the dashboard (migration 006_issue14_dashboard); details is JSON. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string;
+  actor_email: string;
+  action: string;
+  target: string;
+  details: string;
+}
+
+/** A school's participant numbers in a campaign as of its change feed's `seq` (migration 006_issue14_dashboard). */
+export interface SchoolStatsTable {
+  campaign_id: string;
+  school_id: string;
+  seq: number;
+  tariffs: number;
+  places: number;
+  money_kopecks: number;
+  registered: number;
+  activated: number;
+  finished: number;
+  certificates: number;
+  funnel: string;
+  computed_at: number;
+}
+
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -202,4 +229,6 @@ export interface CentralDB {
   changes: ChangesTable;
   certificates: CertificatesTable;
   participant_visits: ParticipantVisitsTable;
+  audit_log: AuditLogTable;
+  school_stats: SchoolStatsTable;
 }

@@ -5,6 +5,7 @@
  * change feed in the same transaction, so that school's kiosks pull it and sign the student in
  * offline with the new password and no longer with the old.
  */
+import type { Transaction } from 'kysely';
 import type { School } from '../../core/contracts/api.ts';
 import type { TemporaryPassword } from '../../core/contracts/results.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
@@ -12,6 +13,7 @@ import { hashPassword } from '../../core/node/password.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
+import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { appendSchoolChanges, lockSchools } from '../sync/changes.repository.ts';
 import { participantFromDb } from '../sync/rows.ts';
@@ -38,6 +40,23 @@ export async function setStudentPassword(
   if (!(await studentOfSchool(ctx, actor.school.id, campaign.id, participantId))) {
     throw new HttpError(404, 'NOT_FOUND', m.studentNotFound);
   }
+  const password = await resetParticipantPassword(ctx, participantId);
+  // Ids only: neither the password, its hash nor the student's e-mail or name.
+  ctx.log.info({ participantId, schoolId: actor.school.id, userId: actor.userId }, 'student password changed');
+  return { password };
+}
+
+/**
+ * A new temporary password for a participant: hashed into their row and their home school's
+ * change feed in one transaction, so that school's kiosks pull it; returns it in clear, once.
+ * The caller has checked who may do this (the co-organizer's school, or technical support).
+ */
+export async function resetParticipantPassword(
+  ctx: ServerContext,
+  participantId: string,
+  /** Written in the same transaction, e.g. the audit log's entry. */
+  also?: (trx: Transaction<CentralDB>) => Promise<void>,
+): Promise<string> {
   const password = generatePassword(TEMPORARY_PASSWORD_LENGTH);
   const passwordHash = await hashPassword(password);
   const homeSchoolId = await ctx.db.transaction().execute(async (trx) => {
@@ -57,10 +76,9 @@ export async function setStudentPassword(
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendSchoolChanges(trx, home, [{ entity: 'participant', key: row.id, data: participantFromDb(row) }]);
+    await also?.(trx);
     return home;
   });
   ctx.nudge(homeSchoolId);
-  // Ids only: neither the password, its hash nor the student's e-mail or name.
-  ctx.log.info({ participantId, schoolId: actor.school.id, userId: actor.userId }, 'student password changed');
-  return { password };
+  return password;
 }

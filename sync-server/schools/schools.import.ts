@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { isStorableText } from '../../core/contracts/common.ts';
 import { findRegion } from '../../core/data/regions.ts';
 import { importMessages as m } from '../../core/messages/accounts.ts';
-import type { CsvRecord } from '../cli/csv.ts';
+import { parseCsv, withoutHeader, type CsvRecord } from '../../core/csv.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { ensureSchool, tidy, type SchoolIdentity } from './schools.repository.ts';
 
@@ -69,4 +69,21 @@ export async function importSchools(db: Kysely<CentralDB>, now: number, records:
     }
   });
   return report;
+}
+
+/** Reads a CSV file's text (its own title line skipped) and imports it; unreadable rows join the bad ones. */
+export async function readAndImport<R extends ImportReport>(
+  text: string,
+  titles: readonly string[],
+  run: (records: CsvRecord[]) => Promise<R>,
+): Promise<R> {
+  const { records, errors } = parseCsv(text);
+  const report = await run(withoutHeader(records, titles));
+  report.bad = [...errors, ...report.bad].sort((a, b) => a.line - b.line);
+  return report;
+}
+
+/** `import-schools` and the dashboard's «Импорт из CSV» alike. */
+export function importSchoolsCsv(db: Kysely<CentralDB>, now: number, text: string): Promise<ImportReport> {
+  return readAndImport(text, SCHOOL_HEADER_TITLES, (records) => importSchools(db, now, records));
 }

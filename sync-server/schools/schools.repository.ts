@@ -49,3 +49,12 @@ export async function ensureSchool(
   if (!stored) throw new Error('school vanished after insert');
   return { school: stored, created: stored.id === school.id };
 }
+
+/** A school's region, locality or name corrected (the caller checks no other school has them). */
+export async function updateSchool(db: Db, id: string, s: SchoolIdentity): Promise<void> {
+  await db
+    .updateTable('schools')
+    .set({ region: s.region, locality: tidy(s.locality), name: tidy(s.name) })
+    .where('id', '=', id)
+    .execute();
+}

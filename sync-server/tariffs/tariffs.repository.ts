@@ -42,3 +42,15 @@ export function unplacedRows(db: Kysely<CentralDB>, schoolId: string) {
     .limit(1_000)
     .execute();
 }
+
+/** The school's first tariff in a campaign, if it obtained any. */
+export async function findFirstTariff(db: Kysely<CentralDB>, schoolId: string, campaignId: string) {
+  return db
+    .selectFrom('tariffs')
+    .select(['code', 'participants'])
+    .where('school_id', '=', schoolId)
+    .where('campaign_id', '=', campaignId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+}

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchClass } from './class.bench.ts';
+import { benchDashboard } from './dashboard.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchLookup } from './lookup.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
@@ -21,6 +22,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ['a class of thirty (30 kiosk hosts, one code)', benchClass],
   ['student lookup timing', benchLookup],
   ['web participant (answer saves over HTTP to the server)', benchWeb],
+  ['dashboard at national scale (PostgreSQL)', benchDashboard],
   ['PDF documents', benchPdf],
 ];
 

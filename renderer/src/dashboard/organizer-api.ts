@@ -2,16 +2,63 @@
 import { Campaign } from '../../../core/campaign.ts';
 import type { CampaignInput, SchoolsQuery } from '../../../core/contracts/organizer.ts';
 import { OrganizerCampaign, SchoolsPage } from '../../../core/contracts/organizer.ts';
-import { CountryStats } from '../../../core/contracts/results.ts';
+import { Overview, SchoolDetail, type ExportFormat } from '../../../core/contracts/dashboard.ts';
+import { School } from '../../../core/contracts/api.ts';
+import { AuditPage } from '../../../core/contracts/audit.ts';
+import {
+  Coorganizer,
+  CoorganizerCreated,
+  ImportReport,
+  type CoorganizerEdit,
+  type CoorganizerInput,
+  type SchoolInput,
+} from '../../../core/contracts/directory.ts';
+import {
+  Fleet,
+  ParticipantCard,
+  ParticipantHits,
+  SupportPassword,
+  type FleetQuery,
+} from '../../../core/contracts/support.ts';
 import { call } from '../cabinet/api/http.ts';
+
+/** A query string from the set values only. */
+function query(q: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
+  return params.toString();
+}
 
 export const organizerApi = {
   campaign: () => call(OrganizerCampaign, 'GET', '/api/organizer/campaign'),
   save: (input: CampaignInput) => call(Campaign, 'PUT', '/api/organizer/campaign', input),
-  schools: (q: Partial<SchoolsQuery>) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
-    return call(SchoolsPage, 'GET', `/api/organizer/schools?${params}`);
-  },
-  stats: () => call(CountryStats, 'GET', '/api/organizer/stats'),
+  schools: (q: Partial<SchoolsQuery>) => call(SchoolsPage, 'GET', `/api/organizer/schools?${query(q)}`),
+  overview: (region: string | null) =>
+    call(Overview, 'GET', `/api/organizer/overview${region ? `?region=${encodeURIComponent(region)}` : ''}`),
+  addSchool: (input: SchoolInput) => call(School, 'POST', '/api/organizer/schools', input),
+  editSchool: (id: string, input: SchoolInput) =>
+    call(School, 'PUT', `/api/organizer/schools/${encodeURIComponent(id)}`, input),
+  importCsv: (kind: 'schools' | 'coorganizers', csv: string) =>
+    call(ImportReport, 'POST', `/api/organizer/${kind}/import`, { csv }),
+  addCoorganizer: (input: CoorganizerInput) => call(CoorganizerCreated, 'POST', '/api/organizer/coorganizers', input),
+  editCoorganizer: (id: string, input: CoorganizerEdit) =>
+    call(Coorganizer, 'PUT', `/api/organizer/coorganizers/${encodeURIComponent(id)}`, input),
+  audit: (before?: string) =>
+    call(AuditPage, 'GET', `/api/organizer/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`),
+  fleet: (q: Partial<FleetQuery>) => call(Fleet, 'GET', `/api/support/devices?${query(q)}`),
+  findParticipants: (q: string) => call(ParticipantHits, 'GET', `/api/support/participants?${query({ q })}`),
+  participant: (id: string) => call(ParticipantCard, 'GET', `/api/support/participants/${encodeURIComponent(id)}`),
+  resetPassword: (id: string) =>
+    call(SupportPassword, 'POST', `/api/support/participants/${encodeURIComponent(id)}/password`),
+  school: (id: string) => call(SchoolDetail, 'GET', `/api/organizer/schools/${encodeURIComponent(id)}/detail`),
+};
+
+/** Where a table downloads from; a plain link, as the session cookie goes with it. */
+export const exportHref = {
+  fleet: (q: Partial<FleetQuery>, format: ExportFormat) => `/api/support/devices/export?${query({ ...q, format })}`,
+  audit: (format: ExportFormat) => `/api/organizer/audit/export?format=${format}`,
+  overview: (region: string | null, format: ExportFormat) =>
+    `/api/organizer/overview/export?format=${format}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
+  school: (id: string, table: 'coorganizers' | 'tariffs' | 'devices', format: ExportFormat) =>
+    `/api/organizer/schools/${encodeURIComponent(id)}/export/${table}?format=${format}`,
 };

@@ -42,6 +42,8 @@ export async function startCentral(opts: { now?: () => number } = {}): Promise<C
   // The same port after a restart: the kiosks keep the address they were given.
   config = { ...config, port: server.port };
   const seeded = await seedDemo(server.ctx);
+  if (!seeded.code) throw new Error('the demo school got no tariff');
+  const code = seeded.code;
   const school = await server.ctx.db.selectFrom('schools').selectAll().executeTakeFirstOrThrow();
   const coorganizer = await server.ctx.db
     .selectFrom('users')
@@ -55,7 +57,7 @@ export async function startCentral(opts: { now?: () => number } = {}): Promise<C
 
   return {
     url: server.url,
-    code: seeded.code,
+    code,
     ctx: () => running().ctx,
     enrollmentCode: async () => (await createEnrollmentCode(running().ctx, school.id, coorganizer.id)).code,
     newCode: async (places) => (await obtainTariff(running().ctx, { userId: coorganizer.id, school }, places)).code,

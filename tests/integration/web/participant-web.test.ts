@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDayRu, type IsoDate } from '../../../core/calendar.ts';
-import type { CountryStats } from '../../../core/contracts/results.ts';
+import type { Overview } from '../../../core/contracts/dashboard.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { tariffCostKopecks } from '../../../core/tariff.ts';
 import { WEB_SCHOOL_ID } from '../../../core/web.ts';
@@ -259,17 +259,14 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
     const { web } = await registered(server);
     await web.post('/api/participant/buyIndividualTariff', { confirmedCostKopecks: 15_000 });
     const organizer = await signedIn(server.url, (await createOrganizer(server.ctx)).email);
-    const stats = await organizer.get<CountryStats>('/api/organizer/stats');
-    const { schools, individual } = stats.body.tariffs;
+    const country = (await organizer.get<Overview>('/api/organizer/overview')).body;
     const rows = await server.ctx.db.selectFrom('tariffs').select(['school_id', 'participants']).execute();
     const mine = rows.filter((r) => r.school_id === WEB_SCHOOL_ID);
-    expect(individual).toMatchObject({ tariffs: mine.length, places: mine.length, used: mine.length });
-    expect(individual.costKopecks).toBe(mine.length * 15_000);
-    expect(schools.tariffs).toBe(rows.length - mine.length);
-    // The web participants' row is not listed among the schools.
-    const listed = await organizer.get<{ schools: { id: string }[] }>('/api/organizer/schools?limit=500');
-    expect(listed.body.schools.map((x) => x.id)).not.toContain(WEB_SCHOOL_ID);
-    expect(schools.places).toBe(
+    expect(country.individual).toMatchObject({ tariffs: mine.length, places: mine.length });
+    expect(country.individual!.moneyKopecks).toBe(mine.length * 15_000);
+    // Schools' tariffs alone make the country's totals; the web participants' row is no school.
+    expect(country.totals.tariffs).toBe(rows.length - mine.length);
+    expect(country.totals.places).toBe(
       rows.filter((r) => r.school_id !== WEB_SCHOOL_ID).reduce((n, r) => n + r.participants, 0),
     );
   });

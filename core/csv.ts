@@ -3,7 +3,7 @@
  * with «,», so the separator is taken from the first line; quotes follow RFC 4180. Every record
  * keeps the line number it starts on, because each problem is reported by line.
  */
-import { importMessages } from '../../core/messages/accounts.ts';
+import { importMessages } from './messages/accounts.ts';
 
 export interface CsvRecord {
   line: number;
@@ -70,4 +70,18 @@ export function parseCsv(input: string): CsvResult {
 export function withoutHeader(records: CsvRecord[], titles: readonly string[]): CsvRecord[] {
   const first = records[0]?.cells[0]?.toLowerCase();
   return first !== undefined && titles.includes(first) ? records.slice(1) : records;
+}
+
+/** One CSV cell: quoted when it holds the separator, a quote or a line break. */
+function cell(v: string | number): string {
+  const s = String(v);
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A table as CSV for a spreadsheet in Russia: «;» between cells (Excel's separator there),
+ * CRLF lines and a byte-order mark, so Excel reads Cyrillic as UTF-8.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -1,0 +1,36 @@
+/** Technical support's API (/api/support): the fleet of PCs and participants' look-up. */
+import { Router } from 'express';
+import { ExportFormat } from '../../core/contracts/dashboard.ts';
+import { IdParam } from '../../core/contracts/organizer.ts';
+import { FleetQuery, ParticipantSearch } from '../../core/contracts/support.ts';
+import { fleetTable } from '../../core/tables/support.ts';
+import { currentUser, requireUser } from '../auth/require-user.ts';
+import type { ServerContext } from '../context.ts';
+import { parse } from '../http/errors.ts';
+import { sendTable } from '../organizer/export.ts';
+import { fleet, participantCard, resetPassword, searchParticipants } from './support.service.ts';
+
+export function supportRouter(ctx: ServerContext): Router {
+  const r = Router();
+  r.use(requireUser(ctx, 'organizer'));
+
+  r.get('/devices', async (req, res) => {
+    res.json(await fleet(ctx, parse(FleetQuery, req.query)));
+  });
+  r.get('/devices/export', async (req, res) => {
+    const { format } = parse(ExportFormat, req.query);
+    const f = await fleet(ctx, parse(FleetQuery, { ...req.query, limit: 1000 }));
+    await sendTable(res, fleetTable, f.devices, format);
+  });
+  r.get('/participants', async (req, res) => {
+    res.json(await searchParticipants(ctx, parse(ParticipantSearch, req.query).q));
+  });
+  r.get('/participants/:id', async (req, res) => {
+    res.json(await participantCard(ctx, parse(IdParam, req.params).id));
+  });
+  r.post('/participants/:id/password', async (req, res) => {
+    const me = currentUser(res);
+    res.json(await resetPassword(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id));
+  });
+  return r;
+}
