@@ -186,6 +186,11 @@ test('a price or date the organizer changed meanwhile: the refusal stays on scre
 }) => {
   const ctx = central.ctx();
   const settings = async () => (await findActiveCampaign(ctx.db))!.settings;
+  // The certificate is offered once a student has finished.
+  const school = await ctx.db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+  await classTakesPart({ url: central.url, ctx }, school.id, central.code, [
+    { surname: 'Белова', name: 'Вера', schoolClass: '10А', steps: 12 },
+  ]);
   const cabinet = new CabinetPage(page);
   await cabinet.open(central.url);
   await cabinet.signIn(DEMO.coorganizer.email, DEMO.password);
