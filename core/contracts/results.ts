@@ -9,8 +9,10 @@ export const ResultRow = z.object({
   participantId: z.string(),
   fullName: z.string(),
   schoolClass: z.string(),
+  /** The school a student from elsewhere named at registration; null for the school's own students. */
+  fromElsewhere: z.string().nullable(),
   code: z.string(),
-  /** confirmed | leased | pending, as the server holds the activation. */
+  /** confirmed | waiting | refused, as the server holds the activation. */
   activationStatus: z.string(),
   stepsDone: z.number().int(),
   stepCount: z.number().int(),

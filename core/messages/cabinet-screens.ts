@@ -230,6 +230,7 @@ export const cabinetMessages = {
     lead: 'Результаты учащихся, применивших код из числа Ваших тарифов. PDF доступен после прохождения участником всех шагов.',
     summary: (done: number, all: number) => `Прошли все шаги: ${done} из ${all}`,
     none: 'Пока ни один учащийся не применил Ваш код.',
+    fromElsewhere: (school: string) => `из другой образовательной организации: ${school}`,
     name: 'Участник',
     schoolClass: 'Класс',
     code: 'Код',

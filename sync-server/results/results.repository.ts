@@ -13,6 +13,8 @@ export interface StudentRow {
   schoolClass: string;
   schoolName: string;
   gender: string;
+  /** The school the student belongs to (registered there): another one's when they used our code from elsewhere. */
+  homeSchoolId: string;
   code: string;
   activationStatus: string;
   stepsDone: number;
@@ -32,6 +34,7 @@ function studentsQuery(ctx: ServerContext, schoolId: string, campaignId: string)
       'participants.school_class as schoolClass',
       'participants.school_name as schoolName',
       'participants.gender',
+      'participants.school_id as homeSchoolId',
       'activations.code',
       'activations.status as activationStatus',
     ]);

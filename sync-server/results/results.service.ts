@@ -30,6 +30,8 @@ export async function listResults(ctx: ServerContext, school: School): Promise<R
       participantId: r.participantId,
       fullName: `${r.surname} ${r.name}`,
       schoolClass: r.schoolClass,
+      // A student who used this school's code but belongs elsewhere: the school they named.
+      fromElsewhere: r.homeSchoolId === school.id ? null : r.schoolName,
       code: r.code,
       activationStatus: r.activationStatus,
       stepsDone: Math.min(r.stepsDone, stepCount),

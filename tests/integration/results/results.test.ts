@@ -20,6 +20,7 @@ describe.each(DIALECTS)('«Результаты» on %s', (dialect) => {
   let a: Enrolled[];
   let b: Enrolled[];
   let codeA: string;
+  let schoolBId: string;
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { contentPackFile: TEST_PACK_FILE });
@@ -27,6 +28,7 @@ describe.each(DIALECTS)('«Результаты» on %s', (dialect) => {
     const campaign = await createCampaign(ctx);
     const schoolA = await createSchool(ctx, '77', 'Школа № 57');
     const schoolB = await createSchool(ctx, '77', 'Школа № 1535');
+    schoolBId = schoolB.id;
     codeA = (await createTariff(ctx, campaign.id, schoolA.id, 25)).code;
     const codeB = (await createTariff(ctx, campaign.id, schoolB.id, 5)).code;
     a = await classTakesPart(server, schoolA.id, codeA, [
@@ -57,7 +59,23 @@ describe.each(DIALECTS)('«Результаты» on %s', (dialect) => {
       pdfUrl: `/api/cabinet/results/${a[0]!.id}.pdf`,
     });
     expect(byName['Ёлкин Пётр']).toMatchObject({ stepsDone: 5, completed: false, pdfUrl: null });
+    expect(byName['Соколова Алёна']!.fromElsewhere).toBeNull();
     expect(JSON.stringify(r.body)).not.toContain('@');
+  });
+
+  it('marks a student of another school who used this school’s code, naming their school', async () => {
+    // A pupil of school B, at one of B's PCs, is given school A's code.
+    const [guest] = await classTakesPart(server, schoolBId, codeA, [
+      { surname: 'Гостева', name: 'Нина', schoolClass: '8В', steps: 2 },
+    ]);
+    const rows = (await cabinetA.get<ResultsList>('/api/cabinet/results')).body.results;
+    expect(rows.find((x) => x.participantId === guest!.id)).toMatchObject({
+      fullName: 'Гостева Нина',
+      fromElsewhere: 'Школа № 1',
+    });
+    // B's own results do not list the pupil: they used A's code.
+    const own = (await cabinetB.get<ResultsList>('/api/cabinet/results')).body.results;
+    expect(own.map((x) => x.participantId)).not.toContain(guest!.id);
   });
 
   it('shows nobody else’s students', async () => {
