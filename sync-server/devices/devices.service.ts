@@ -13,6 +13,7 @@ import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { afterSettling, releaseDeviceLeases } from '../sync/leases.service.ts';
 import { digest, newCredential, newEnrollmentCode } from './secrets.ts';
+import { usableEnrollmentCode } from './enrollment.repository.ts';
 
 const ENROLLMENT_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -49,13 +50,7 @@ export async function enrollDevice(ctx: ServerContext, input: EnrollInput): Prom
   const deviceId = uuidv7(now);
   const schoolId = await ctx.db.transaction().execute(async (trx) => {
     if (input.unsent) {
-      const code = await trx
-        .selectFrom('enrollment_codes')
-        .select('school_id')
-        .where('code_hash', '=', hash)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
+      const code = await usableEnrollmentCode(trx, hash, now);
       // Refused before the claim: the co-organizer's code stays good for when the PC is ready.
       if (code && code.school_id !== input.unsent.schoolId) throw HttpError.of(409, 'ENROLL_UNSENT');
     }

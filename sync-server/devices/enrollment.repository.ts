@@ -2,14 +2,18 @@
 import type { Kysely } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
-/** True while a code, given in clear, is still unused and unexpired. */
-export async function isEnrollmentCodeUsable(db: Kysely<CentralDB>, codeHash: string, now: number): Promise<boolean> {
-  const row = await db
+/** The school of a code (by its digest) while it is still unused and unexpired. */
+export function usableEnrollmentCode(db: Kysely<CentralDB>, codeHash: string, now: number) {
+  return db
     .selectFrom('enrollment_codes')
-    .select('code_hash')
+    .select('school_id')
     .where('code_hash', '=', codeHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  return row !== undefined;
+}
+
+/** True while a code, given in clear, is still unused and unexpired. */
+export async function isEnrollmentCodeUsable(db: Kysely<CentralDB>, codeHash: string, now: number): Promise<boolean> {
+  return (await usableEnrollmentCode(db, codeHash, now)) !== undefined;
 }
