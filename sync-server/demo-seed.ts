@@ -125,7 +125,11 @@ export async function seedDemo(
   await ensureUser(ctx, DEMO.organizer, 'organizer', null);
   const coorganizerId = await ensureUser(ctx, DEMO.coorganizer, 'coorganizer', school.id);
 
-  let tariff = await findFirstTariff(ctx.db, school.id, campaign.id);
+  let tariff: { code: string; participants: number } | undefined = await findFirstTariff(
+    ctx.db,
+    school.id,
+    campaign.id,
+  );
   if (!tariff && canObtainTariff(campaign.settings, new Date(ctx.now()), school.region)) {
     tariff = await obtainTariff(ctx, { userId: coorganizerId, school }, DEMO.places);
   }

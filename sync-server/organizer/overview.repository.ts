@@ -170,16 +170,6 @@ export async function coorganizersOf(db: Db, schoolId: string) {
     .execute();
 }
 
-export async function tariffsOf(db: Db, schoolId: string, campaignId: string) {
-  return db
-    .selectFrom('tariffs')
-    .select(['code', 'participants', 'used', 'cost_kopecks as costKopecks', 'created_at as createdAt'])
-    .where('school_id', '=', schoolId)
-    .where('campaign_id', '=', campaignId)
-    .orderBy('created_at')
-    .execute();
-}
-
 /** Schools whose stats in this campaign are missing or older than their change feed. */
 export async function staleSchools(db: Db, campaignId: string, limit: number) {
   return db

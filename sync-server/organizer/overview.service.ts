@@ -10,6 +10,7 @@ import { listDevices } from '../devices/devices.service.ts';
 import { HttpError } from '../http/errors.ts';
 import { findSchool } from '../schools/schools.repository.ts';
 import * as q from './overview.repository.ts';
+import { schoolTariffs } from '../tariffs/tariffs.repository.ts';
 import { ensureFreshStats, schoolNumbers } from './school-stats.service.ts';
 
 const emptyMetrics = (stepCount: number): Metrics => ({
@@ -146,7 +147,7 @@ export async function schoolDetail(ctx: ServerContext, schoolId: string): Promis
   const by = await metricsBy(ctx, { kind: 'school', schoolId }, campaign?.id ?? null, stepCount);
   const [coorganizers, tariffs, devices] = await Promise.all([
     q.coorganizersOf(ctx.db, schoolId),
-    campaign ? q.tariffsOf(ctx.db, schoolId, campaign.id) : Promise.resolve([]),
+    campaign ? schoolTariffs(ctx.db, schoolId, campaign.id).execute() : Promise.resolve([]),
     listDevices(ctx, schoolId),
   ]);
   return {
@@ -154,7 +155,13 @@ export async function schoolDetail(ctx: ServerContext, schoolId: string): Promis
     stepCount,
     metrics: metricsOf(by, schoolId, stepCount),
     coorganizers,
-    tariffs: tariffs.map((t) => ({ ...t, used: Number(t.used) })),
+    tariffs: tariffs.map((t) => ({
+      code: t.code,
+      participants: t.participants,
+      used: Number(t.used),
+      costKopecks: t.cost_kopecks,
+      createdAt: t.created_at,
+    })),
     devices,
   };
 }

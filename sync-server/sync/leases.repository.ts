@@ -86,16 +86,6 @@ export async function activeDevices(trx: Trx, schoolId: string, since: number): 
   return rows.map((r) => r.id);
 }
 
-export function codesOfSchool(trx: Trx, schoolId: string, campaignId: string) {
-  return trx
-    .selectFrom('tariffs')
-    .select(['code', 'participants', 'used', 'reserved', 'school_id'])
-    .where('school_id', '=', schoolId)
-    .where('campaign_id', '=', campaignId)
-    .orderBy('created_at')
-    .execute();
-}
-
 export function tariffsByCode(trx: Trx, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);
   return trx

@@ -17,7 +17,6 @@ import {
   activeDevices,
   addUsed,
   closeLease,
-  codesOfSchool,
   expiredLeases,
   insertLease,
   openLeasesOfDevice,
@@ -35,6 +34,7 @@ import { replayParked } from './parked.ts';
 import { withRetry } from './retry.ts';
 import { activationFromDb } from './rows.ts';
 import { waitingByCode } from './state.repository.ts';
+import { schoolTariffs } from '../tariffs/tariffs.repository.ts';
 
 type Trx = Transaction<CentralDB>;
 
@@ -74,7 +74,7 @@ export async function exchangeLeases(
     ctx.db.transaction().execute(async (trx) => {
       await lockSchools(trx, ctx.store.dialect, [device.schoolId]);
       await releaseExpired(trx, device.schoolId, now);
-      const codes = await codesOfSchool(trx, device.schoolId, campaignId);
+      const codes = await schoolTariffs(trx, device.schoolId, campaignId).execute();
       const waiting = await waitingByCode(
         trx,
         codes.map((c) => c.code),

@@ -43,14 +43,18 @@ export function unplacedRows(db: Kysely<CentralDB>, schoolId: string) {
     .execute();
 }
 
-/** The school's first tariff in a campaign, if it obtained any. */
-export async function findFirstTariff(db: Kysely<CentralDB>, schoolId: string, campaignId: string) {
+/** A school's tariffs in a campaign, oldest first (its codes with their places, used and held). */
+export function schoolTariffs(db: Kysely<CentralDB>, schoolId: string, campaignId: string) {
   return db
     .selectFrom('tariffs')
-    .select(['code', 'participants'])
+    .selectAll()
     .where('school_id', '=', schoolId)
     .where('campaign_id', '=', campaignId)
     .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
+    .orderBy('id');
+}
+
+/** The school's first tariff in a campaign, if it obtained any. */
+export function findFirstTariff(db: Kysely<CentralDB>, schoolId: string, campaignId: string) {
+  return schoolTariffs(db, schoolId, campaignId).executeTakeFirst();
 }
