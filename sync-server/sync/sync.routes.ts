@@ -57,6 +57,8 @@ export function syncRouter(ctx: ServerContext, limits: LimitStore): Router {
         body.mutations,
       ),
     );
+    // The PC's sync round told its unsent count and last contact: «Класс сейчас» shows both.
+    ctx.classMoved?.(d.schoolId);
     const payload: PushResponse = { outcomes, serverTime: ctx.now() };
     res.status(outcomes.some((o) => o.status === 'conflict') ? 409 : 200).json(payload);
   });
