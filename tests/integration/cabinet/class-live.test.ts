@@ -11,7 +11,14 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { loadContentPack } from '../../../sync-server/content/content.service.ts';
 import { DeviceClient } from '../../support/device-client.ts';
 import { DIALECTS } from '../../support/dialects.ts';
-import { createCampaign, createSchool, createTariff, enroll, MutationMaker, TEST_PACK_FILE } from '../../support/factories.ts';
+import {
+  createCampaign,
+  createSchool,
+  createTariff,
+  enroll,
+  MutationMaker,
+  TEST_PACK_FILE,
+} from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
 import { createCoorganizer, signedIn, type Client } from '../accounts/helpers.ts';
 
