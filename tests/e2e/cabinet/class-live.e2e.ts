@@ -60,7 +60,9 @@ test('the live view shows a pupil’s answer as the PC saves it', async ({ page,
   await steps.answer();
   const saved = Date.now();
   await expect(row).toContainText(/Шаг 1 из \d+\s*вопрос \d+ из \d+/, { timeout: LIVE_MS });
-  console.log(`«Класс сейчас»: the answer showed ${Date.now() - saved} ms after «Сохранено» (load ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `«Класс сейчас»: the answer showed ${Date.now() - saved} ms after «Сохранено» (load ${loadavg()[0]!.toFixed(1)})`,
+  );
   await expect(row).not.toContainText('Нет ответов больше 5 минут');
   await expect(page.getByText(/Проходят шаги: 1/)).toBeVisible();
   await snap(page, 'class-live');
