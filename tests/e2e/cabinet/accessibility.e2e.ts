@@ -5,24 +5,16 @@
  * from the cabinet's own list, so a section added later is visited too.
  */
 import type { Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { cabinetMessages as c } from '../../../core/messages/cabinet-screens.ts';
 import { CABINET_VIEWS, NAV_VIEWS } from '../../../renderer/src/cabinet/views/views.ts';
 import { DEMO } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
+import { accessibilityProblems } from '../support/axe.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { CABINET_SCREENS } from './screens.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-/** axe-core on the screen as it stands: the serious and critical findings, as «rule: target» lines. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 /** How far the page is wider than the window (0: nothing to scroll sideways). */
 const overflow = (page: Page) =>
