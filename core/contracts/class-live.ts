@@ -20,7 +20,10 @@ export const LiveStudent = z.object({
   schoolClass: z.string(),
   /** The school a student from elsewhere named at registration; null for the school's own students. */
   fromElsewhere: z.string().nullable(),
-  /** null: the student has only worked through the website, on no PC of a school. */
+  /**
+   * The school's PC the student is signed in at now, else the one where they entered their code;
+   * null for a student who only worked through the website (or at another school's PC).
+   */
   pc: LivePc.nullable(),
   stepsDone: z.number().int().nonnegative(),
   /** The step the student is on (the first not yet done); null once every step is done. */

@@ -50,6 +50,8 @@ export const DeviceHealth = z.object({
   clockOffsetMs: z.number().int(),
   appVersion: storable(z.string().max(40)),
   instanceId: Uuid,
+  /** The students signed in at the PC now («Класс сейчас» shows the PC each works at). */
+  signedIn: z.array(Uuid).max(100).optional(),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
 

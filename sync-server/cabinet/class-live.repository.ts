@@ -103,3 +103,19 @@ export async function classOfSchool(
     };
   });
 }
+
+/** Each working PC of the school with the students its last health report said were signed in at it. */
+export async function signedInAtPcs(db: Kysely<CentralDB>, schoolId: string) {
+  const rows = await db
+    .selectFrom('devices')
+    .select(['id', 'signed_in', 'last_seen_at'])
+    .where('school_id', '=', schoolId)
+    .where('revoked_at', 'is', null)
+    .where('signed_in', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    deviceId: r.id,
+    lastSeenAt: r.last_seen_at === null ? null : Number(r.last_seen_at),
+    participants: JSON.parse(r.signed_in ?? '[]') as string[],
+  }));
+}

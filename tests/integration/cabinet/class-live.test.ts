@@ -115,6 +115,22 @@ describe.each(DIALECTS)('«Класс сейчас» on %s', (dialect) => {
     expect(petrRow.pc).toMatchObject({ name: 'Кабинет 12, ПК 3', unsent: 4 });
   });
 
+  it('shows the PC a student is signed in at now, as that PC reports it, else the one of the code', async () => {
+    const second = await enroll(server.url, server.ctx, schoolA.id, 'Кабинет 14, ПК 7');
+    const pc2 = new DeviceClient(server.url, second.credential, second.instanceId);
+    const pcOfPetr = async () =>
+      (await cabinetA.get<LiveClass>('/api/cabinet/class')).body.students.find((s) => s.participantId === petr)!.pc
+        ?.name;
+    expect((await pc2.push([], pc2.health({ signedIn: [petr] }))).status).toBe(200);
+    expect(await pcOfPetr()).toBe('Кабинет 14, ПК 7');
+    // Signed out there: the PC of the code again.
+    expect((await pc2.push([], pc2.health({ signedIn: [] }))).status).toBe(200);
+    expect(await pcOfPetr()).toBe('Кабинет 12, ПК 3');
+    // A PC of school B that claims A's student is not A's PC, and says nothing about them.
+    expect((await pcB.push([], pcB.health({ signedIn: [petr] }))).status).toBe(200);
+    expect(await pcOfPetr()).toBe('Кабинет 12, ПК 3');
+  });
+
   it('marks a student who saved nothing for five minutes while not finished, and not one who finished', async () => {
     const start = server.ctx.now();
     server.setNow(start + IDLE_AFTER_MS + 1_000);

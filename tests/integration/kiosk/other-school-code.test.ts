@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskHost, type RunningKioskHost } from '../../../electron/host/host.ts';
 import { createSchool, createTariff } from '../../support/factories.ts';
-import { KioskClient } from '../../support/kiosk/client.ts';
+import { eventually, KioskClient } from '../../support/kiosk/client.ts';
 import { registration } from '../../support/kiosk/factories.ts';
 import { startSchool, type TestSchool } from '../../support/kiosk/school.ts';
 
@@ -62,6 +62,12 @@ describe('a code of another school at the kiosk', () => {
       .where('activations.participant_id', '=', (await c.ok('me', {})).participant!.id)
       .executeTakeFirstOrThrow();
     expect(row.code).toBe(codeB);
+    // The PC's health report names the student signed in at it («Класс сейчас» shows the PC).
+    const id = (await c.ok('me', {})).participant!.id;
+    await eventually(async () => {
+      const pc = await school.server.ctx.db.selectFrom('devices').select('signed_in').executeTakeFirst();
+      return (JSON.parse(pc?.signed_in ?? '[]') as string[]).includes(id);
+    });
   });
 
   it('asks nothing for a code of its own school, nor for one the campaign does not have', async () => {
