@@ -10,6 +10,7 @@ import {
   RejectionRecord,
   Schedule,
 } from '../../../../core/contracts/api.ts';
+import { LiveClass } from '../../../../core/contracts/class-live.ts';
 import { ResultsList, TemporaryPassword } from '../../../../core/contracts/results.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
@@ -20,6 +21,7 @@ export const cabinetApi = {
   schedule: () => call(Schedule, 'GET', '/api/cabinet/schedule'),
   results: () => call(ResultsList, 'GET', '/api/cabinet/results'),
   devices: () => call(z.array(Device), 'GET', '/api/cabinet/devices'),
+  liveClass: () => call(LiveClass, 'GET', '/api/cabinet/class'),
   rejections: () => call(z.array(RejectionRecord), 'GET', '/api/cabinet/rejections'),
   enroll: () => call(EnrollmentCode, 'POST', '/api/cabinet/enrollments'),
   revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),

@@ -8,5 +8,6 @@ export class CabinetState {
   readonly schedule = new Resource(cabinetApi.schedule);
   readonly results = new Resource(cabinetApi.results);
   readonly devices = new Resource(cabinetApi.devices);
+  readonly liveClass = new Resource(cabinetApi.liveClass);
   readonly rejections = new Resource(cabinetApi.rejections);
 }
