@@ -1,4 +1,5 @@
 /** Sync pull: a school's changes after a cursor, in bounded chunks, resumable from any cursor. */
+import { sql } from 'kysely';
 import type { Change, PullResponse } from '../../core/contracts/sync.ts';
 import type { ServerContext } from '../context.ts';
 
@@ -14,24 +15,35 @@ import type { ServerContext } from '../context.ts';
  * (changes.repository.ts); a gap would only make a page shorter.
  */
 async function pullRows(ctx: ServerContext, schoolId: string, cursor: number, limit: number) {
+  // The counter travels as one extra row (its entity null) rather than as a column of every row.
+  const counter = ctx.db.selectFrom('schools').select('change_seq').where('id', '=', schoolId);
   const rows = await ctx.db
-    .selectFrom('schools as s')
-    .leftJoin('changes as c', (j) =>
-      j
-        .onRef('c.school_id', '=', 's.id')
-        .on('c.seq', '>', cursor)
-        .on('c.seq', '<=', cursor + limit)
-        .onRef('c.seq', '<=', 's.change_seq'),
+    .selectFrom('schools')
+    .select([
+      'change_seq as seq',
+      sql<string | null>`null`.as('entity'),
+      sql<string | null>`null`.as('key'),
+      sql<string | null>`null`.as('data'),
+    ])
+    .where('id', '=', schoolId)
+    .unionAll(
+      ctx.db
+        .selectFrom('changes')
+        .select(['seq', 'entity', 'key', 'data'])
+        .where('school_id', '=', schoolId)
+        .where('seq', '>', cursor)
+        .where('seq', '<=', cursor + limit)
+        .where('seq', '<=', counter),
     )
-    .select(['s.change_seq', 'c.seq', 'c.entity', 'c.key', 'c.data'])
-    .where('s.id', '=', schoolId)
-    .orderBy('c.seq')
+    .orderBy('seq')
     .execute();
-  const last = rows[0]?.change_seq ?? cursor;
+  const page: { seq: number; entity: string; key: string; data: string }[] = [];
+  let last = cursor;
+  for (const r of rows) {
+    if (r.entity === null) last = r.seq;
+    else page.push({ seq: r.seq, entity: r.entity, key: r.key!, data: r.data! });
+  }
   const end = Math.max(cursor, Math.min(cursor + limit, last));
-  const page = rows.filter(
-    (r): r is typeof r & { seq: number; entity: string; key: string; data: string } => r.seq !== null,
-  );
   return { page, cursor: end, hasMore: end < last };
 }
 
