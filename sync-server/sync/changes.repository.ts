@@ -6,7 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ChangeEntity } from '../../core/contracts/sync.ts';
 import type { CentralDB } from '../db/schema.ts';
-import { gatherPart, insertChunked, isGathering, isPostgres, JsonText } from './batch.ts';
+import { gatherPart, insertChunked, isGathering, isPostgres, JsonText, pgRecords } from './batch.ts';
 
 export interface NewChange {
   entity: ChangeEntity;
@@ -26,8 +26,7 @@ export async function appendSchoolChanges(
     const bump = sql`update schools set change_seq = change_seq + ${n} where id = ${schoolId} returning change_seq`;
     const write = (cursor: string) => sql`insert into changes (school_id, seq, entity, key, data)
         select ${schoolId}, s.change_seq - ${n} + 1 + r.i, r.entity, r.key, r.data
-        from ${sql.raw(cursor)} as s, json_to_recordset(${JSON.stringify(rows)}::json)
-          as r(i int8, entity text, key text, data text)`;
+        from ${sql.raw(cursor)} as s, ${pgRecords(rows, sql`i int8, entity text, key text, data text`)}`;
     if (isGathering(trx)) {
       gatherPart(trx, write(gatherPart(trx, bump)));
       return;

@@ -15,23 +15,32 @@ import { benchSyncPath } from './sync-path.bench.ts';
 import { benchWeb } from './web.bench.ts';
 
 // PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
-const benches: [string, () => Promise<Record<string, number>>][] = [
-  ['sync ingest (batches of 500)', benchSync],
-  ['sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
-  ['kiosk host', benchKiosk],
-  ['a class of thirty (30 kiosk hosts, one code)', benchClass],
-  ['student lookup timing', benchLookup],
-  ['web participant (answer saves over HTTP to the server)', benchWeb],
-  ['dashboard at national scale (PostgreSQL)', benchDashboard],
-  ['PDF documents', benchPdf],
+const benches: [string, string, () => Promise<Record<string, number>>][] = [
+  ['sync', 'sync ingest (batches of 500)', benchSync],
+  ['sync-path', 'sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
+  ['kiosk', 'kiosk host', benchKiosk],
+  ['class', 'a class of thirty (30 kiosk hosts, one code)', benchClass],
+  ['lookup', 'student lookup timing', benchLookup],
+  ['web', 'web participant (answer saves over HTTP to the server)', benchWeb],
+  ['dashboard', 'dashboard at national scale (PostgreSQL)', benchDashboard],
+  ['pdf', 'PDF documents', benchPdf],
 ];
 
+// `npm run bench -- sync-path kiosk` runs only the parts named (all of them without a name); a
+// partial run writes its own file, so it never overwrites the full run's figures.
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !benches.some(([n]) => n === name));
+if (unknown.length) {
+  console.error(`unknown bench part: ${unknown.join(', ')} (parts: ${benches.map(([n]) => n).join(', ')})`);
+  process.exit(2);
+}
 const results: Record<string, number> = {};
-for (const [title, bench] of benches) {
+for (const [name, title, bench] of benches) {
+  if (only.length && !only.includes(name)) continue;
   console.log(`\n== ${title} (load average ${loadavg()[0]!.toFixed(1)})`);
   Object.assign(results, await bench());
 }
-const file = resolve('bench-results/bench.json');
+const file = resolve(`bench-results/${only.length ? `bench.${only.join('+')}` : 'bench'}.json`);
 mkdirSync(resolve('bench-results'), { recursive: true });
 const report = { at: new Date().toISOString(), loadAverage: loadavg(), results };
 writeFileSync(file, JSON.stringify(report, null, 2));

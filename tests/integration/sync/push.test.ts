@@ -1,5 +1,6 @@
 /** Sync push: retries, duplicates, reordering, rejections kept, revoked and cloned devices. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PUSH_BATCH } from '../../../core/contracts/sync.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { listDevices, revokeDevice } from '../../../sync-server/devices/devices.service.ts';
 import { DIALECTS } from '../../support/dialects.ts';
@@ -51,6 +52,37 @@ describe.each(DIALECTS)('sync push on %s', (dialect) => {
     const again = await device.push(batch);
     expect(again.body.outcomes).toEqual(first.body.outcomes);
     expect({ p: await count('participants'), m: await count('mutations') }).toEqual(before);
+  });
+
+  // A full batch's rows outgrow one piece of the PostgreSQL bulk write (batch.ts pgRecords).
+  it('stores a full batch whole: every mutation logged, every student kept, every change pulled', async () => {
+    const { cursor } = await device.pullAll();
+    const ids = Array.from({ length: MAX_PUSH_BATCH }, () => uuidv7());
+    const batch = ids.map((pid, i) => maker.register(pid, `full${i}@school.ru`));
+    const res = await device.push(batch);
+    expect(res.status).toBe(200);
+    expect(res.body.outcomes.every((o) => o.status === 'accepted')).toBe(true);
+    const logged = await server.ctx.db
+      .selectFrom('mutations')
+      .select(['id', 'payload'])
+      .where(
+        'id',
+        'in',
+        batch.map((m) => m.id),
+      )
+      .execute();
+    expect(new Map(logged.map((r) => [r.id, JSON.parse(r.payload) as unknown]))).toEqual(
+      new Map(batch.map((m) => [m.id, m])),
+    );
+    const kept = await server.ctx.db
+      .selectFrom('participants')
+      .select(['id', 'surname'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(kept.map((r) => r.surname)).toEqual(ids.map(() => 'Иванова'));
+    const pulled = (await device.pullAll(cursor)).changes.filter((c) => c.entity === 'participant');
+    expect(pulled.map((c) => c.key).sort()).toEqual([...ids].sort());
+    expect(new Set(pulled.map((c) => c.seq)).size).toBe(ids.length);
   });
 
   it('answers a reused id with different content with 409, and keeps both versions', async () => {
