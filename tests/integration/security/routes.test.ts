@@ -103,6 +103,7 @@ describe('every registered route', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
     expect(keys).toContain('POST /api/cabinet/devices/:id/revoke');
     expect(keys).toContain('POST /api/sync/push');
+    expect(keys).toContain('GET /api/cabinet/results/students/:id');
     expect(keys.length).toBeGreaterThan(25);
   });
 
