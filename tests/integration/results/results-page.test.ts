@@ -71,9 +71,11 @@ describe.each(DIALECTS)('«Результаты», page by page, on %s', (dialec
       { surname: 'Соколова', name: 'Алёна', schoolClass: '10Б', steps: 12 },
       { surname: 'Ёлкин', name: 'Пётр', schoolClass: '10Б', steps: 5 },
     ]);
-    [unregistered] = await classTakesPart(server, schoolA.id, code2, [
-      { surname: 'Новикова', name: 'Вера', schoolClass: '10Б', steps: 0, applies: false },
-    ]);
+    unregistered = (
+      await classTakesPart(server, schoolA.id, code2, [
+        { surname: 'Новикова', name: 'Вера', schoolClass: '10Б', steps: 0, applies: false },
+      ])
+    )[0]!;
     theirs = await classTakesPart(server, schoolB.id, codeB, [
       { surname: 'Соколов', name: 'Чужой', schoolClass: '9А', steps: 12 },
       { surname: 'Другой', name: 'Ученик', schoolClass: '9А', steps: 3 },
@@ -113,7 +115,10 @@ describe.each(DIALECTS)('«Результаты», page by page, on %s', (dialec
   it('finds a student by part of the name whatever the letter case, and never another school’s', async () => {
     for (const q of ['соко', 'СОКОЛ', 'Соколова', 'алёна сок']) {
       const r = (await page(cabinetA, `q=${encodeURIComponent(q)}`)).body;
-      expect(r.results.map((x) => x.fullName), q).toEqual(['Соколова Алёна']);
+      expect(
+        r.results.map((x) => x.fullName),
+        q,
+      ).toEqual(['Соколова Алёна']);
       expect(r.total, q).toBe(1);
     }
     expect((await page(cabinetA, `q=${encodeURIComponent('Чужой')}`)).body.total).toBe(0);
@@ -190,7 +195,11 @@ describe.each(DIALECTS)('«Результаты», page by page, on %s', (dialec
     expect(own.counts.registered).toBe(2);
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 64 })), async (id) => {
-        const res = await download(server.url, `/api/cabinet/results/students/${encodeURIComponent(id)}`, cabinetB.cookie);
+        const res = await download(
+          server.url,
+          `/api/cabinet/results/students/${encodeURIComponent(id)}`,
+          cabinetB.cookie,
+        );
         expect([400, 404]).toContain(res.status);
       }),
       { numRuns: 25 },
