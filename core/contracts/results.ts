@@ -112,9 +112,7 @@ export const ResultDocument = z.object({
   /** Said when the profile is built from part of the steps. */
   incomplete: z.string().nullable(),
   summary: z.string(),
-  meaning: Titled(
-    z.object({ domain: Domain, title: z.string(), interest: z.string(), text: z.string() }),
-  ),
+  meaning: Titled(z.object({ domain: Domain, title: z.string(), interest: z.string(), text: z.string() })),
   recommendations: Titled(z.object({ domain: Domain, title: z.string(), fields: z.array(z.string()) })),
   shortlist: z.object({ title: z.string(), intro: z.string(), text: z.string() }).nullable(),
   nextSteps: Titled(z.string()),

@@ -63,7 +63,9 @@ export function resultDocument(input: ResultPdfInput): ResultDocument {
       })),
     },
     shortlist:
-      r.shortlist.length > 0 ? { title: m.shortlistTitle, intro: m.shortlistIntro, text: r.shortlist.join(', ') } : null,
+      r.shortlist.length > 0
+        ? { title: m.shortlistTitle, intro: m.shortlistIntro, text: r.shortlist.join(', ') }
+        : null,
     nextSteps: { title: m.nextStepsTitle, items: r.nextSteps },
     advisory: { title: m.advisoryTitle, text: r.advisory },
   };

@@ -151,7 +151,10 @@ function body(flow: Flow, c: ResultDocument): void {
 /** The result PDF's bytes. `fonts` is PT Sans as base64, loaded once by the host. */
 export function renderResultPdf(input: ResultPdfInput, fonts: FontData): Uint8Array {
   const content = resultDocument(input);
-  const doc = newDocument(fonts, 'portrait', { title: `${content.title}: ${input.fullName}`, subject: input.campaignTitle });
+  const doc = newDocument(fonts, 'portrait', {
+    title: `${content.title}: ${input.fullName}`,
+    subject: input.campaignTitle,
+  });
   const y = identity(doc, content, header(doc, content));
   body(new Flow(doc, LEFT, WIDTH, TOP, BOTTOM, y), content);
   footers(doc, input);

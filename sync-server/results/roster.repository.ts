@@ -58,7 +58,14 @@ function roster(ctx: ServerContext, s: RosterScope) {
     .where('participants.school_id', '=', s.schoolId)
     .where('participants.campaign_id', '=', s.campaignId)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('activations').whereRef('activations.participant_id', '=', 'participants.id').select('activations.id'))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('activations')
+            .whereRef('activations.participant_id', '=', 'participants.id')
+            .select('activations.id'),
+        ),
+      ),
     )
     .select([
       'participants.id as participant_id',
@@ -78,17 +85,19 @@ function roster(ctx: ServerContext, s: RosterScope) {
     when r.steps_done >= ${s.stepCount} then 'finished'
     when r.steps_done > 0 then 'in_progress'
     else 'activated' end`;
-  return ctx.db.selectFrom(withCode.unionAll(withoutCode).as('r')).select([
-    'r.participant_id as participantId',
-    'r.surname',
-    'r.name',
-    'r.school_class as schoolClass',
-    'r.school_name as schoolName',
-    'r.home_school_id as homeSchoolId',
-    'r.code',
-    status.as('status'),
-    'r.steps_done as stepsDone',
-  ]);
+  return ctx.db
+    .selectFrom(withCode.unionAll(withoutCode).as('r'))
+    .select([
+      'r.participant_id as participantId',
+      'r.surname',
+      'r.name',
+      'r.school_class as schoolClass',
+      'r.school_name as schoolName',
+      'r.home_school_id as homeSchoolId',
+      'r.code',
+      status.as('status'),
+      'r.steps_done as stepsDone',
+    ]);
 }
 
 type Filter = Pick<ResultsQuery, 'q' | 'code' | 'schoolClass' | 'status'>;
@@ -169,7 +178,11 @@ export async function rosterTally(
 }
 
 /** One student of the roster, only if they are on it; undefined for anyone else. */
-export async function rosterEntry(ctx: ServerContext, s: RosterScope, participantId: string): Promise<RosterRow | undefined> {
+export async function rosterEntry(
+  ctx: ServerContext,
+  s: RosterScope,
+  participantId: string,
+): Promise<RosterRow | undefined> {
   const row = await ctx.db
     .selectFrom(roster(ctx, s).as('f'))
     .selectAll('f')
@@ -179,7 +192,10 @@ export async function rosterEntry(ctx: ServerContext, s: RosterScope, participan
 }
 
 /** The school's codes in the campaign, oldest first, for the code filter. */
-export async function schoolCodes(ctx: ServerContext, s: Pick<RosterScope, 'schoolId' | 'campaignId'>): Promise<string[]> {
+export async function schoolCodes(
+  ctx: ServerContext,
+  s: Pick<RosterScope, 'schoolId' | 'campaignId'>,
+): Promise<string[]> {
   const rows = await ctx.db
     .selectFrom('tariffs')
     .where('school_id', '=', s.schoolId)

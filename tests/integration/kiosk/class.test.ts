@@ -111,7 +111,12 @@ describe('a class of students on one code', () => {
       (await resultsPage(room!.school.server.ctx, school, ResultsQuery.parse({ size: 100 }))).results.find(
         (r) => r.participantId === unplaced[0]!.participantId,
       )!;
-    expect(await waitingResult()).toMatchObject({ stepsDone: 12, status: expect.stringMatching(/^(waiting|refused)$/), completed: false, pdfUrl: null });
+    expect(await waitingResult()).toMatchObject({
+      stepsDone: 12,
+      status: expect.stringMatching(/^(waiting|refused)$/),
+      completed: false,
+      pdfUrl: null,
+    });
 
     // Point 1.4: one more place; the student is confirmed without typing anything.
     await room.addTariff(1);
