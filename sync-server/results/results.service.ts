@@ -70,14 +70,20 @@ function countsOf(tally: { status: StudentStatus; n: number }[]): ResultsCounts 
 export async function resultsPage(ctx: ServerContext, school: School, query: ResultsQuery): Promise<ResultsPage> {
   const { scope } = await scopeOf(ctx, school);
   const filter = { ...query, code: query.code ? normalizeCode(query.code) : undefined };
-  const [total, tally, codes] = await Promise.all([
-    rosterTotal(ctx, scope, filter),
+  const [first, tally, codes] = await Promise.all([
+    rosterPage(ctx, scope, filter, (query.page - 1) * query.size, query.size),
     rosterTally(ctx, scope),
     schoolCodes(ctx, scope),
   ]);
+  let { rows, total } = first;
+  let page = query.page;
+  if (rows.length === 0 && page > 1) {
+    // Past the end (the list shrank since the page was asked for): the last page instead.
+    total = await rosterTotal(ctx, scope, filter);
+    page = Math.max(1, Math.ceil(total / query.size));
+    ({ rows } = await rosterPage(ctx, scope, filter, (page - 1) * query.size, query.size));
+  }
   const pages = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, pages);
-  const rows = await rosterPage(ctx, scope, filter, (page - 1) * query.size, query.size);
   const classes = [...new Set(tally.map((t) => t.schoolClass))].sort((x, y) =>
     x.localeCompare(y, 'ru', { numeric: true }),
   );

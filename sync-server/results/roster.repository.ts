@@ -33,7 +33,8 @@ export interface RosterRow {
 }
 
 function roster(ctx: ServerContext, s: RosterScope) {
-  // Counted on the completions primary key (participant_id, step), one probe per student.
+  // Counted on the completions primary key (participant_id, step), one probe per student
+  // (cheaper than joining the steps and grouping them).
   const stepsDone = sql<number>`(select count(*) from completions c
     where c.participant_id = participants.id and c.step <= ${s.stepCount})`.as('steps_done');
   const withCode = ctx.db
@@ -76,7 +77,8 @@ function roster(ctx: ServerContext, s: RosterScope) {
       'participants.school_id as home_school_id',
       sql<string | null>`null`.as('code'),
       sql<string | null>`null`.as('activation_status'),
-      stepsDone,
+      // Steps are taken under a code: with none applied, none count.
+      sql<number>`0`.as('steps_done'),
     ]);
   const status = sql<StudentStatus>`case
     when r.activation_status is null then 'registered'
@@ -102,9 +104,23 @@ function roster(ctx: ServerContext, s: RosterScope) {
 
 type Filter = Pick<ResultsQuery, 'q' | 'code' | 'schoolClass' | 'status'>;
 
-/** The roster with the filters applied, as a subquery `f` (status is computed, so filter outside it). */
+/**
+ * The roster as a materialized common table expression `f`: each student's steps are counted once
+ * per request, however often the status, the filters and the order mention them (a subquery
+ * would be flattened and count again for each mention).
+ */
+function fromRoster(ctx: ServerContext, s: RosterScope) {
+  return ctx.db
+    .with(
+      (w) => w('f').materialized(),
+      () => roster(ctx, s),
+    )
+    .selectFrom('f');
+}
+
+/** The roster with the filters applied. */
 function filtered(ctx: ServerContext, s: RosterScope, f: Filter) {
-  let q = roster(ctx, s);
+  let q = fromRoster(ctx, s);
   if (f.q) {
     // Each word must match the surname or the name; SQLite folds only Latin letters, hence the variants.
     for (const word of f.q.split(/\s+/).filter(Boolean)) {
@@ -112,17 +128,16 @@ function filtered(ctx: ServerContext, s: RosterScope, f: Filter) {
       q = q.where((eb) =>
         eb.or(
           likes.flatMap((like) => [
-            eb(sql`r.surname`, 'like', sql`${like} escape '\\'`),
-            eb(sql`r.name`, 'like', sql`${like} escape '\\'`),
+            eb(sql`f.surname`, 'like', sql`${like} escape '\\'`),
+            eb(sql`f.name`, 'like', sql`${like} escape '\\'`),
           ]),
         ),
       );
     }
   }
-  if (f.code) q = q.where('r.code', '=', f.code);
-  if (f.schoolClass) q = q.where('r.school_class', '=', f.schoolClass);
-  const base = ctx.db.selectFrom(q.as('f'));
-  return f.status ? base.where('f.status', '=', f.status) : base;
+  if (f.code) q = q.where('f.code', '=', f.code);
+  if (f.schoolClass) q = q.where('f.schoolClass', '=', f.schoolClass);
+  return f.status ? q.where('f.status', '=', f.status) : q;
 }
 
 const RANK = sql`case f.status when 'registered' then 0 when 'waiting' then 1 when 'refused' then 2
@@ -151,18 +166,22 @@ export async function rosterTotal(ctx: ServerContext, s: RosterScope, f: Filter)
   return Number(row.n);
 }
 
+/** One page of the filtered roster in order, with how many the filter keeps (0 rows past the end). */
 export async function rosterPage(
   ctx: ServerContext,
   s: RosterScope,
   f: Filter & { sort: ResultsSort },
   offset: number,
   limit: number,
-): Promise<RosterRow[]> {
-  let q = filtered(ctx, s, f).selectAll('f');
+): Promise<{ rows: RosterRow[]; total: number }> {
+  let q = filtered(ctx, s, f)
+    .selectAll('f')
+    .select(sql<number>`count(*) over ()`.as('total'));
   for (const o of ordered(f.sort)) q = q.orderBy(o);
-  const rows = await q.limit(limit).offset(offset).execute();
+  const found = await q.limit(limit).offset(offset).execute();
   // PostgreSQL returns count(*) as a string.
-  return rows.map((r) => ({ ...r, stepsDone: Number(r.stepsDone ?? 0) }) as RosterRow);
+  const rows = found.map(({ total: _, ...r }) => ({ ...r, stepsDone: Number(r.stepsDone ?? 0) }) as RosterRow);
+  return { rows, total: Number(found[0]?.total ?? 0) };
 }
 
 /** How many students are in each status, per class: the numbers at the top and the class filter, in one read. */

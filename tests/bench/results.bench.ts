@@ -180,7 +180,9 @@ async function benchDialect(dialect: Dialect): Promise<Record<string, number>> {
 
 export async function benchResults(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const dialect of DIALECTS) {
+  // BENCH_RESULTS_DIALECT=sqlite (or postgres) measures one.
+  const only = process.env.BENCH_RESULTS_DIALECT;
+  for (const dialect of DIALECTS.filter((d) => !only || d === only)) {
     console.log(` ${dialect}:`);
     Object.assign(out, await benchDialect(dialect));
   }
