@@ -14,4 +14,9 @@ export interface ServerContext {
   now: () => number;
   /** Tells a school's subscribed devices and cabinets that it has new changes. */
   nudge: (schoolId: string) => void;
+  /**
+   * Tells a school's cabinets that a PC of theirs reported in («Класс сейчас»); a nudge tells them
+   * too. Absent where no socket.io runs (tests of the store alone).
+   */
+  classMoved?: (schoolId: string) => void;
 }

@@ -1,6 +1,7 @@
 /**
  * socket.io: devices and cabinets join their school's room and are nudged when the school has
- * new changes, so they pull at once; organizers' dashboards hear that numbers moved. With REDIS_URL set, the Redis adapter carries nudges
+ * new changes, so they pull at once; a school's cabinets alone also hear that its class moved
+ * («Класс сейчас»); organizers' dashboards hear that numbers moved. With REDIS_URL set, the Redis adapter carries nudges
  * between nodes, so a push on one node reaches devices connected to another.
  */
 import type { Server as HttpServer } from 'node:http';
@@ -13,6 +14,8 @@ import { linkRedis } from './realtime-redis.ts';
 
 export interface Realtime {
   nudge(schoolId: string): void;
+  /** Tells the school's cabinets that a student or a PC of theirs moved (also part of every nudge). */
+  classMoved(schoolId: string): void;
   health(): { ok: boolean; detail: string };
   close(): Promise<void>;
 }
@@ -25,7 +28,15 @@ const room = (schoolId: string) => `school:${schoolId}`;
 const DASHBOARDS = 'dashboards';
 /** Nudges come by the thousand at national scale; a dashboard hears of them once a second. */
 const DASHBOARD_EVERY_MS = 1_000;
-const roomOf = (socket: Socket) => (socket.data.schoolId ? room(socket.data.schoolId as string) : DASHBOARDS);
+/** The school's cabinets without its PCs: what its students do is the co-organizer's to see. */
+const cabinets = (schoolId: string) => `cabinets:${schoolId}`;
+/** A class's pushes come in bursts (thirty PCs at once): its cabinets hear of them at most this often. */
+const CLASS_EVERY_MS = 250;
+const roomsOf = (socket: Socket): string[] => {
+  const schoolId = socket.data.schoolId as string | undefined;
+  if (!schoolId) return [DASHBOARDS];
+  return socket.data.kind === 'cabinet' ? [room(schoolId), cabinets(schoolId)] : [room(schoolId)];
+};
 
 export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, 'nudge'>): Promise<Realtime> {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
@@ -42,7 +53,7 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     const own = socket as unknown as { adapter: unknown };
     if (own.adapter === current) return;
     own.adapter = current;
-    void socket.join([socket.id, roomOf(socket)]);
+    void socket.join([socket.id, ...roomsOf(socket)]);
   };
   const redis = ctx.config.redisUrl
     ? await linkRedis(io, ctx.config.redisUrl, ctx.log, () => {
@@ -65,6 +76,7 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
           : (await sessionUser(ctx as ServerContext, socket.handshake.headers.cookie))?.school?.id;
       if (!schoolId) return next(new Error('UNAUTHORIZED'));
       socket.data.schoolId = schoolId;
+      socket.data.kind = auth.kind;
       next();
     } catch {
       next(new Error('UNAUTHORIZED'));
@@ -72,13 +84,24 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
   });
   io.on('connection', (socket) => {
     adopt(socket);
-    void socket.join(roomOf(socket));
+    void socket.join(roomsOf(socket));
   });
   let dashboardsTold: NodeJS.Timeout | undefined;
+  const classesTold = new Map<string, NodeJS.Timeout>();
+  const classMoved = (schoolId: string) => {
+    if (classesTold.has(schoolId)) return;
+    const timer = setTimeout(() => {
+      classesTold.delete(schoolId);
+      io.to(cabinets(schoolId)).emit('class', { schoolId });
+    }, CLASS_EVERY_MS).unref();
+    classesTold.set(schoolId, timer);
+  };
 
   return {
+    classMoved,
     nudge(schoolId) {
       io.to(room(schoolId)).emit('changes', { schoolId });
+      classMoved(schoolId);
       dashboardsTold ??= setTimeout(() => {
         dashboardsTold = undefined;
         io.to(DASHBOARDS).emit('campaign');
@@ -91,6 +114,7 @@ export async function startRealtime(http: HttpServer, ctx: Omit<ServerContext, '
     },
     async close() {
       clearTimeout(dashboardsTold);
+      for (const timer of classesTold.values()) clearTimeout(timer);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
     },

@@ -59,6 +59,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       noteSchoolChanged(store.db);
       realtime.nudge(schoolId);
     },
+    classMoved: (schoolId) => realtime.classMoved(schoolId),
   };
   const app = createApp(ctx, { realtime: () => realtime.health() }, limits);
   // socket.io attached first and hands the server's other listeners every request, its own

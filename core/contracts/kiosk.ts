@@ -156,7 +156,11 @@ export const kioskApi = {
   dismissNotice: { input: z.object({ id: z.string().min(1).max(64) }), output: z.object({ ok: z.literal(true) }) },
   content: { input: Empty, output: ContentPack },
   activate: {
-    input: z.object({ code: z.string().trim().min(1, 'Введите код').max(40) }),
+    input: z.object({
+      code: z.string().trim().min(1, 'Введите код').max(40),
+      /** The student confirmed, after the kiosk's warning, that a code of another school is theirs. */
+      otherSchool: z.literal(true).optional(),
+    }),
     output: z.object({ activation: ActivationView }),
   },
   progress: { input: Empty, output: Progress },

@@ -14,9 +14,13 @@ export type SocketAuth = z.infer<typeof SocketAuth>;
 
 export const ChangesNudge = z.object({ schoolId: z.string() });
 
+/** To the school's cabinets only: a student or a PC of the school moved; «Класс сейчас» asks again. */
+export const ClassMoved = z.object({ schoolId: z.string() });
+
 export interface ServerToClientEvents {
   /** The school has new changes: pull now. */
   changes: (msg: z.infer<typeof ChangesNudge>) => void;
+  class: (msg: z.infer<typeof ClassMoved>) => void;
   /** To dashboards: some school's numbers moved (at most about once a second): ask again. */
   campaign: () => void;
 }

@@ -50,6 +50,8 @@ export const DeviceHealth = z.object({
   clockOffsetMs: z.number().int(),
   appVersion: storable(z.string().max(40)),
   instanceId: Uuid,
+  /** The students signed in at the PC now («Класс сейчас» shows the PC each works at). */
+  signedIn: z.array(Uuid).max(100).optional(),
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
 
@@ -135,6 +137,18 @@ export const LeaseResponse = z.object({ leases: z.array(Lease), serverTime: z.nu
 export type LeaseResponse = z.infer<typeof LeaseResponse>;
 
 /** POST /api/sync/participant: a kiosk fetches, on demand, a participant who logs in there. */
+/**
+ * POST /api/sync/code — whose a code is, asked by a kiosk before a student applies a code it has
+ * not pulled: the kiosk warns when the code belongs to another school (issue 13). `school` is
+ * null for a code the campaign does not have.
+ */
+export const CodeSchoolRequest = z.object({ code: z.string().trim().min(1).max(40) });
+export const CodeSchoolResponse = z.object({
+  own: z.boolean(),
+  school: z.object({ name: z.string(), locality: z.string() }).nullable(),
+});
+export type CodeSchoolResponse = z.infer<typeof CodeSchoolResponse>;
+
 export const ParticipantLookupRequest = z.object({
   email: storable(z.string().max(254)),
   password: storable(z.string().max(128)),

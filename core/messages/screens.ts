@@ -131,6 +131,9 @@ export const screenMessages = {
     busy: 'Проверяем код…',
     cancel: 'Отмена',
     tryAgain: 'Ввести другой код',
+    otherSchoolTitle: 'Код другой образовательной организации',
+    otherSchoolFrom: (school: string) => `Код выдан: ${school}`,
+    otherSchoolContinue: 'Продолжить',
     status: {
       confirmed: 'Код принят. Участие подтверждено.',
       leased: 'Код принят. Участие подтверждено этим компьютером; сервер получит запись, когда появится связь.',

@@ -62,6 +62,8 @@ async function startOnLockedDir(o: KioskCoreOptions, dataLock: DataDirLock): Pro
   const stopCheckpoints = startIdleCheckpoints(store);
   const instanceId = ensureInstanceId(store, o.fingerprint);
   const clock = new CorrectedClock(getMeta(store, 'clockOffsetMs') ?? 0);
+  const autoLogoutMinutes = o.autoLogoutMinutes ?? 10;
+  const sessions = new Sessions(autoLogoutMinutes * 60_000);
   const engine = new SyncEngine({
     store,
     clock,
@@ -70,9 +72,8 @@ async function startOnLockedDir(o: KioskCoreOptions, dataLock: DataDirLock): Pro
     log,
     idleMs: o.idleSyncMs ?? 30_000,
     ...(o.syncTimeoutMs ? { exchangeTimeoutMs: o.syncTimeoutMs } : {}),
+    signedIn: () => sessions.participants(),
   });
-  const autoLogoutMinutes = o.autoLogoutMinutes ?? 10;
-  const sessions = new Sessions(autoLogoutMinutes * 60_000);
   const host: HostContext = {
     store,
     clock,

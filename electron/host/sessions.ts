@@ -59,6 +59,14 @@ export class Sessions {
     if (token) this.#live.delete(token);
   }
 
+  /** The students signed in now, each once (a PC's health report names them). */
+  participants(): string[] {
+    const now = this.now();
+    const ids = new Set<string>();
+    for (const s of this.#live.values()) if (now - s.lastSeen <= this.idleMs) ids.add(s.participantId);
+    return [...ids];
+  }
+
   /** Signs everyone out at once (the kiosk moved to another school: its students are gone). */
   endAll(): void {
     for (const token of [...this.#live.keys()]) this.#expire(token);

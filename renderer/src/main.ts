@@ -1,3 +1,5 @@
+// First: zod must know it runs without eval before any module parses with it.
+import './lib/zod-csp.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

@@ -14,6 +14,7 @@ import { parse } from '../http/errors.ts';
 import { setStudentPassword } from '../results/student-password.service.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
+import { liveClass } from './class-live.service.ts';
 
 export function cabinetRouter(ctx: ServerContext): Router {
   const r = Router();
@@ -50,6 +51,9 @@ export function cabinetRouter(ctx: ServerContext): Router {
     const { id } = parse(IdParam, req.params);
     await revokeDevice(ctx, currentSchool(res).id, id);
     res.status(204).end();
+  });
+  r.get('/class', async (_req, res) => {
+    res.json(await liveClass(ctx, currentSchool(res)));
   });
   r.get('/rejections', async (_req, res) => {
     res.json(await listRejections(ctx, currentSchool(res).id));

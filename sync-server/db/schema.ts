@@ -67,6 +67,8 @@ export interface DevicesTable {
   last_error: string | null;
   clock_offset_ms: number | null;
   app_version: string | null;
+  /** JSON array of the participants signed in at the PC, as its last health report said (migration 010). */
+  signed_in: string | null;
 }
 export interface EnrollmentCodesTable {
   code_hash: string;

@@ -81,6 +81,7 @@ export async function enrollDevice(ctx: ServerContext, input: EnrollInput): Prom
         last_error: null,
         clock_offset_ms: null,
         app_version: input.appVersion,
+        signed_in: null,
       })
       .execute();
     return claimed.school_id;
@@ -136,6 +137,7 @@ export async function recordPush(
         last_error: health.lastError,
         clock_offset_ms: health.clockOffsetMs,
         app_version: health.appVersion,
+        signed_in: health.signedIn ? JSON.stringify(health.signedIn) : null,
       }),
       ...(maxSeq !== null && {
         // eb.val: a bare `then(n)` is written into the SQL text, a new statement every push.

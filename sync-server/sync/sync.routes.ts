@@ -1,6 +1,7 @@
 /** The sync endpoints devices call. Each route parses with the shared contract and delegates. */
 import { Router, type Request } from 'express';
 import {
+  CodeSchoolRequest,
   EnrollRequest,
   LeaseRequest,
   ParticipantLookupRequest,
@@ -18,6 +19,7 @@ import { HttpError, parse } from '../http/errors.ts';
 import { activeCampaign } from './campaign-cache.ts';
 import { enrollCounted, enrollLimiter, lookupLimiter } from './guess-limits.ts';
 import { exchangeLeases } from './leases.service.ts';
+import { codeSchool } from './code-school.service.ts';
 import { lookupParticipant } from './lookup.service.ts';
 import { pullChangesJson } from './pull.service.ts';
 import { Pacer } from './pacer.ts';
@@ -57,6 +59,8 @@ export function syncRouter(ctx: ServerContext, limits: LimitStore): Router {
         body.mutations,
       ),
     );
+    // The PC's sync round told its unsent count and last contact: «Класс сейчас» shows both.
+    ctx.classMoved?.(d.schoolId);
     const payload: PushResponse = { outcomes, serverTime: ctx.now() };
     res.status(outcomes.some((o) => o.status === 'conflict') ? 409 : 200).json(payload);
   });
@@ -80,6 +84,13 @@ export function syncRouter(ctx: ServerContext, limits: LimitStore): Router {
       serverTime: ctx.now(),
     };
     res.json(payload);
+  });
+
+  r.post('/code', async (req, res) => {
+    const d = await device(req);
+    const { code } = parse(CodeSchoolRequest, req.body);
+    const { campaign } = await activeCampaign(ctx);
+    res.json(await codeSchool(ctx, d.schoolId, campaign.id, code));
   });
 
   r.post('/participant', async (req, res) => {

@@ -58,3 +58,14 @@ export function schoolTariffs(db: Kysely<CentralDB>, schoolId: string, campaignI
 export function findFirstTariff(db: Kysely<CentralDB>, schoolId: string, campaignId: string) {
   return schoolTariffs(db, schoolId, campaignId).executeTakeFirst();
 }
+
+/** The school a code of the campaign belongs to, if the code is one. */
+export function schoolOfCode(db: Kysely<CentralDB>, code: string, campaignId: string) {
+  return db
+    .selectFrom('tariffs')
+    .innerJoin('schools', 'schools.id', 'tariffs.school_id')
+    .select(['schools.id', 'schools.name', 'schools.locality'])
+    .where('tariffs.code', '=', code)
+    .where('tariffs.campaign_id', '=', campaignId)
+    .executeTakeFirst();
+}

@@ -18,6 +18,8 @@ const DEVICES: { name: string; options: BrowserContextOptions }[] = [
   { name: 'phone', options: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } },
   { name: 'desktop', options: { viewport: { width: 1280, height: 720 } } },
 ];
+// A school's or a family's tablet, held upright: touch, no hover, between the phone and the PC.
+const TABLET = { name: 'tablet', options: { viewport: { width: 800, height: 1280 }, hasTouch: true, isMobile: true } };
 
 async function openWeb(browser: Browser, central: Central, options: BrowserContextOptions) {
   const context = await browser.newContext({ ...options, acceptDownloads: true });
@@ -26,10 +28,82 @@ async function openWeb(browser: Browser, central: Central, options: BrowserConte
   return { web, context };
 }
 
-/** axe-core finds no serious or critical problem on the screen; a photograph is kept either way. */
+/**
+ * axe-core finds no serious or critical problem on the screen, and nothing sticks out sideways (a
+ * phone or tablet would scroll the whole page to reach it); a photograph is kept either way.
+ */
 async function checkScreen(web: WebParticipant, device: string, name: string): Promise<void> {
   await web.page.screenshot({ path: `${SCREEN_DIR}/web-${device}-${name}.png`, animations: 'disabled' });
   expect(await web.accessibilityProblems(), `axe on «${name}» (${device})`).toEqual([]);
+  const overflow = await web.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `«${name}» (${device}) is wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+/** Journey 1: from the server's root to both PDFs, on an individual tariff. */
+async function fullJourney(browser: Browser, central: Central, device: (typeof DEVICES)[number]): Promise<void> {
+  const student = aStudent({ schoolName: 'Лицей № 7', locality: 'Тверь', region: 'Тверская область' });
+  const { web, context } = await openWeb(browser, central, device.options);
+  // The start page: the participant's, with discreet ways in for co-organizers and organizers.
+  await expect(web.page.getByRole('link', { name: 'Кабинет соорганизатора' })).toBeVisible();
+  await expect(web.page.getByRole('link', { name: 'Панель организатора' })).toBeVisible();
+  await checkScreen(web, device.name, '01-start');
+
+  await web.chooseRegister();
+  // Nothing is filled in for a student at home: no school is known here.
+  await expect(web.registration.field('Название образовательной организации')).toHaveValue('');
+  await checkScreen(web, device.name, '02-registration');
+  await web.registration.fill(student);
+  await web.registration.submit();
+  await expect(web.home.greeting(student.name)).toBeVisible();
+  await checkScreen(web, device.name, '03-home');
+
+  // No school code: an individual tariff for one, its cost shown before «Получить».
+  await web.openIndividualTariff(() => checkScreen(web, device.name, '04-code'));
+  await expect(web.home.dialog.getByText('Количество участников: 1')).toBeVisible();
+  await expect(web.home.dialog.getByTestId('individual-cost')).toHaveText(/^Стоимость: \d[\d\s]*(,\d\d)?\s₽$/);
+  await checkScreen(web, device.name, '04-individual-tariff');
+  await web.home.dialog.getByRole('button', { name: 'Получить', exact: true }).click();
+  await expect(web.home.dialogNote).toHaveAttribute('data-activation', 'confirmed');
+  await checkScreen(web, device.name, '05-tariff-applied');
+  await web.home.beginSteps();
+
+  await expect(web.steps.progress).toContainText('Шаг 1 из 12');
+  await checkScreen(web, device.name, '06-step-intro');
+  let photographed = false;
+  while ((await web.steps.view()) !== 'done') {
+    if ((await web.steps.view()) === 'pause') {
+      await checkScreen(web, device.name, '07-pause');
+      await web.page.getByRole('button', { name: 'Продолжить', exact: true }).click();
+      continue;
+    }
+    await web.steps.completeStep(async (view) => {
+      if (photographed || view !== 'item') return;
+      photographed = true;
+      await checkScreen(web, device.name, '06-step');
+    });
+  }
+  await expect(web.result.heading).toBeVisible();
+  await checkScreen(web, device.name, '08-result');
+
+  // «Скачать результат» and «Скачать сертификат участника»: real PDFs carrying the student's name.
+  const fullName = `${student.surname} ${student.name}`;
+  for (const button of ['Скачать результат (PDF)', 'Скачать сертификат участника'] as const) {
+    const file = await web.result.download(button);
+    expect(file.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = await pdfText(new Uint8Array(file.bytes));
+    expect(text.replace(/\s+/g, ' ')).toContain(fullName);
+    // The certificate's QR code and address never name this computer's loopback address.
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
+    if (button === 'Скачать сертификат участника') expect(text).toMatch(/\/verify\/MB-\d{4}-/);
+  }
+
+  // The server holds it all: one participant, the individual code confirmed, every step.
+  const record = await serverRecordOf(central, student.email);
+  expect(record.participants).toBe(1);
+  expect(record.activations).toHaveLength(1);
+  expect(record.activations[0]!.status).toBe('confirmed');
+  expect(record.completedSteps).toEqual(ALL_STEPS);
+  await context.close();
 }
 
 for (const device of DEVICES) {
@@ -38,69 +112,7 @@ for (const device of DEVICES) {
       browser,
       central,
     }) => {
-      const student = aStudent({ schoolName: 'Лицей № 7', locality: 'Тверь', region: 'Тверская область' });
-      const { web, context } = await openWeb(browser, central, device.options);
-      // The start page: the participant's, with discreet ways in for co-organizers and organizers.
-      await expect(web.page.getByRole('link', { name: 'Кабинет соорганизатора' })).toBeVisible();
-      await expect(web.page.getByRole('link', { name: 'Панель организатора' })).toBeVisible();
-      await checkScreen(web, device.name, '01-start');
-
-      await web.chooseRegister();
-      // Nothing is filled in for a student at home: no school is known here.
-      await expect(web.registration.field('Название образовательной организации')).toHaveValue('');
-      await checkScreen(web, device.name, '02-registration');
-      await web.registration.fill(student);
-      await web.registration.submit();
-      await expect(web.home.greeting(student.name)).toBeVisible();
-      await checkScreen(web, device.name, '03-home');
-
-      // No school code: an individual tariff for one, its cost shown before «Получить».
-      await web.openIndividualTariff(() => checkScreen(web, device.name, '04-code'));
-      await expect(web.home.dialog.getByText('Количество участников: 1')).toBeVisible();
-      await expect(web.home.dialog.getByTestId('individual-cost')).toHaveText(/^Стоимость: \d[\d\s]*(,\d\d)?\s₽$/);
-      await checkScreen(web, device.name, '04-individual-tariff');
-      await web.home.dialog.getByRole('button', { name: 'Получить', exact: true }).click();
-      await expect(web.home.dialogNote).toHaveAttribute('data-activation', 'confirmed');
-      await checkScreen(web, device.name, '05-tariff-applied');
-      await web.home.beginSteps();
-
-      await expect(web.steps.progress).toContainText('Шаг 1 из 12');
-      await checkScreen(web, device.name, '06-step-intro');
-      let photographed = false;
-      while ((await web.steps.view()) !== 'done') {
-        if ((await web.steps.view()) === 'pause') {
-          await checkScreen(web, device.name, '07-pause');
-          await web.page.getByRole('button', { name: 'Продолжить', exact: true }).click();
-          continue;
-        }
-        await web.steps.completeStep(async (view) => {
-          if (photographed || view !== 'item') return;
-          photographed = true;
-          await checkScreen(web, device.name, '06-step');
-        });
-      }
-      await expect(web.result.heading).toBeVisible();
-      await checkScreen(web, device.name, '08-result');
-
-      // «Скачать результат» and «Скачать сертификат участника»: real PDFs carrying the student's name.
-      const fullName = `${student.surname} ${student.name}`;
-      for (const button of ['Скачать результат (PDF)', 'Скачать сертификат участника'] as const) {
-        const file = await web.result.download(button);
-        expect(file.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-        const text = await pdfText(new Uint8Array(file.bytes));
-        expect(text.replace(/\s+/g, ' ')).toContain(fullName);
-        // The certificate's QR code and address never name this computer's loopback address.
-        expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
-        if (button === 'Скачать сертификат участника') expect(text).toMatch(/\/verify\/MB-\d{4}-/);
-      }
-
-      // The server holds it all: one participant, the individual code confirmed, every step.
-      const record = await serverRecordOf(central, student.email);
-      expect(record.participants).toBe(1);
-      expect(record.activations).toHaveLength(1);
-      expect(record.activations[0]!.status).toBe('confirmed');
-      expect(record.completedSteps).toEqual(ALL_STEPS);
-      await context.close();
+      await fullJourney(browser, central, device);
     });
 
     test('a phone loses its connection mid-step: the answers typed meanwhile are kept and reach the server once', async ({
@@ -250,6 +262,13 @@ for (const device of DEVICES) {
     });
   });
 }
+
+test('on a tablet: a student opens the server, registers, gets an individual code, does all 12 tasks and downloads both PDFs', async ({
+  browser,
+  central,
+}) => {
+  await fullJourney(browser, central, TABLET);
+});
 
 test('the page works in a browser without what Chrome 109 lacks', async ({ browser, central }) => {
   const context = await browser.newContext();

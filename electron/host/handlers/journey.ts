@@ -10,6 +10,7 @@ import { KioskFault } from '../errors.ts';
 import { applyLocal, type LocalOutcome } from '../store/apply-local.ts';
 import { activationOf, completionsOf } from '../store/rows.ts';
 import { localContext, requireActivation, requireParticipant, requireReady } from './guards.ts';
+import { otherSchoolOf } from './code-school.ts';
 import { usableLease } from './leases.ts';
 import { activationView, answersByStep, progressOf } from './views.ts';
 
@@ -36,6 +37,11 @@ export const activate: Handler<'activate'> = async (input, call, host) => {
   const existing = activationOf(host.store, p.id);
   if (existing && existing.status !== 'rejected' && existing.code === code)
     return { activation: activationView(existing) };
+  // Another school's code is asked about first; the student confirms it is theirs («Продолжить»).
+  if (!input.otherSchool) {
+    const other = await otherSchoolOf(host, code);
+    if (other) throw KioskFault.of(409, 'CODE_OTHER_SCHOOL', { school: other });
+  }
   const ctx = localContext(host, ready);
   // A slot from this kiosk's lease is the student's for sure, online or not.
   const lease = usableLease(host.store, code, ctx.now.getTime());

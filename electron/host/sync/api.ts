@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ContentPack } from '../../../core/content/schema.ts';
 import {
+  CodeSchoolResponse,
   EnrollResponse,
   type EnrollRequest,
   LeaseResponse,
@@ -114,6 +115,15 @@ export class SyncApi {
 
   content() {
     return this.#call(ContentPack, 'api/sync/content', { method: 'GET' });
+  }
+
+  /** Whose a code is, before a student applies one this kiosk has not pulled. */
+  codeSchool(code: string) {
+    return this.#call(CodeSchoolResponse, 'api/sync/code', {
+      method: 'POST',
+      body: { code },
+      timeoutMs: TIMEOUTS.short,
+    });
   }
 
   /** A participant registered elsewhere, checked by the server; null when the password is wrong. */

@@ -30,6 +30,8 @@ export interface EngineOptions {
   exchangeTimeoutMs?: number;
   /** Live nudges over socket.io (tests of the loop alone may turn them off). */
   nudges?: boolean;
+  /** The students signed in now, for the health report. */
+  signedIn?: () => string[];
 }
 
 export class SyncEngine {
@@ -78,6 +80,7 @@ export class SyncEngine {
       lastError: this.#lastError?.slice(0, 500) ?? null,
       appVersion,
       instanceId,
+      ...(this.o.signedIn ? { signedIn: this.o.signedIn().slice(0, 100) } : {}),
     };
   }
 

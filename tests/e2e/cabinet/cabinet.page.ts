@@ -41,6 +41,11 @@ export class CabinetPage {
     return this.page.getByRole('button', { name: `Сменить пароль: ${fullName}`, exact: true });
   }
 
+  /** A student's row in «Класс сейчас», found by the name the teacher reads. */
+  liveRow(fullName: string): Locator {
+    return this.page.getByTestId('class-live').getByRole('row').filter({ hasText: fullName });
+  }
+
   /** The open dialog (a confirmation, or the new password). */
   get dialog(): Locator {
     return this.page.getByRole('dialog');

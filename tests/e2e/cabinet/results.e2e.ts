@@ -6,10 +6,10 @@
  * serious.
  */
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart, pdfText, type Student } from '../../integration/results/helpers.ts';
+import { accessibilityProblems } from '../support/axe.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
@@ -23,13 +23,6 @@ const CLASS: Student[] = Array.from({ length: 27 }, (_, i) => ({
   schoolClass: ['9А', '9Б', '10Б'][i % 3]!,
   steps: (i * 5) % 13,
 }));
-
-async function seriousProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -62,7 +55,7 @@ test('a student’s result opens on screen with the words of their PDF; the list
   await expect(rows).toHaveCount(25);
   await expect(page.getByTestId('page-of')).toHaveText('Страница 1 из 2');
   expect(await scrollsSideways(page)).toBe(false);
-  expect(await seriousProblems(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
   await snap(page, '20-results-list');
   await page.screenshot({ path: '/tmp/i13-results-list-1366.png' });
 
@@ -98,7 +91,7 @@ test('a student’s result opens on screen with the words of their PDF; the list
   await expect(doc.getByTestId('profile').locator('canvas')).toHaveAttribute('data-drawn', 'true');
   await expect(doc.locator('.identity')).toContainText('Соколова Алёна');
   expect(await scrollsSideways(page)).toBe(false);
-  expect(await seriousProblems(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
   await snap(page, '21-result-on-screen');
   await page.screenshot({ path: '/tmp/i13-result-1366.png' });
   await page.screenshot({ path: '/tmp/i13-result-1366-full.png', fullPage: true });
@@ -122,7 +115,7 @@ test('a student’s result opens on screen with the words of their PDF; the list
   );
   await expect(page.getByTestId('profile')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Скачать PDF' })).toHaveCount(0);
-  expect(await seriousProblems(page)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
   await snap(page, '22-result-in-progress');
   await page.screenshot({ path: '/tmp/i13-in-progress-1366.png' });
 });

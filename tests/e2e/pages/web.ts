@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { accessibilityProblems } from '../support/axe.ts';
 import type { Student } from '../support/students.ts';
 import { ParticipantScreens } from './kiosk.ts';
 
@@ -34,10 +34,7 @@ export class WebParticipant extends ParticipantScreens {
   }
 
   /** axe-core on the screen as it stands: the serious and critical findings, as «rule: target» lines. */
-  async accessibilityProblems(): Promise<string[]> {
-    const { violations } = await new AxeBuilder({ page: this.page }).analyze();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  accessibilityProblems(): Promise<string[]> {
+    return accessibilityProblems(this.page);
   }
 }

@@ -102,6 +102,10 @@ describe('every registered route', () => {
   it('are found, the API among them', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
     expect(keys).toContain('POST /api/cabinet/devices/:id/revoke');
+    // «Класс сейчас» (issue 13): for the school's co-organizer only, walked below with the rest.
+    expect(keys).toContain('GET /api/cabinet/class');
+    // Whose a code is, for a kiosk about to warn a student (issue 13): enrolled devices only.
+    expect(keys).toContain('POST /api/sync/code');
     expect(keys).toContain('POST /api/sync/push');
     expect(keys).toContain('GET /api/cabinet/results/students/:id');
     expect(keys.length).toBeGreaterThan(25);

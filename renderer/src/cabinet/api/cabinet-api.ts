@@ -10,6 +10,7 @@ import {
   RejectionRecord,
   Schedule,
 } from '../../../../core/contracts/api.ts';
+import { LiveClass } from '../../../../core/contracts/class-live.ts';
 import {
   ResultsPage,
   type ResultsQuery,
@@ -33,6 +34,7 @@ export const cabinetApi = {
   student: (participantId: string) =>
     call(StudentResult, 'GET', `/api/cabinet/results/students/${encodeURIComponent(participantId)}`),
   devices: () => call(z.array(Device), 'GET', '/api/cabinet/devices'),
+  liveClass: () => call(LiveClass, 'GET', '/api/cabinet/class'),
   rejections: () => call(z.array(RejectionRecord), 'GET', '/api/cabinet/rejections'),
   enroll: () => call(EnrollmentCode, 'POST', '/api/cabinet/enrollments'),
   revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),

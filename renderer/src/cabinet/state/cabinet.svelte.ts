@@ -9,5 +9,6 @@ export class CabinetState {
   readonly schedule = new Resource(cabinetApi.schedule);
   readonly results = new ResultsState();
   readonly devices = new Resource(cabinetApi.devices);
+  readonly liveClass = new Resource(cabinetApi.liveClass);
   readonly rejections = new Resource(cabinetApi.rejections);
 }

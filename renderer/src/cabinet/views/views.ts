@@ -5,6 +5,7 @@ export const CABINET_VIEWS = [
   'codes',
   'schedule',
   'devices',
+  'class',
   'results',
   'certificate',
   'print',
@@ -12,5 +13,5 @@ export const CABINET_VIEWS = [
 export type CabinetView = (typeof CABINET_VIEWS)[number];
 
 /** The views listed in the navigation (printing is reached from «Приобретенные тарифы»). */
-export const NAV_VIEWS = ['home', 'tariffs', 'codes', 'schedule', 'devices', 'results', 'certificate'] as const;
-export type NavView = (typeof NAV_VIEWS)[number];
+export type NavView = Exclude<CabinetView, 'print'>;
+export const NAV_VIEWS: readonly NavView[] = CABINET_VIEWS.filter((v): v is NavView => v !== 'print');

@@ -6,6 +6,7 @@ import type { KioskInput, KioskOutput } from '../../../../core/contracts/kiosk.t
 import type { ParticipantView } from '../../../../core/contracts/kiosk.ts';
 import { screenMessages as m } from '../../../../core/messages/screens.ts';
 import { kiosk } from '../../lib/bridge/bridge.ts';
+import { BridgeError } from '../../lib/bridge/bridge-error.ts';
 import { problemOf, type FormProblem } from '../../lib/forms.ts';
 import { kioskState } from '../state/kiosk.svelte.ts';
 import { flushAnswers } from './steps.service.ts';
@@ -77,13 +78,23 @@ export async function loginStudent(input: KioskInput<'login'>): Promise<Outcome>
 }
 
 /** «Принять участие»: the code's fate (confirmed, leased, pending or rejected) lands on the session. */
-export async function activateCode(code: string): Promise<Outcome> {
+/** The kiosk's warning before a code of another school is applied: whose the code is, and why it asks. */
+export interface OtherSchool {
+  ok: false;
+  otherSchool: { school: string; message: string };
+}
+
+/** Applies a code; `otherSchool` once the student has confirmed that another school's code is theirs. */
+export async function activateCode(code: string, otherSchool = false): Promise<Outcome | OtherSchool> {
   try {
-    const { activation } = await kiosk.invoke('activate', { code });
+    const { activation } = await kiosk.invoke('activate', { code, ...(otherSchool ? { otherSchool: true } : {}) });
     const session = kioskState.session;
     if (session) session.update({ ...session.participant, activation });
     return { ok: true };
   } catch (error) {
+    if (error instanceof BridgeError && error.code === 'CODE_OTHER_SCHOOL') {
+      return { ok: false, otherSchool: { school: error.fields.school ?? '', message: error.message } };
+    }
     return failed(error);
   }
 }
