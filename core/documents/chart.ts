@@ -4,8 +4,7 @@
  * chart reads correctly in black-and-white print too.
  */
 import type { jsPDF } from 'jspdf';
-import type { DomainResult } from '../scoring/index.ts';
-import { bandTitles, domainSubjects } from '../messages/scoring.ts';
+import type { ResultDocument } from '../contracts/results.ts';
 import { DOMAIN_COLORS, INK, lineHeight, MUTED, RULE, useFont, wrap, write, type Rgb } from './layout.ts';
 
 const LABEL = 58;
@@ -23,7 +22,7 @@ const ZONES: [from: number, to: number, tint: Rgb][] = [
 /** Draws the chart with its top-left corner at (x, y); returns its height in mm. */
 export function drawProfileChart(
   doc: jsPDF,
-  profile: readonly DomainResult[],
+  { bars: profile, bands: zoneLabels }: ResultDocument['profile'],
   x: number,
   y: number,
   width: number,
@@ -32,7 +31,6 @@ export function drawProfileChart(
   const barW = width - LABEL - VALUE;
   const bodyY = y + HEADER;
   const height = HEADER + ROW * profile.length;
-  const zoneLabels = [bandTitles.low, bandTitles.medium, bandTitles.high];
 
   ZONES.forEach(([from, to, tint], i) => {
     const zx = barX + (barW * from) / 100;
@@ -57,7 +55,7 @@ export function drawProfileChart(
     const blockH = titleH + lineHeight(subjectSize);
     write(doc, title, x, mid - blockH / 2, { lineHeightFactor: 1.15 });
     useFont(doc, subjectSize, false, MUTED);
-    write(doc, wrap(doc, domainSubjects[p.domain], LABEL - 3)[0]!, x, mid - blockH / 2 + titleH);
+    write(doc, wrap(doc, p.subject, LABEL - 3)[0]!, x, mid - blockH / 2 + titleH);
 
     const w = (barW * p.percent) / 100;
     doc.setFillColor(...DOMAIN_COLORS[p.domain]);

@@ -3,25 +3,17 @@
  * that wraps text to a width and moves to a new page before a line would cross the bottom margin.
  */
 import { jsPDF, type TextOptionsLight } from 'jspdf';
-import type { Domain } from '../content/schema.ts';
 import { documentMessages } from '../messages/documents.ts';
+import type { Rgb } from './domain-colors.ts';
 import { FONT_FAMILY, registerFonts, type FontData } from './fonts.ts';
 
-export type Rgb = readonly [number, number, number];
+export { DOMAIN_COLORS, type Rgb } from './domain-colors.ts';
 
 export const INK: Rgb = [33, 37, 41];
 export const MUTED: Rgb = [98, 106, 115];
 export const ACCENT: Rgb = [24, 86, 160];
 export const TINT: Rgb = [236, 242, 250];
 export const RULE: Rgb = [206, 214, 224];
-
-export const DOMAIN_COLORS: Record<Domain, Rgb> = {
-  nature: [46, 139, 87],
-  technic: [41, 98, 168],
-  human: [218, 110, 36],
-  sign: [112, 72, 186],
-  art: [196, 56, 110],
-};
 
 const PT_TO_MM = 25.4 / 72;
 

@@ -1,13 +1,12 @@
 /**
  * The participant's result as a PDF (A4 portrait): who and when, the profile chart, what each
  * domain means for them, fields and professions to look at, their own shortlist, what to try next,
- * and that it is advisory. The same function runs on the server, in the kiosk host and in the
- * kiosk renderer offline.
+ * and that it is advisory — the words from result-content.ts, which the cabinet's screen shows
+ * too. The same function runs on the server, in the kiosk host and in the kiosk renderer offline.
  */
 import type { jsPDF } from 'jspdf';
-import { formatDayRu, type IsoDate } from '../calendar.ts';
-import { documentMessages as d, resultMessages as m } from '../messages/documents.ts';
-import type { ScoringResult } from '../scoring/index.ts';
+import type { ResultDocument } from '../contracts/results.ts';
+import { documentMessages as d } from '../messages/documents.ts';
 import { drawProfileChart } from './chart.ts';
 import type { FontData } from './fonts.ts';
 import {
@@ -24,35 +23,28 @@ import {
   wrap,
   write,
 } from './layout.ts';
+import { resultDocument, type ResultPdfInput } from './result-content.ts';
 
-export interface ResultPdfInput {
-  /** «Иванова Мария». */
-  fullName: string;
-  schoolName: string;
-  schoolClass: string;
-  /** The campaign's title, e.g. «Моё будущее — 2026». */
-  campaignTitle: string;
-  /** The day the document is issued, in the school's time zone. */
-  date: IsoDate;
-  result: ScoringResult;
-}
+export type { ResultPdfInput } from './result-content.ts';
 
 const LEFT = 18;
 const WIDTH = 174;
 const TOP = 18;
 const BOTTOM = 275;
 
-function header(doc: jsPDF, input: ResultPdfInput): number {
+function header(doc: jsPDF, c: ResultDocument): number {
   doc.setFillColor(...ACCENT);
   doc.rect(0, 0, 210, 24, 'F');
   useFont(doc, 9, false, [214, 228, 247]);
   write(doc, d.action, LEFT, 7);
   useFont(doc, 15, true, [255, 255, 255]);
-  write(doc, wrap(doc, input.campaignTitle, 120)[0]!, LEFT, 12);
+  write(doc, wrap(doc, c.campaignTitle, 120)[0]!, LEFT, 12);
   useFont(doc, 10, false, [255, 255, 255]);
-  write(doc, m.title, 210 - LEFT, 13.5, { align: 'right' });
+  write(doc, c.title, 210 - LEFT, 13.5, { align: 'right' });
   return 32;
 }
+
+type Field = ResultDocument['identity'][number];
 
 /** Label above value, as on a form; returns the height used. */
 function field(doc: jsPDF, label: string, value: string, x: number, y: number, width: number, size = 11.5): number {
@@ -64,14 +56,15 @@ function field(doc: jsPDF, label: string, value: string, x: number, y: number, w
   return 4.2 + lines.length * lineHeight(size, 1.25);
 }
 
-function identity(doc: jsPDF, input: ResultPdfInput, y: number): number {
+function identity(doc: jsPDF, c: ResultDocument, y: number): number {
+  const [who, school, schoolClass, date] = c.identity as [Field, Field, Field, Field];
   useFont(doc, 22, true, INK);
-  write(doc, m.title, LEFT, y);
+  write(doc, c.title, LEFT, y);
   y += 12;
-  y += field(doc, m.participant, input.fullName, LEFT, y, WIDTH, 15) + 2.5;
-  y += field(doc, m.school, input.schoolName, LEFT, y, WIDTH) + 2.5;
-  const h = field(doc, m.schoolClass, input.schoolClass, LEFT, y, 40);
-  field(doc, m.date, formatDayRu(input.date), LEFT + 60, y, 80);
+  y += field(doc, who.label, who.value, LEFT, y, WIDTH, 15) + 2.5;
+  y += field(doc, school.label, school.value, LEFT, y, WIDTH) + 2.5;
+  const h = field(doc, schoolClass.label, schoolClass.value, LEFT, y, 40);
+  field(doc, date.label, date.value, LEFT + 60, y, 80);
   y += h + 4;
   doc.setDrawColor(...RULE);
   doc.setLineWidth(0.3);
@@ -113,54 +106,57 @@ function footers(doc: jsPDF, input: ResultPdfInput): void {
   }
 }
 
-function body(flow: Flow, r: ScoringResult): void {
+function body(flow: Flow, c: ResultDocument): void {
   const { doc } = flow;
-  flow.heading(m.profileTitle, 100);
-  flow.text(m.profileHint, { size: 9, color: MUTED, after: 3 });
-  flow.y += drawProfileChart(doc, r.profile, LEFT, flow.y, WIDTH) + 6;
-  if (!r.complete) flow.text(m.incomplete(r.completedSteps.length, r.stepCount), { size: 9.5, bold: true, after: 3 });
-  callout(flow, r.summary);
+  flow.heading(c.profile.title, 100);
+  flow.text(c.profile.hint, { size: 9, color: MUTED, after: 3 });
+  flow.y += drawProfileChart(doc, c.profile, LEFT, flow.y, WIDTH) + 6;
+  if (c.incomplete) flow.text(c.incomplete, { size: 9.5, bold: true, after: 3 });
+  callout(flow, c.summary);
 
-  flow.heading(m.meaningTitle, 30);
-  for (const domain of r.ranking) {
-    const p = r.profile.find((s) => s.domain === domain)!;
+  flow.heading(c.meaning.title, 30);
+  for (const item of c.meaning.items) {
     flow.ensure(lineHeight(11) + 3 * lineHeight(10.5));
-    doc.setFillColor(...DOMAIN_COLORS[domain]);
+    doc.setFillColor(...DOMAIN_COLORS[item.domain]);
     doc.circle(LEFT + 1.6, flow.y + 2.2, 1.6, 'F');
     useFont(doc, 11, true);
-    write(doc, p.title, LEFT + 5, flow.y);
-    const titleW = doc.getTextWidth(p.title);
+    write(doc, item.title, LEFT + 5, flow.y);
+    const titleW = doc.getTextWidth(item.title);
     useFont(doc, 10, false, MUTED);
-    write(doc, ` · ${m.interest(p.bandTitle, p.percent)}`, LEFT + 5 + titleW, flow.y + 0.5);
+    write(doc, ` · ${item.interest}`, LEFT + 5 + titleW, flow.y + 0.5);
     flow.y += lineHeight(11) + 0.5;
-    flow.text(p.interpretation, { indent: 5, after: 3.5 });
+    flow.text(item.text, { indent: 5, after: 3.5 });
   }
 
-  flow.heading(m.recommendationsTitle, 40);
-  for (const rec of r.recommendations) {
+  flow.heading(c.recommendations.title, 40);
+  for (const rec of c.recommendations.items) {
     flow.ensure(lineHeight(11.5) + 2 * lineHeight(10.5));
     flow.text(rec.title, { size: 11.5, bold: true, color: DOMAIN_COLORS[rec.domain], after: 1 });
-    for (const f of rec.fields) flow.bullets([`${f.title}: ${f.professions.join(', ')}.`]);
+    for (const f of rec.fields) flow.bullets([f]);
     flow.space(2.5);
   }
 
-  if (r.shortlist.length > 0) {
-    flow.heading(m.shortlistTitle);
-    flow.text(m.shortlistIntro, { after: 1 });
-    flow.text(r.shortlist.join(', '), { bold: true, after: 4 });
+  if (c.shortlist) {
+    flow.heading(c.shortlist.title);
+    flow.text(c.shortlist.intro, { after: 1 });
+    flow.text(c.shortlist.text, { bold: true, after: 4 });
   }
 
-  flow.heading(m.nextStepsTitle);
-  flow.bullets(r.nextSteps);
+  flow.heading(c.nextSteps.title);
+  flow.bullets(c.nextSteps.items);
   flow.space(4);
-  callout(flow, r.advisory, m.advisoryTitle);
+  callout(flow, c.advisory.text, c.advisory.title);
 }
 
 /** The result PDF's bytes. `fonts` is PT Sans as base64, loaded once by the host. */
 export function renderResultPdf(input: ResultPdfInput, fonts: FontData): Uint8Array {
-  const doc = newDocument(fonts, 'portrait', { title: `${m.title}: ${input.fullName}`, subject: input.campaignTitle });
-  const y = identity(doc, input, header(doc, input));
-  body(new Flow(doc, LEFT, WIDTH, TOP, BOTTOM, y), input.result);
+  const content = resultDocument(input);
+  const doc = newDocument(fonts, 'portrait', {
+    title: `${content.title}: ${input.fullName}`,
+    subject: input.campaignTitle,
+  });
+  const y = identity(doc, content, header(doc, content));
+  body(new Flow(doc, LEFT, WIDTH, TOP, BOTTOM, y), content);
   footers(doc, input);
   return new Uint8Array(doc.output('arraybuffer'));
 }

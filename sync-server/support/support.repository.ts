@@ -3,6 +3,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { FleetQuery } from '../../core/contracts/support.ts';
 import { CLOCK_OFF_MS, SILENT_AFTER_MS } from '../../core/fleet.ts';
 import type { CentralDB } from '../db/schema.ts';
+import { caseVariants, likeEscape } from '../db/text-search.ts';
 
 type Db = Kysely<CentralDB>;
 
@@ -10,18 +11,6 @@ type Db = Kysely<CentralDB>;
 const silent = (now: number) =>
   sql<SqlBool>`(devices.pending > 0 and (devices.last_seen_at is null or devices.last_seen_at < ${now - SILENT_AFTER_MS}))`;
 const clockOff = sql<SqlBool>`(devices.clock_offset_ms > ${CLOCK_OFF_MS} or devices.clock_offset_ms < ${-CLOCK_OFF_MS})`;
-
-/**
- * The ways a word is written: as typed, lower, upper and Capitalized. SQLite's lower() and LIKE
- * fold only Latin letters, so a search for «школа» must ask for «Школа» itself.
- */
-export function caseVariants(text: string): string[] {
-  const lower = text.toLowerCase();
-  const capitalized = lower.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-  return [...new Set([text, lower, text.toUpperCase(), capitalized])];
-}
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function fleetBase(db: Db, q: Pick<FleetQuery, 'region' | 'q'>) {
   let base = db.selectFrom('devices').innerJoin('schools', 'schools.id', 'devices.school_id');

@@ -10,6 +10,7 @@ import { benchDashboard } from './dashboard.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchLookup } from './lookup.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
+import { benchResults } from './results.bench.ts';
 import { benchSync } from './sync.bench.ts';
 import { benchSyncPath } from './sync-path.bench.ts';
 import { benchWeb } from './web.bench.ts';
@@ -23,6 +24,7 @@ const benches: [string, string, () => Promise<Record<string, number>>][] = [
   ['lookup', 'student lookup timing', benchLookup],
   ['web', 'web participant (answer saves over HTTP to the server)', benchWeb],
   ['dashboard', 'dashboard at national scale (PostgreSQL)', benchDashboard],
+  ['results', '«Результаты» of a school of 2 000 (SQLite, PostgreSQL)', benchResults],
   ['pdf', 'PDF documents', benchPdf],
 ];
 

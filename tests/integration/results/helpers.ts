@@ -16,6 +16,8 @@ export interface Student {
   schoolClass: string;
   /** How many steps (1..n) the student completes. */
   steps: number;
+  /** False for a student who registers and applies no code. */
+  applies?: boolean;
 }
 
 export interface Enrolled extends Student {
@@ -51,7 +53,7 @@ export async function classTakesPart(
       schoolClass: s.schoolClass,
       region,
     };
-    const batch: Mutation[] = [register, maker.activate(id, code)];
+    const batch: Mutation[] = s.applies === false ? [register] : [register, maker.activate(id, code)];
     for (let step = 1; step <= s.steps; step++) batch.push(maker.complete(id, step));
     const r = await client.push(batch);
     const refused = r.body.outcomes?.filter((o) => o.status !== 'accepted');

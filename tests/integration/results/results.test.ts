@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultsList } from '../../../core/contracts/results.ts';
+import type { ResultsPage } from '../../../core/contracts/results.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { createCampaign, createSchool, createTariff, TEST_PACK_FILE } from '../../support/factories.ts';
@@ -44,21 +44,21 @@ describe.each(DIALECTS)('«Результаты» on %s', (dialect) => {
   afterAll(() => server.stop());
 
   it('lists the students who applied this school’s codes, with steps done of 12 and a link when done', async () => {
-    const r = await cabinetA.get<ResultsList>('/api/cabinet/results');
+    const r = await cabinetA.get<ResultsPage>('/api/cabinet/results');
     expect(r.status).toBe(200);
     expect(r.body.stepCount).toBe(12);
-    expect(r.body.completed).toBe(1);
+    expect(r.body.counts).toEqual({ registered: 2, activated: 2, inProgress: 1, finished: 1, unplaced: 0 });
     const byName = Object.fromEntries(r.body.results.map((x) => [x.fullName, x]));
     expect(Object.keys(byName).sort()).toEqual(['Ёлкин Пётр', 'Соколова Алёна'].sort());
     expect(byName['Соколова Алёна']).toMatchObject({
       schoolClass: '9А',
       code: codeA,
-      activationStatus: 'confirmed',
+      status: 'finished',
       stepsDone: 12,
       completed: true,
       pdfUrl: `/api/cabinet/results/${a[0]!.id}.pdf`,
     });
-    expect(byName['Ёлкин Пётр']).toMatchObject({ stepsDone: 5, completed: false, pdfUrl: null });
+    expect(byName['Ёлкин Пётр']).toMatchObject({ stepsDone: 5, status: 'in_progress', completed: false, pdfUrl: null });
     expect(byName['Соколова Алёна']!.fromElsewhere).toBeNull();
     expect(JSON.stringify(r.body)).not.toContain('@');
   });
@@ -68,18 +68,18 @@ describe.each(DIALECTS)('«Результаты» on %s', (dialect) => {
     const [guest] = await classTakesPart(server, schoolBId, codeA, [
       { surname: 'Гостева', name: 'Нина', schoolClass: '8В', steps: 2 },
     ]);
-    const rows = (await cabinetA.get<ResultsList>('/api/cabinet/results')).body.results;
+    const rows = (await cabinetA.get<ResultsPage>('/api/cabinet/results')).body.results;
     expect(rows.find((x) => x.participantId === guest!.id)).toMatchObject({
       fullName: 'Гостева Нина',
       fromElsewhere: 'Школа № 1',
     });
     // B's own results do not list the pupil: they used A's code.
-    const own = (await cabinetB.get<ResultsList>('/api/cabinet/results')).body.results;
+    const own = (await cabinetB.get<ResultsPage>('/api/cabinet/results')).body.results;
     expect(own.map((x) => x.participantId)).not.toContain(guest!.id);
   });
 
   it('shows nobody else’s students', async () => {
-    const r = await cabinetB.get<ResultsList>('/api/cabinet/results');
+    const r = await cabinetB.get<ResultsPage>('/api/cabinet/results');
     expect(r.body.results.map((x) => x.fullName)).toEqual(['Чужой Ученик']);
   });
 

@@ -107,6 +107,7 @@ describe('every registered route', () => {
     // Whose a code is, for a kiosk about to warn a student (issue 13): enrolled devices only.
     expect(keys).toContain('POST /api/sync/code');
     expect(keys).toContain('POST /api/sync/push');
+    expect(keys).toContain('GET /api/cabinet/results/students/:id');
     expect(keys.length).toBeGreaterThan(25);
   });
 

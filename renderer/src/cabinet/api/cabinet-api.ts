@@ -11,7 +11,12 @@ import {
   Schedule,
 } from '../../../../core/contracts/api.ts';
 import { LiveClass } from '../../../../core/contracts/class-live.ts';
-import { ResultsList, TemporaryPassword } from '../../../../core/contracts/results.ts';
+import {
+  ResultsPage,
+  type ResultsQuery,
+  StudentResult,
+  TemporaryPassword,
+} from '../../../../core/contracts/results.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
 export const cabinetApi = {
@@ -19,7 +24,15 @@ export const cabinetApi = {
   tariffs: () => call(PurchasedTariffs, 'GET', '/api/cabinet/tariffs'),
   obtain: (request: ObtainTariffRequest) => call(PurchasedTariff, 'POST', '/api/cabinet/tariffs', request),
   schedule: () => call(Schedule, 'GET', '/api/cabinet/schedule'),
-  results: () => call(ResultsList, 'GET', '/api/cabinet/results'),
+  /** One page of «Результаты»; empty filters are left out of the address. */
+  results: (query: Partial<ResultsQuery>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    return call(ResultsPage, 'GET', `/api/cabinet/results?${params}`);
+  },
+  student: (participantId: string) =>
+    call(StudentResult, 'GET', `/api/cabinet/results/students/${encodeURIComponent(participantId)}`),
   devices: () => call(z.array(Device), 'GET', '/api/cabinet/devices'),
   liveClass: () => call(LiveClass, 'GET', '/api/cabinet/class'),
   rejections: () => call(z.array(RejectionRecord), 'GET', '/api/cabinet/rejections'),

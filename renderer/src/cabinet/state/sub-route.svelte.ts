@@ -4,6 +4,7 @@
  */
 export class SubRoute<V extends string> {
   #view = $state<V>() as V;
+  #detail = $state<string | null>(null);
   readonly #section: string;
   readonly #views: readonly V[];
   readonly #fallback: V;
@@ -13,7 +14,21 @@ export class SubRoute<V extends string> {
     this.#views = views;
     this.#fallback = fallback;
     this.#view = this.#parse();
-    window.addEventListener('hashchange', () => (this.#view = this.#parse()));
+    this.#detail = this.#parseDetail();
+    window.addEventListener('hashchange', () => {
+      this.#view = this.#parse();
+      this.#detail = this.#parseDetail();
+    });
+  }
+
+  /** What the view opens inside itself: #/cabinet/results/<id> → '<id>'. */
+  #parseDetail(): string | null {
+    const third = location.hash.replace(/^#\/?/, '').split('/')[2];
+    return third ? decodeURIComponent(third) : null;
+  }
+
+  get detail(): string | null {
+    return this.#detail;
   }
 
   #parse(): V {
@@ -25,7 +40,7 @@ export class SubRoute<V extends string> {
     return this.#view;
   }
 
-  href(view: V): string {
-    return `#/${this.#section}/${view}`;
+  href(view: V, detail?: string): string {
+    return `#/${this.#section}/${view}${detail ? `/${encodeURIComponent(detail)}` : ''}`;
   }
 }
