@@ -3,18 +3,15 @@
  * downloads a student's result PDF once every step is done. Results are scored on the server with
  * the shared scoring from the completions the server holds, so the PDF matches the kiosk's.
  */
-import { regionTimeZone } from '../../core/campaign.ts';
-import { localDay } from '../../core/calendar.ts';
 import type { School } from '../../core/contracts/api.ts';
 import type { ResultsList } from '../../core/contracts/results.ts';
-import { renderResultPdf } from '../../core/documents/result-pdf.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
-import { loadFonts } from '../../core/node/fonts.ts';
 import { scoreParticipant } from '../../core/scoring/index.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import { loadContentPack } from '../content/content.service.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
+import { studentResultPdf } from './result-document.ts';
 import { completedAnswers, studentOfSchool, studentsOfSchool } from './results.repository.ts';
 
 export const resultPdfPath = (participantId: string) => `/api/cabinet/results/${encodeURIComponent(participantId)}.pdf`;
@@ -61,16 +58,6 @@ export async function resultPdf(ctx: ServerContext, school: School, participantI
     throw new HttpError(409, 'RESULT_NOT_READY', m.resultNotReady(result.completedSteps.length, result.stepCount));
   }
   const fullName = `${student.surname} ${student.name}`;
-  const bytes = renderResultPdf(
-    {
-      fullName,
-      schoolName: student.schoolName || school.name,
-      schoolClass: student.schoolClass,
-      campaignTitle: campaign.title,
-      date: localDay(new Date(ctx.now()), regionTimeZone(school.region)),
-      result,
-    },
-    loadFonts(),
-  );
+  const bytes = studentResultPdf(ctx, school, campaign, student, result);
   return { bytes, fileName: m.resultFileName(fullName) };
 }
