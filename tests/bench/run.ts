@@ -10,11 +10,13 @@ import { benchDashboard } from './dashboard.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchLookup } from './lookup.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
+import { benchResultsExport } from './results-export.bench.ts';
 import { benchSync } from './sync.bench.ts';
 import { benchSyncPath } from './sync-path.bench.ts';
 import { benchWeb } from './web.bench.ts';
 
-// PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
+// PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process
+// (the results export after it measures a server process of its own, and reads PDFs back too).
 const benches: [string, () => Promise<Record<string, number>>][] = [
   ['sync ingest (batches of 500)', benchSync],
   ['sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
@@ -24,6 +26,7 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ['web participant (answer saves over HTTP to the server)', benchWeb],
   ['dashboard at national scale (PostgreSQL)', benchDashboard],
   ['PDF documents', benchPdf],
+  ['«Скачать все результаты» (2 000 students, ZIP of PDFs + XLSX)', benchResultsExport],
 ];
 
 const results: Record<string, number> = {};
