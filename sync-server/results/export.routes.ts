@@ -4,6 +4,7 @@
  * of another school is answered as one that does not exist.
  */
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import { IdParam } from '../../core/contracts/organizer.ts';
 import { resultsExportServerMessages as m } from '../../core/messages/results-export.ts';
@@ -41,13 +42,16 @@ export function exportRouter(ctx: ServerContext, jobs: ExportJobs): Router {
     );
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', attachment(file.fileName));
-    res.setHeader('Content-Length', String(exportOf(jobs, school, id).bytes));
+    res.setHeader('Content-Length', String(file.bytes));
     // Downloaded in full: the files go now rather than at expiry. A broken download keeps them.
     res.once('finish', () => {
       const job = jobs.ofSchool(school.id, id);
       if (job) jobs.remove(job);
     });
-    stream.pipe(res);
+    // pipeline closes the file when the browser gives up half-way, too.
+    await pipeline(stream, res).catch((err: unknown) =>
+      ctx.log.debug({ err: String(err), exportId: id }, 'results export download broken off'),
+    );
   });
   return r;
 }

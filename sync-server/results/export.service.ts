@@ -162,11 +162,15 @@ export function exportOf(jobs: ExportJobs, school: School, id: string): ExportJo
 }
 
 /** The ready ZIP's path and download name; 409 while it is still being built. */
-export function downloadable(jobs: ExportJobs, school: School, id: string): { path: string; fileName: string } {
+export function downloadable(
+  jobs: ExportJobs,
+  school: School,
+  id: string,
+): { path: string; fileName: string; bytes: number } {
   const job = jobs.ofSchool(school.id, id);
   if (!job) throw new HttpError(404, 'NOT_FOUND', m.gone);
   if (job.status !== 'ready')
     throw new HttpError(409, 'EXPORT_NOT_READY', job.status === 'failed' ? m.failed : m.notReady);
   const day = localDay(new Date(job.finishedAt ?? job.startedAt), regionTimeZone(school.region));
-  return { path: job.zipPath, fileName: m.archiveName(day) };
+  return { path: job.zipPath, fileName: m.archiveName(day), bytes: job.bytes ?? 0 };
 }
