@@ -17,6 +17,8 @@ import { sameOriginOnly } from './http/same-origin.ts';
 import { supportRouter } from './support/support.routes.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveShell } from './http/shell.ts';
+import type { ExportJobs } from './results/export.jobs.ts';
+import { exportRouter } from './results/export.routes.ts';
 import { resultsRouter } from './results/results.routes.ts';
 import { syncRouter } from './sync/sync.routes.ts';
 import { verifyApiRouter, verifyPageRouter } from './verify/verify.routes.ts';
@@ -28,8 +30,16 @@ export interface AppHealth {
 
 export const RENDERER_DIST = resolve(import.meta.dirname, '../renderer/dist');
 
-/** `limits` holds every rate limit's counts (failed logins, certificate lookups). */
-export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitStore): express.Express {
+/**
+ * `limits` holds every rate limit's counts (failed logins, certificate lookups); `exports` the
+ * node's «Скачать все результаты» jobs.
+ */
+export function createApp(
+  ctx: ServerContext,
+  health: AppHealth,
+  limits: LimitStore,
+  exports: ExportJobs,
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // One proxy in front: the client's address is the one it appended to X-Forwarded-For. Trusting
@@ -55,6 +65,7 @@ export function createApp(ctx: ServerContext, health: AppHealth, limits: LimitSt
 
   app.use('/api/auth', authRouter(ctx, limits));
   app.use('/api/cabinet/results', resultsRouter(ctx));
+  app.use('/api/cabinet/exports', exportRouter(ctx, exports));
   app.use('/api/cabinet', certificatesRouter(ctx));
   app.use('/api/cabinet', cabinetRouter(ctx));
   app.use('/api/organizer', organizerRouter(ctx));

@@ -12,6 +12,7 @@ import type { ServerContext } from './context.ts';
 import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
+import { ExportJobs } from './results/export.jobs.ts';
 import { settleAll } from './sync/leases.service.ts';
 
 const SETTLE_EVERY_MS = 60_000;
@@ -61,7 +62,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     },
     classMoved: (schoolId) => realtime.classMoved(schoolId),
   };
-  const app = createApp(ctx, { realtime: () => realtime.health() }, limits);
+  // Removes export files a stopped node left behind; its own go when it closes.
+  const exportJobs = new ExportJobs(config.dataDir, log);
+  const app = createApp(ctx, { realtime: () => realtime.health() }, limits, exportJobs);
   // socket.io attached first and hands the server's other listeners every request, its own
   // included; /socket.io/ is its alone (Express answering a polling request too wrote a second
   // response, and ERR_HTTP_HEADERS_SENT ended the process).
@@ -101,6 +104,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       http.closeIdleConnections();
       await realtime.close();
       await drained;
+      await exportJobs.close();
       if (!opts.limits) await limits.close();
       if (!opts.store) await store.close();
       log.info('server stopped');

@@ -4,8 +4,6 @@
  * and downloads the result PDF once every step is done. Results are scored on the server with
  * the shared scoring from the completions the server holds, so the PDF matches the kiosk's.
  */
-import { regionTimeZone } from '../../core/campaign.ts';
-import { localDay } from '../../core/calendar.ts';
 import type { School } from '../../core/contracts/api.ts';
 import {
   StudentStatus,
@@ -16,7 +14,7 @@ import {
   type StudentResult,
 } from '../../core/contracts/results.ts';
 import { normalizeCode } from '../../core/codes.ts';
-import { resultDocument, type ResultPdfInput } from '../../core/documents/result-content.ts';
+import { resultDocument } from '../../core/documents/result-content.ts';
 import { renderResultPdf } from '../../core/documents/result-pdf.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
 import { loadFonts } from '../../core/node/fonts.ts';
@@ -25,6 +23,7 @@ import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import { loadContentPack } from '../content/content.service.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
+import { resultInput } from './result-document.ts';
 import { completedAnswers, studentOfSchool } from './results.repository.ts';
 import { rosterEntry, rosterPage, rosterTally, rosterTotal, schoolCodes, type RosterRow } from './roster.repository.ts';
 
@@ -97,24 +96,6 @@ export async function resultsPage(ctx: ServerContext, school: School, query: Res
     counts: countsOf(tally),
     codes,
     classes,
-  };
-}
-
-/** What the PDF and the screen say of one student: the same input, so the same words. */
-function resultInput(
-  ctx: ServerContext,
-  school: School,
-  campaign: { title: string },
-  student: { surname: string; name: string; schoolName: string; schoolClass: string },
-  result: ScoringResult,
-): ResultPdfInput {
-  return {
-    fullName: `${student.surname} ${student.name}`,
-    schoolName: student.schoolName || school.name,
-    schoolClass: student.schoolClass,
-    campaignTitle: campaign.title,
-    date: localDay(new Date(ctx.now()), regionTimeZone(school.region)),
-    result,
   };
 }
 

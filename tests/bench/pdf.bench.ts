@@ -79,6 +79,28 @@ function time(fn: () => void, cpu?: { ms: number }): number {
   return performance.now() - t;
 }
 
+/**
+ * The baseline other benches set PDF work beside, measured in their own run: bare jsPDF writing
+ * our result's text, and our result PDF, each `runs` times in this process (mean wall and CPU ms).
+ */
+export async function pdfBaseline(runs = BARE) {
+  const fonts = loadFonts();
+  const lines = await linesOf(renderResultPdf(resultInput(), fonts));
+  const [bareCpu, oursCpu] = [{ ms: 0 }, { ms: 0 }];
+  let [bare, ours] = [0, 0];
+  gc();
+  for (let i = 0; i < runs; i++) bare += time(() => barePdf(lines, fonts), bareCpu);
+  gc();
+  for (let i = 0; i < runs; i++)
+    ours += time(() => renderResultPdf(resultInput({ fullName: `Иванова Мария ${i}` }), fonts), oursCpu);
+  return {
+    bareMeanMs: round(bare / runs),
+    bareCpuMeanMs: round(bareCpu.ms / runs),
+    resultMeanMs: round(ours / runs),
+    resultCpuMeanMs: round(oursCpu.ms / runs),
+  };
+}
+
 export async function benchPdf(): Promise<Record<string, number>> {
   let fonts!: FontData;
   let pdf!: Uint8Array;

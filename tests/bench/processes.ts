@@ -3,8 +3,10 @@
  * it, and the CPU time and peak memory of any process (Linux /proc).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Dialect } from '../../sync-server/db/connect.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -111,4 +113,59 @@ export function startHost(
       await exited;
     },
   }));
+}
+
+export interface Central {
+  url: string;
+  code: string;
+  enrollment: string[];
+  schoolId: string;
+  pgSchema: string | null;
+  pid: number;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The central server as its own process (tests/bench/central-process.ts): one school with a code
+ * of `capacity` places, `kiosks` enrollment codes and, when an e-mail is given, a co-organizer.
+ */
+export function startCentral(
+  dialect: Dialect,
+  school: { kiosks: number; capacity: number; coorganizerEmail?: string },
+  nodeFlags: string[] = [],
+): Promise<Central> {
+  const dir = mkdtempSync(join(tmpdir(), 'moe-bench-central-'));
+  const args = [
+    dialect,
+    dir,
+    String(school.kiosks),
+    String(school.capacity),
+    ...(school.coorganizerEmail ? [school.coorganizerEmail] : []),
+  ];
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'tests/bench/central-process.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      const info = JSON.parse(out.slice(0, nl)) as Omit<Central, 'pid' | 'stop' | 'dir'>;
+      ok({
+        ...info,
+        pid: child.pid!,
+        dir,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+          rmSync(dir, { recursive: true, force: true });
+        },
+      });
+    });
+    void exited.then(() => fail(new Error(`central server exited: ${out}`)));
+  });
 }

@@ -11,11 +11,13 @@ import { benchKiosk } from './kiosk.bench.ts';
 import { benchLookup } from './lookup.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchResults } from './results.bench.ts';
+import { benchResultsExport } from './results-export.bench.ts';
 import { benchSync } from './sync.bench.ts';
 import { benchSyncPath } from './sync-path.bench.ts';
 import { benchWeb } from './web.bench.ts';
 
-// PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process.
+// PDF last: reading its output back loads pdf.js, whose polyfills slow the rest of the process
+// (the results export after it measures a server process of its own, and reads PDFs back too).
 const benches: [string, string, () => Promise<Record<string, number>>][] = [
   ['sync', 'sync ingest (batches of 500)', benchSync],
   ['sync-path', 'sync path: kiosk host ⇄ central server over HTTP', benchSyncPath],
@@ -26,6 +28,7 @@ const benches: [string, string, () => Promise<Record<string, number>>][] = [
   ['dashboard', 'dashboard at national scale (PostgreSQL)', benchDashboard],
   ['results', '«Результаты» of a school of 2 000 (SQLite, PostgreSQL)', benchResults],
   ['pdf', 'PDF documents', benchPdf],
+  ['export', '«Скачать все результаты» (2 000 students, ZIP of PDFs + XLSX)', benchResultsExport],
 ];
 
 // `npm run bench -- sync-path kiosk` runs only the parts named (all of them without a name); a

@@ -14,7 +14,6 @@
  * batch with the same durability. Targets (issue 16): push ≥ 20 000 changes/s, pull ≥ 40 000
  * rows/s, a round with nothing new < 50 ms, host RSS < 150 MB.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,53 +34,12 @@ import { fingerprint } from '../../sync-server/sync/hash.ts';
 import { DIALECTS, PG_URL } from '../support/dialects.ts';
 import { registration, stepAnswers } from '../support/kiosk/factories.ts';
 import { sqliteTwins } from './sync.bench.ts';
-import { compileHost, cpuMsOf, ROOT, rssOf, startHost, type HostProcess } from './processes.ts';
+import { compileHost, cpuMsOf, rssOf, startCentral, startHost, type Central, type HostProcess } from './processes.ts';
 
 const STUDENTS = 2_500;
 /** Register, activate, then (answer, complete) for steps 1–5: twelve changes a student. */
 const STEPS = 5;
 const IDLE_ROUNDS = 15;
-
-interface Central {
-  url: string;
-  code: string;
-  enrollment: string[];
-  schoolId: string;
-  pgSchema: string | null;
-  pid: number;
-  dir: string;
-  stop(): Promise<void>;
-}
-
-function startCentral(dialect: Dialect, nodeFlags: string[]): Promise<Central> {
-  const dir = mkdtempSync(join(tmpdir(), 'moe-bench-central-'));
-  const child = spawn(
-    process.execPath,
-    [...nodeFlags, '--import', 'tsx', 'tests/bench/central-process.ts', dialect, dir, '2', String(STUDENTS + 100)],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl < 0) return;
-      const info = JSON.parse(out.slice(0, nl)) as Omit<Central, 'pid' | 'stop' | 'dir'>;
-      ok({
-        ...info,
-        pid: child.pid!,
-        dir,
-        stop: async () => {
-          child.kill('SIGTERM');
-          await exited;
-          rmSync(dir, { recursive: true, force: true });
-        },
-      });
-    });
-    void exited.then(() => fail(new Error(`central server exited: ${out}`)));
-  });
-}
 
 /** CPU of a process sampled every 20 ms, to charge the server with what it spent in a window. */
 function sampler(pid: number) {
@@ -368,7 +326,7 @@ const chunk = <T>(a: T[], n: number) =>
   Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, i * n + n));
 
 async function benchDialect(dialect: Dialect, entry: string, hostFlags: string[]): Promise<Record<string, number>> {
-  const central = await startCentral(dialect, hostFlags);
+  const central = await startCentral(dialect, { kiosks: 2, capacity: STUDENTS + 100 }, hostFlags);
   const dirA = mkdtempSync(join(tmpdir(), 'moe-bench-host-a-'));
   const dirB = mkdtempSync(join(tmpdir(), 'moe-bench-host-b-'));
   const serverCpu = sampler(central.pid);

@@ -67,7 +67,8 @@ describe('every registered route', () => {
     const schoolB = (await createSchool(server.ctx)).id;
     orgA = await signedIn(server.url, (await createOrganizer(server.ctx)).email);
     coorgA = await signedIn(server.url, (await createCoorganizer(server.ctx, schoolA)).email);
-    b.user = (await createCoorganizer(server.ctx, schoolB)).id;
+    const coorgB = await createCoorganizer(server.ctx, schoolB);
+    b.user = coorgB.id;
     const ea = await enroll(server.url, server.ctx, schoolA);
     deviceA = new DeviceClient(server.url, ea.credential, ea.instanceId);
     const eb = await enroll(server.url, server.ctx, schoolB);
@@ -82,6 +83,12 @@ describe('every registered route', () => {
       maker.activate(b.participant, tariff.code),
     ]);
     expect(pushed.body.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
+    // B's student finishes, and B's co-organizer starts «Скачать все результаты»: its job id is B's.
+    const steps = Array.from({ length: 12 }, (_, i) => maker.complete(b.participant!, i + 1));
+    expect((await pcB.push(steps)).status).toBe(200);
+    const exportB = await (await signedIn(server.url, coorgB.email)).post<{ id: string }>('/api/cabinet/exports');
+    expect(exportB.status).toBe(201);
+    b.export = exportB.body.id;
     routes = registeredRoutes(server.app);
   });
   afterAll(() => server.stop());
@@ -108,6 +115,13 @@ describe('every registered route', () => {
     expect(keys).toContain('POST /api/sync/code');
     expect(keys).toContain('POST /api/sync/push');
     expect(keys).toContain('GET /api/cabinet/results/students/:id');
+    for (const route of [
+      'GET /api/cabinet/exports/',
+      'POST /api/cabinet/exports/',
+      'GET /api/cabinet/exports/:id',
+      'GET /api/cabinet/exports/:id/download',
+    ])
+      expect(keys).toContain(route);
     expect(keys.length).toBeGreaterThan(25);
   });
 
