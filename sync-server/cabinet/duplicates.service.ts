@@ -137,9 +137,12 @@ export async function mergeRegistrations(
       const why = mergeRefusal(keptRecord.participant, retiredRecord.participant);
       if (why) throw refused(`MERGE_${why}`);
       const plan = planMerge(keptRecord, retiredRecord);
-      const certificateOfRetired = retiredRecord.certificate?.serial === plan.certificate?.serial;
+      const retiredCertificate =
+        plan.certificate && retiredRecord.certificate?.serial === plan.certificate.serial
+          ? plan.certificate.serial
+          : null;
       await writeMergedRows(trx, [keptId, retiredId], plan);
-      await repointRetired(trx, retiredId, keptId, certificateOfRetired ? plan.certificate!.serial : null);
+      await repointRetired(trx, retiredId, keptId, retiredCertificate);
       const released = plan.releasedActivation;
       // One place of a code suffices: the other confirmed activation gives its place back.
       if (released?.status === 'confirmed') await addUsed(trx, released.code, -1);
