@@ -294,3 +294,14 @@ export async function repointRetired(trx: Trx, retiredId: string, keptId: string
   await trx.deleteFrom('participant_sessions').where('participant_id', '=', retiredId).execute();
   await trx.deleteFrom('participants').where('id', '=', retiredId).execute();
 }
+
+/** How many of the pack's steps a student has completed. */
+export async function stepsDoneOf(db: Db, participantId: string, stepCount: number): Promise<number> {
+  const row = await db
+    .selectFrom('completions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('participant_id', '=', participantId)
+    .where('step', '<=', stepCount)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -35,6 +35,7 @@ import {
   refusedRegistrations,
   refusedRegistrationSchool,
   repointRetired,
+  stepsDoneOf,
   storedRegistrations,
   studentRecord,
   writeMergedRows,
@@ -119,7 +120,7 @@ export async function mergeRegistrations(
   const home = kept.home;
   const now = ctx.now();
 
-  const { schools, settled, stepsDone } = await withRetry(() =>
+  const { schools, settled } = await withRetry(() =>
     ctx.db.transaction().execute(async (trx) => {
       // Every school whose feed the merge writes, in one ordered lock (a code's school may be another).
       const codeSchools = await trx
@@ -167,7 +168,7 @@ export async function mergeRegistrations(
       });
       const schools = await emitMerge(trx, home, plan, keptRecord);
       const settled = released?.status === 'confirmed' ? await settleCodes(trx, [released.code]) : undefined;
-      return { schools, settled, stepsDone: plan.completions.filter((c) => c.step <= pack.steps.length).length };
+      return { schools, settled };
     }),
   );
   forgetParticipants(ctx.store, [retiredId]);
@@ -175,6 +176,7 @@ export async function mergeRegistrations(
   for (const s of await replayParked(ctx, [keptId])) schools.add(s);
   if (settled) await afterSettling(ctx, settled);
   for (const s of schools) ctx.nudge(s);
+  const stepsDone = await stepsDoneOf(ctx.db, keptId, pack.steps.length);
   ctx.log.info({ keptId, retiredId, schoolId: home, userId: actor.userId }, 'registrations merged');
   return { keptId, retiredId, stepsDone };
 }

@@ -37,7 +37,7 @@ export function requireParticipant(host: HostContext, call: Call): ParticipantRo
 }
 
 /** A student signed in under a registration the co-organizer merged goes on as the kept one. */
-function followMerge(host: HostContext, call: Call, retiredId: string): ParticipantRow | undefined {
+export function followMerge(host: HostContext, call: Call, retiredId: string): ParticipantRow | undefined {
   const keptId = keptRegistration(host.store, retiredId);
   const kept = keptId ? participantById(host.store, keptId) : undefined;
   if (kept) host.sessions.rebind(call.sessionId, kept.id);
