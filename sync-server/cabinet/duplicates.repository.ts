@@ -103,14 +103,9 @@ export async function refusedRegistrations(db: Db, schoolId: string, campaignId:
     .where('mutations.status', '=', sql.lit('rejected')) // a literal, which the partial index matches
     .where('mutations.name', '=', 'participant.register')
     .where('mutations.code', '=', 'EMAIL_TAKEN')
+    // A merge points the log at the kept registration, which the server holds: then it is no longer refused.
     .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('participant_merges')
-            .whereRef('participant_merges.retired_id', '=', 'mutations.participant_id')
-            .select('retired_id'),
-        ),
-      ),
+      not(exists(selectFrom('participants').whereRef('participants.id', '=', 'mutations.participant_id').select('id'))),
     )
     .select(['mutations.participant_id', 'mutations.payload', 'mutations.received_at', 'devices.name as device'])
     .execute();

@@ -233,6 +233,8 @@ describe.each(DIALECTS)('two registrations of one student on %s', (dialect) => {
       .where('status', '=', 'parked')
       .execute();
     expect(parked).toEqual([]);
+    const after = (await cabinetA.get<DuplicatesList>('/api/cabinet/duplicates')).body.groups;
+    expect(after.some((g) => g.registrations.some((x) => x.id === offline || x.id === kept))).toBe(false);
   });
 
   it('refuses with a reason to merge another student, or a student of another school who used our code', async () => {
