@@ -15,6 +15,8 @@ const SHOTS = process.env.PW_SHOTS ?? '/tmp/pw-shots';
 mkdirSync(SHOTS, { recursive: true });
 
 test.use({ viewport: { width: 1366, height: 768 } });
+// Two kiosks, a server restart and a whole merge: more than the default two minutes on a busy machine.
+test.setTimeout(300_000);
 
 const pupil = aStudent({ surname: 'Соколова', name: 'Алёна', schoolClass: '9А' });
 
