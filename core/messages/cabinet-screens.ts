@@ -290,12 +290,12 @@ export const cabinetMessages = {
     merge: 'Объединить',
     mergeAskTitle: 'Объединить регистрации?',
     mergeAsk: (name: string, email: string) =>
-      `Регистрации ученика ${name} станут одной, с e-mail ${email}. Ответы обеих сохранятся; компьютеры класса получат изменения при следующей связи с сервером.`,
+      `Регистрации учащегося (${name}) станут одной, с e-mail ${email}. Ответы обеих сохранятся; компьютеры класса получат изменения при следующей связи с сервером.`,
     mergeYes: 'Да, объединить',
     mergeNo: 'Отмена',
     mergeBusy: 'Объединяем…',
     merged: (name: string, done: number, of: number) =>
-      `Регистрации ученика ${name} объединены. Выполнено шагов: ${done} из ${of}.`,
+      `Регистрации объединены: ${name}. Выполнено шагов: ${done} из ${of}.`,
   },
   certificate: {
     // The day is the campaign's certificate date (the instruction's «16 декабря»), never «after the action».

@@ -74,12 +74,12 @@ test('two registrations of one pupil are merged in the cabinet, and the pupil go
 
   await group.getByRole('button', { name: 'Объединить' }).click();
   const dialog = teacher.page.getByTestId('merge-dialog');
-  await expect(dialog).toContainText('Регистрации ученика Соколова Алёна станут одной');
+  await expect(dialog).toContainText('Регистрации учащегося (Соколова Алёна) станут одной');
   await expect(dialog.getByRole('button', { name: 'Отмена' })).toBeFocused();
   await teacher.page.screenshot({ path: `${SHOTS}/merge-confirm.png` });
   await dialog.getByRole('button', { name: 'Да, объединить' }).click();
   await expect(teacher.page.getByRole('status')).toContainText(
-    'Регистрации ученика Соколова Алёна объединены. Выполнено шагов: 2 из 12.',
+    'Регистрации объединены: Соколова Алёна. Выполнено шагов: 2 из 12.',
   );
   await expect(group).toHaveCount(0);
   await expect(teacher.page.getByText('Повторных регистраций нет.')).toBeVisible();
