@@ -67,6 +67,9 @@ export const CertificateRowSchema = z.object({
   issuedAt: z.number(),
 });
 
+/** The retired registration's id and the one it joined (issue 13). */
+export const MergeChangeSchema = z.object({ retiredId: z.string(), keptId: z.string() });
+
 export const changeSchemas = {
   participant: ParticipantRowSchema,
   activation: ActivationRowSchema,
@@ -75,6 +78,7 @@ export const changeSchemas = {
   code: CodeChangeSchema,
   lease: Lease,
   certificate: CertificateRowSchema,
+  merge: MergeChangeSchema,
 } as const;
 
 /** POST /api/sync/participant's answer. */

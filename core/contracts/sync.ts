@@ -92,6 +92,8 @@ export const ChangeEntity = z.enum([
   'code',
   'lease',
   'certificate',
+  /** A registration merged into another of the same student: the kiosk drops the retired one. */
+  'merge',
 ]);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 

@@ -202,5 +202,6 @@ export const supportMessages = {
     'coorganizer.update': 'Изменён соорганизатор',
     'coorganizers.import': 'Импорт соорганизаторов',
     'participant.password': 'Сменён пароль участника',
+    'participants.merge': 'Объединены повторные регистрации участника',
   } as Record<string, string>,
 };

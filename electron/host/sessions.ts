@@ -55,6 +55,12 @@ export class Sessions {
     return { participantId: s.participantId };
   }
 
+  /** The session goes on for another participant id (two registrations merged into this one). */
+  rebind(token: string | null, participantId: string): void {
+    const s = token ? this.#live.get(token) : undefined;
+    if (s) s.participantId = participantId;
+  }
+
   end(token: string | null): void {
     if (token) this.#live.delete(token);
   }

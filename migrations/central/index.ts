@@ -8,6 +8,7 @@ import * as m005 from './005_issue11_participant_visits.ts';
 import * as m006 from './006_issue12_participant_sessions.ts';
 import * as m007 from './007_issue14_dashboard.ts';
 import * as m010 from './010_issue13_device_students.ts';
+import * as m011 from './011_issue13_participant_merges.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006_issue12_participant_sessions': m006,
   '007_issue14_dashboard': m007,
   '010_issue13_device_students': m010,
+  '011_issue13_participant_merges': m011,
 };
 
 export const centralMigrations: MigrationProvider = {

@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import { ObtainTariffRequest } from '../../core/contracts/api.ts';
+import { MergeRequest } from '../../core/contracts/duplicates.ts';
 import { IdParam } from '../../core/contracts/organizer.ts';
 import { currentSchool, currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
@@ -15,6 +16,7 @@ import { setStudentPassword } from '../results/student-password.service.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
 import { liveClass } from './class-live.service.ts';
+import { listDuplicates, mergeRegistrations } from './duplicates.service.ts';
 
 export function cabinetRouter(ctx: ServerContext): Router {
   const r = Router();
@@ -57,6 +59,18 @@ export function cabinetRouter(ctx: ServerContext): Router {
   });
   r.get('/rejections', async (_req, res) => {
     res.json(await listRejections(ctx, currentSchool(res).id));
+  });
+
+  // «Повторные регистрации» (issue 13): the same student registered twice, side by side, and merged.
+  r.get('/duplicates', async (_req, res) => {
+    res.json(await listDuplicates(ctx, currentSchool(res)));
+  });
+  r.post('/duplicates/merge', async (req, res) => {
+    const { keptId, retiredId } = parse(MergeRequest, req.body ?? {});
+    const me = currentUser(res);
+    res.json(
+      await mergeRegistrations(ctx, { userId: me.id, email: me.email, school: currentSchool(res) }, keptId, retiredId),
+    );
   });
 
   r.post('/students/:id/password', async (req, res) => {

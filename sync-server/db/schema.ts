@@ -211,6 +211,18 @@ export interface SchoolStatsTable {
   computed_at: number;
 }
 
+/** A registration merged into another one of the same student (migration 011); details is JSON. */
+export interface ParticipantMergesTable {
+  retired_id: string;
+  kept_id: string;
+  school_id: string;
+  campaign_id: string;
+  retired_email: string;
+  merged_by: string;
+  merged_at: number;
+  details: string;
+}
+
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -233,4 +245,5 @@ export interface CentralDB {
   participant_visits: ParticipantVisitsTable;
   audit_log: AuditLogTable;
   school_stats: SchoolStatsTable;
+  participant_merges: ParticipantMergesTable;
 }

@@ -4,6 +4,7 @@
  * «Выйти», and who is signed in.
  */
 import { isRegistrationOpen } from '../../core/campaign.ts';
+import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { kioskMessages } from '../../core/messages/kiosk.ts';
 import type { ParticipantRow } from '../../core/mutations/rows.ts';
@@ -11,7 +12,9 @@ import { hashPassword, verifyPassword } from '../../core/node/password.ts';
 import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import { RateLimited } from '../auth/rate-limited.ts';
 import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
 import { activeCampaign } from '../sync/campaign-cache.ts';
+import { isRetiredEmail } from '../sync/merges.repository.ts';
 import { applyPendingIndividual } from './individual-tariff.service.ts';
 import { ensureWebSchool, participantByEmail, participantById } from './participant.repository.ts';
 import { endParticipantSession, sessionParticipantId, startParticipantSession } from './participant-sessions.ts';
@@ -93,6 +96,11 @@ export const login: WebHandler<'login'> = async (input, call, ctx) => {
   // Same answer for an unknown e-mail and a wrong password: no probing for who is registered.
   if (!p || !(await verifyPassword(input.password, p.passwordHash))) {
     await call.limiter.recordFailure(ip, input.email);
+    // A registration the co-organizer merged into another (issue 13): say so, and where to sign in.
+    if (await isRetiredEmail(ctx.db, campaign.id, input.email.trim().toLowerCase())) {
+      const merged = reject('REGISTRATION_MERGED');
+      throw new HttpError(401, merged.code, merged.message, { email: merged.message });
+    }
     throw fault(401, 'BAD_LOGIN', { password: kioskMessages.BAD_LOGIN });
   }
   await call.limiter.recordSuccess(ip, input.email);

@@ -10,6 +10,7 @@ import { decoyHash } from '../auth/passwords.ts';
 import { RateLimited } from '../auth/rate-limited.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
+import { isRetiredEmail } from './merges.repository.ts';
 import { activationFromDb, participantFromDb } from './rows.ts';
 
 export interface LookupInput {
@@ -34,6 +35,8 @@ export async function lookupParticipant(ctx: ServerContext, limiter: LoginLimite
   const ok = await verifyPassword(q.password, row?.password_hash ?? (await decoyHash()));
   if (!row || !ok) {
     await limiter.recordFailure(q.ip, email);
+    // A registration the co-organizer merged into another (issue 13): say so, and where to sign in.
+    if (await isRetiredEmail(ctx.db, campaignId, email)) throw HttpError.of(401, 'REGISTRATION_MERGED');
     throw HttpError.of(401, 'BAD_LOGIN');
   }
   await limiter.recordSuccess(q.ip, email);

@@ -11,7 +11,9 @@ import { emitChanges } from './emit.ts';
 import { withRetry } from './retry.ts';
 import { decide, type DecideContext, type Decision } from '../../core/mutations/decide.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
+import { forKeptRegistration } from '../../core/mutations/merge.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
+import { keptIdsOf } from './merges.repository.ts';
 import { refsOf, type DomainState } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { lockSchools } from './changes.repository.ts';
@@ -45,8 +47,7 @@ export async function retryParked(
   effects: Effect[],
 ): Promise<{ id: string; decision: Decision }[]> {
   if (arrived.length === 0) return [];
-  const stored = await parkedQuery(trx, arrived).execute();
-  const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+  const parked = await parkedMutations(trx, arrived);
   await loadTakenIds(trx, state, refsOf(parked.map((x) => x.m)));
   const codes = parked.flatMap((x) => (x.m.name === 'code.activate' ? [x.m.args.code] : []));
   if (codes.length) {
@@ -68,6 +69,20 @@ export async function retryParked(
       p.decision = redo(p.m, baseCtx(p.m.at));
   }
   return reDecided;
+}
+
+/**
+ * Parked mutations of these participants, parsed; one made for a registration since merged into
+ * another (issue 13) is decided for the kept one.
+ */
+async function parkedMutations(trx: Transaction<CentralDB>, participantIds: string[]) {
+  const stored = await parkedQuery(trx, participantIds).execute();
+  const parsed = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+  const keptOf = await keptIdsOf(
+    trx,
+    parsed.map((x) => x.m.args.participantId),
+  );
+  return keptOf.size ? parsed.map((x) => ({ ...x, m: forKeptRegistration(x.m, keptOf) })) : parsed;
 }
 
 /** Decides `m` and folds what it writes into the state and the batch's effects. */
@@ -107,9 +122,8 @@ export async function replayParked(ctx: ServerContext, participantIds: readonly 
   const now = ctx.now();
   return withRetry(() =>
     ctx.db.transaction().execute(async (trx) => {
-      const stored = await parkedQuery(trx, [...participantIds]).execute();
-      if (stored.length === 0) return new Set<string>();
-      const parked = stored.map((x) => ({ ...x, m: Mutation.parse(JSON.parse(x.payload)) }));
+      const parked = await parkedMutations(trx, [...participantIds]);
+      if (parked.length === 0) return new Set<string>();
       await lockSchools(trx, ctx.store.dialect, new Set(parked.map((x) => x.school_id)));
       const state = await loadState(trx, campaign.id, refsOf(parked.map((x) => x.m)));
       const effects: Effect[] = [];

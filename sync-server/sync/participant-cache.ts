@@ -1,5 +1,6 @@
 /**
  * Participants this node has seen committed, per store. A participant never goes once registered
+ * (but for a merged registration, forgotten here and mapped to the kept one before this is read)
  * and never changes school (a co-organizer may set a new password, which answers do not read), so
  * a batch of answers whose students are all here needs neither their rows from the database nor
  * the school lock that orders a load against parking: nothing is parked for a student who already
@@ -37,4 +38,10 @@ export function rememberParticipants(store: object, rows: Iterable<ParticipantRo
     if (cache.size <= LIMIT) break;
     cache.delete(id);
   }
+}
+
+/** Registrations merged into another one (issue 13): a retired participant is no longer known. */
+export function forgetParticipants(store: object, ids: Iterable<string>): void {
+  const cache = byStore.get(store);
+  if (cache) for (const id of ids) cache.delete(id);
 }

@@ -9,6 +9,7 @@ import type { DeviceHealth, MutationOutcome } from '../../core/contracts/sync.ts
 import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { decide } from '../../core/mutations/decide.ts';
+import { forKeptRegistration } from '../../core/mutations/merge.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
 import { DomainState, refsOf, type StateRefs } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
@@ -28,6 +29,7 @@ import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
 import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
+import { keptIdsOf } from './merges.repository.ts';
 
 export interface PushSource {
   deviceId: string | null;
@@ -164,6 +166,12 @@ async function applyFresh(
   outcomes: MutationOutcome[],
   now: number,
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
+  // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
+  const keptOf = await keptIdsOf(
+    trx,
+    fresh.map((f) => f.m.args.participantId),
+  );
+  if (keptOf.size) for (const f of fresh) f.m = forKeptRegistration(f.m, keptOf);
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
   // The shortcut holds only the school's own students: a visitor's right is read from the store.

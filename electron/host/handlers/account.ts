@@ -18,7 +18,7 @@ import { participantById, participantsByEmail } from '../store/rows.ts';
 import { SyncRefused } from '../sync/api.ts';
 import { fetchParticipant } from './lookup.ts';
 import { LoginLimiter } from './login-limiter.ts';
-import { localContext, requireParticipant, requireReady } from './guards.ts';
+import { followMerge, localContext, requireParticipant, requireReady } from './guards.ts';
 import { participantView } from './views.ts';
 
 export const registrationForm: Handler<'registrationForm'> = (_input, _call, host) => {
@@ -124,7 +124,10 @@ export const logout: Handler<'logout'> = (_input, call, host) => {
 
 export const me: Handler<'me'> = (_input, call, host: HostContext) => {
   const s = host.sessions.peek(call.sessionId);
-  const p = s && 'participantId' in s ? participantById(host.store, s.participantId) : undefined;
+  const p =
+    s && 'participantId' in s
+      ? (participantById(host.store, s.participantId) ?? followMerge(host, call, s.participantId))
+      : undefined;
   if (!p) {
     call.sessionId = null;
     return { participant: null, notices: [] };

@@ -5,6 +5,7 @@ import type { ParticipantRow } from '../../../core/mutations/rows.ts';
 import type { Call, HostContext } from '../context.ts';
 import { KioskFault } from '../errors.ts';
 import type { LocalContext } from '../store/apply-local.ts';
+import { keptRegistration } from '../store/merge-apply.ts';
 import { getMeta, type Enrollment } from '../store/meta.ts';
 import { activationOf, participantById, type LocalActivation } from '../store/rows.ts';
 
@@ -30,9 +31,17 @@ export function requireParticipant(host: HostContext, call: Call): ParticipantRo
     call.sessionId = null;
     throw KioskFault.of(401, s ? 'SESSION_EXPIRED' : 'NOT_SIGNED_IN');
   }
-  const p = participantById(host.store, s.participantId);
+  const p = participantById(host.store, s.participantId) ?? followMerge(host, call, s.participantId);
   if (!p) throw KioskFault.of(401, 'NOT_SIGNED_IN');
   return p;
+}
+
+/** A student signed in under a registration the co-organizer merged goes on as the kept one. */
+export function followMerge(host: HostContext, call: Call, retiredId: string): ParticipantRow | undefined {
+  const keptId = keptRegistration(host.store, retiredId);
+  const kept = keptId ? participantById(host.store, keptId) : undefined;
+  if (kept) host.sessions.rebind(call.sessionId, kept.id);
+  return kept;
 }
 
 /** The steps need an activation the server has not refused (pending is enough to start). */

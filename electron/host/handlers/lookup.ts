@@ -2,6 +2,7 @@
  * A student registered on another PC (or on the web) signs in here: the server checks the
  * password and hands over their record, which is stored like pulled changes.
  */
+import { reject } from '../../../core/errors.ts';
 import type { ParticipantRow } from '../../../core/mutations/rows.ts';
 import type { HostContext } from '../context.ts';
 import { KioskFault } from '../errors.ts';
@@ -21,6 +22,9 @@ export async function fetchParticipant(
   } catch (err) {
     if (err instanceof NetworkError || (err instanceof SyncRefused && err.status >= 500)) {
       throw KioskFault.of(503, 'LOGIN_OFFLINE');
+    }
+    if (err instanceof SyncRefused && err.code === 'REGISTRATION_MERGED') {
+      throw KioskFault.rejected(reject('REGISTRATION_MERGED'), { email: reject('REGISTRATION_MERGED').message });
     }
     throw err;
   }

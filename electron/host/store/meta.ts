@@ -32,6 +32,8 @@ const metaSchemas = {
   campaign: Campaign,
   content: ContentPack,
   lastSyncAt: z.number(),
+  /** Registrations merged by the co-organizer: retired id -> kept id (a signed-in student follows). */
+  merged: z.record(z.string(), z.string()),
 } as const;
 
 export type MetaKey = keyof typeof metaSchemas;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Campaign } from '../../../core/campaign.ts';
 import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
+import { applyMerge } from './merge-apply.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
@@ -38,6 +39,8 @@ function keyOf(p: Parsed): string {
       return rowKey.lease(p.data.id);
     case 'certificate':
       return rowKey.certificate(p.data.participantId);
+    case 'merge':
+      return `merge:${p.data.retiredId}`;
   }
 }
 
@@ -88,6 +91,8 @@ function write(store: KioskStore, p: Parsed): void {
     }
     case 'certificate':
       return putCertificate(store, p.data);
+    case 'merge':
+      return applyMerge(store, p.data);
   }
 }
 
@@ -103,7 +108,8 @@ export function applyChange(
   const p = parseChange(change);
   if (!p) return false;
   const key = keyOf(p);
-  if (outboxEmpty || !isDirty(store, p, key)) {
+  // A merge is never held back: the retired registration's unsent work goes to the kept one.
+  if (outboxEmpty || p.entity === 'merge' || !isDirty(store, p, key)) {
     write(store, p);
     return true;
   }

@@ -135,7 +135,10 @@ export class SyncApi {
         timeoutMs: TIMEOUTS.short,
       });
     } catch (err) {
-      if (err instanceof SyncRefused && (err.status === 401 || err.status === 404) && !err.deviceLost) return null;
+      // A registration merged into another (issue 13) is refused with its reason, not as a bad password.
+      const merged = err instanceof SyncRefused && err.code === 'REGISTRATION_MERGED';
+      if (err instanceof SyncRefused && (err.status === 401 || err.status === 404) && !err.deviceLost && !merged)
+        return null;
       throw err;
     }
   }

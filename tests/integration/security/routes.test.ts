@@ -40,6 +40,12 @@ const PUBLIC: Record<string, string> = {
 /** The web participant's channels open to a visitor; every other one needs their session. */
 const OPEN_CHANNELS = new Set(['status', 'registrationForm', 'register', 'login', 'logout', 'me', 'content']);
 
+/** Routes that take another record's ids in their JSON body rather than in the path, with that body. */
+const BODY_IDS: Record<string, (id: string, other: string) => unknown> = {
+  // «Повторные регистрации» (issue 13): two registrations of the co-organizer's own school.
+  'POST /api/cabinet/duplicates/merge': (id, other) => ({ keptId: id, retiredId: other }),
+};
+
 /** Who each non-public route is for, by where it is mounted. */
 function audience(path: string): 'coorganizer' | 'organizer' | 'device' | 'anyone signed in' {
   if (path.startsWith('/api/cabinet')) return 'coorganizer';
@@ -195,6 +201,24 @@ describe('every registered route', () => {
       .where('id', '=', b.device!)
       .executeTakeFirstOrThrow();
     expect(device.revoked_at).toBeNull();
+    expect((await deviceA.lookup(`b${b.participant!.slice(-8)}@school.ru`, PASSWORD)).status).toBe(200);
+  });
+
+  it("refuse school B's ids given in the body, either way round, and change nothing of theirs", async () => {
+    const keys = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    for (const [key, body] of Object.entries(BODY_IDS)) {
+      expect(keys, key).toContain(key);
+      const [method, path] = key.split(' ') as [string, string];
+      const ids = [b.participant!, uuidv7()];
+      for (const [id, other] of [ids, [...ids].reverse(), [b.participant!, b.participant!]]) {
+        const res = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', cookie: coorgA.cookie! },
+          body: JSON.stringify(body(id!, other!)),
+        });
+        expect([403, 404, 409], `${key} with school B's participant`).toContain(res.status);
+      }
+    }
     expect((await deviceA.lookup(`b${b.participant!.slice(-8)}@school.ru`, PASSWORD)).status).toBe(200);
   });
 });

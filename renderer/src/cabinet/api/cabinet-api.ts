@@ -10,6 +10,7 @@ import {
   RejectionRecord,
   Schedule,
 } from '../../../../core/contracts/api.ts';
+import { DuplicatesList, MergeResult, type MergeRequest } from '../../../../core/contracts/duplicates.ts';
 import { LiveClass } from '../../../../core/contracts/class-live.ts';
 import {
   ResultsPage,
@@ -40,6 +41,8 @@ export const cabinetApi = {
   revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),
   setStudentPassword: (participantId: string) =>
     call(TemporaryPassword, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/password`),
+  duplicates: () => call(DuplicatesList, 'GET', '/api/cabinet/duplicates'),
+  merge: (request: MergeRequest) => call(MergeResult, 'POST', '/api/cabinet/duplicates/merge', request),
   resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
   certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
 };

@@ -91,6 +91,26 @@ export async function setStudentPassword(participantId: string): Promise<{ passw
   }
 }
 
+/**
+ * «Объединить»: every other registration of the group joins the kept one, one after another; the
+ * list is loaded again either way. Returns the kept registration's steps done, or why it stopped.
+ */
+export async function mergeRegistrations(
+  cabinet: CabinetState,
+  keptId: string,
+  retiredIds: readonly string[],
+): Promise<{ stepsDone: number } | { error: string }> {
+  try {
+    let stepsDone = 0;
+    for (const retiredId of retiredIds) stepsDone = (await cabinetApi.merge({ keptId, retiredId })).stepsDone;
+    return { stepsDone };
+  } catch (error) {
+    return { error: errorText(error) };
+  } finally {
+    void cabinet.duplicates.load();
+  }
+}
+
 /** Runs a download; returns the Russian reason if the server refused it. */
 export async function download(action: () => Promise<void>): Promise<string | null> {
   try {

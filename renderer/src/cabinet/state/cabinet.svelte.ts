@@ -11,4 +11,5 @@ export class CabinetState {
   readonly devices = new Resource(cabinetApi.devices);
   readonly liveClass = new Resource(cabinetApi.liveClass);
   readonly rejections = new Resource(cabinetApi.rejections);
+  readonly duplicates = new Resource(cabinetApi.duplicates);
 }

@@ -7,6 +7,7 @@ export const CABINET_VIEWS = [
   'devices',
   'class',
   'results',
+  'duplicates',
   'certificate',
   'print',
 ] as const;
