@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints the figures and writes them as JSON to bench-results/bench.json.
  * Every target is compared with a baseline measured in the same run, since machines are noisy.
+ * `npm run bench -- socket.io throughput` runs only the benches whose titles hold those words.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -9,6 +10,7 @@ import { benchClass } from './class.bench.ts';
 import { benchDashboard } from './dashboard.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchLookup } from './lookup.bench.ts';
+import { benchNodeSockets, benchNodesThroughput } from './nodes.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchSync } from './sync.bench.ts';
 import { benchSyncPath } from './sync-path.bench.ts';
@@ -23,11 +25,17 @@ const benches: [string, () => Promise<Record<string, number>>][] = [
   ['student lookup timing', benchLookup],
   ['web participant (answer saves over HTTP to the server)', benchWeb],
   ['dashboard at national scale (PostgreSQL)', benchDashboard],
+  ['one node holding 10 000 socket.io clients (PostgreSQL + Redis)', benchNodeSockets],
+  ['push throughput, one node against two (PostgreSQL + Redis)', benchNodesThroughput],
   ['PDF documents', benchPdf],
 ];
 
+// `npm run bench -- WORD…` runs only the benches whose title holds one of the words.
+const only = process.argv.slice(2);
+const chosen = only.length ? benches.filter(([title]) => only.some((w) => title.includes(w))) : benches;
+
 const results: Record<string, number> = {};
-for (const [title, bench] of benches) {
+for (const [title, bench] of chosen) {
   console.log(`\n== ${title} (load average ${loadavg()[0]!.toFixed(1)})`);
   Object.assign(results, await bench());
 }

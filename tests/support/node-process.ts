@@ -27,12 +27,25 @@ export function pgUrlOf(schema: string): string {
   return `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
+/**
+ * Spawns node with `args`; with `openFiles`, through a shell that first raises its limit of open
+ * files (each socket is one: 10 000 clients need more than the usual 1 024) and then execs node,
+ * so the child's pid is node's own.
+ */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv, openFiles?: number): ChildProcess {
+  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+  if (!openFiles) return spawn(process.execPath, args, { env, stdio });
+  const raise = `ulimit -n ${openFiles} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"`;
+  return spawn('/bin/sh', ['-c', raise, process.execPath, ...args], { env, stdio });
+}
+
 /** Starts `sync-server/main.ts` on a free port and resolves once it listens. */
-export async function startNode(env: Record<string, string>): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('sync-server/main.ts')], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', CONTENT_PACK_FILE: TEST_PACK_FILE, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startNode(env: Record<string, string>, opts: { openFiles?: number } = {}): Promise<NodeProcess> {
+  const child = spawnNode(
+    ['--import', 'tsx', resolve('sync-server/main.ts')],
+    { ...process.env, PORT: '0', LOG_LEVEL: 'info', CONTENT_PACK_FILE: TEST_PACK_FILE, ...env },
+    opts.openFiles,
+  );
   const exited = new Promise<number | NodeJS.Signals | null>((done) =>
     child.once('exit', (code, signal) => done(code ?? signal)),
   );
