@@ -44,7 +44,9 @@ async function withNodes<T>(
   try {
     await createCampaign(ctx);
     const dbEnv = { DATABASE_URL: pgUrlOf(store.pgSchema!), REDIS_URL, ...env };
-    nodes.push(...(await Promise.all(Array.from({ length: count }, () => startNode(dbEnv, { openFiles: OPEN_FILES })))));
+    nodes.push(
+      ...(await Promise.all(Array.from({ length: count }, () => startNode(dbEnv, { openFiles: OPEN_FILES })))),
+    );
     return await run(nodes, ctx);
   } finally {
     await Promise.all(nodes.map(stopNode));
@@ -208,7 +210,8 @@ async function push(p: Pusher, body: string): Promise<void> {
     body,
   });
   const text = await res.text();
-  if (res.status !== 200 || text.includes('"rejected"')) throw new Error(`push failed: ${res.status} ${text.slice(0, 300)}`);
+  if (res.status !== 200 || text.includes('"rejected"'))
+    throw new Error(`push failed: ${res.status} ${text.slice(0, 300)}`);
 }
 
 /** Changes per second that `pushers` carry together, each pushing its batches in order. */
@@ -225,7 +228,9 @@ async function throughput(pushers: Pusher[], nodes: NodeProcess[]) {
   const seconds = (performance.now() - t0) / 1000;
   const changes = pushers.length * (BATCHES_PER_PUSHER - 1) * MAX_PUSH_BATCH;
   const nodeCpuMs = nodes.map((n, i) => cpuMsOf(n.child.pid!) - cpu0[i]!);
-  return { perSecond: Math.round(changes / seconds), seconds, nodeCpuMs, load: loadavg()[0]! };
+  // CPU per change tells what the nodes would carry with cores to spare, whatever the load now.
+  const cpuPerThousand = Math.round((nodeCpuMs.reduce((a, b) => a + b, 0) / changes) * 1000);
+  return { perSecond: Math.round(changes / seconds), seconds, nodeCpuMs, cpuPerThousand, load: loadavg()[0]! };
 }
 
 export async function benchNodesThroughput(): Promise<Record<string, number>> {
@@ -240,16 +245,18 @@ export async function benchNodesThroughput(): Promise<Record<string, number>> {
     const ratio = two.perSecond / one.perSecond;
     const cpu = (r: typeof one) => r.nodeCpuMs.map((ms) => `${Math.round((ms / 1000 / r.seconds) * 100)}%`).join(' + ');
     console.log(
-      `  one node:  ${one.perSecond} changes/s (${PUSHERS_PER_NODE} pushers; node CPU ${cpu(one)} of a core; load average ${one.load.toFixed(1)})`,
+      `  one node:  ${one.perSecond} changes/s (${PUSHERS_PER_NODE} pushers; node CPU ${cpu(one)} of a core, ${one.cpuPerThousand} ms per 1000 changes; load average ${one.load.toFixed(1)})`,
     );
     console.log(
-      `  two nodes: ${two.perSecond} changes/s (${PUSHERS_PER_NODE} pushers each; nodes' CPU ${cpu(two)}; load average ${two.load.toFixed(1)})`,
+      `  two nodes: ${two.perSecond} changes/s (${PUSHERS_PER_NODE} pushers each; nodes' CPU ${cpu(two)}, ${two.cpuPerThousand} ms per 1000 changes; load average ${two.load.toFixed(1)})`,
     );
     console.log(`  two nodes ÷ one: ${ratio.toFixed(2)} (target ≥ 1.7)`);
     return {
       nodesOnePushPerSec: one.perSecond,
       nodesTwoPushPerSec: two.perSecond,
       nodesTwoOverOne: Number(ratio.toFixed(2)),
+      nodesOneCpuMsPer1000: one.cpuPerThousand,
+      nodesTwoCpuMsPer1000: two.cpuPerThousand,
       nodesOneLoadAverage: one.load,
       nodesTwoLoadAverage: two.load,
     };
