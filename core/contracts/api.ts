@@ -18,7 +18,8 @@ export const LoginRequest = z.object({
   password: storable(z.string().min(1, 'Укажите пароль').max(128, 'Пароль: не длиннее 128 символов')),
 });
 
-export const Role = z.enum(['organizer', 'coorganizer']);
+/** Technical support («техническая поддержка»): the fleet, participants' look-up and the audit log, nothing that changes the campaign. */
+export const Role = z.enum(['organizer', 'coorganizer', 'support']);
 export type Role = z.infer<typeof Role>;
 
 export const School = z.object({ id: z.string(), region: z.string(), locality: z.string(), name: z.string() });

@@ -19,7 +19,7 @@ export interface SchoolsTable {
 }
 export interface UsersTable {
   id: string;
-  role: 'organizer' | 'coorganizer';
+  role: 'organizer' | 'coorganizer' | 'support';
   email: string;
   full_name: string;
   password_hash: string;

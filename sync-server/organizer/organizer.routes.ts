@@ -1,12 +1,10 @@
 /** The organizer dashboard's API: the campaign's settings and the schools with their tariffs. */
 import { Router, type Response } from 'express';
-import { AuditQuery } from '../../core/contracts/audit.ts';
 import { CoorganizerEdit, CoorganizerInput, CsvImportInput, SchoolInput } from '../../core/contracts/directory.ts';
-import { listAudit, recordAudit, type Actor } from '../audit/audit.repository.ts';
+import { recordAudit, type Actor } from '../audit/audit.repository.ts';
 import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/contracts/dashboard.ts';
 import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
-import { auditTable } from '../../core/tables/support.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
@@ -94,13 +92,6 @@ export function organizerRouter(ctx: ServerContext): Router {
   });
   r.post('/coorganizers/import', async (req, res) => {
     res.json(await importCoorganizers(ctx, actor(res), parse(CsvImportInput, req.body ?? {}).csv));
-  });
-  r.get('/audit', async (req, res) => {
-    res.json({ entries: await listAudit(ctx.db, parse(AuditQuery, req.query)) });
-  });
-  r.get('/audit/export', async (req, res) => {
-    const { format } = parse(ExportFormat, req.query);
-    await sendTable(res, auditTable, await listAudit(ctx.db, { limit: 1000 }), format);
   });
   return r;
 }

@@ -44,7 +44,7 @@ export const organizerApi = {
   editCoorganizer: (id: string, input: CoorganizerEdit) =>
     call(Coorganizer, 'PUT', `/api/organizer/coorganizers/${encodeURIComponent(id)}`, input),
   audit: (before?: string) =>
-    call(AuditPage, 'GET', `/api/organizer/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`),
+    call(AuditPage, 'GET', `/api/support/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`),
   fleet: (q: Partial<FleetQuery>) => call(Fleet, 'GET', `/api/support/devices?${query(q)}`),
   findParticipants: (q: string) => call(ParticipantHits, 'GET', `/api/support/participants?${query({ q })}`),
   participant: (id: string) => call(ParticipantCard, 'GET', `/api/support/participants/${encodeURIComponent(id)}`),
@@ -56,7 +56,7 @@ export const organizerApi = {
 /** Where a table downloads from; a plain link, as the session cookie goes with it. */
 export const exportHref = {
   fleet: (q: Partial<FleetQuery>, format: ExportFormat) => `/api/support/devices/export?${query({ ...q, format })}`,
-  audit: (format: ExportFormat) => `/api/organizer/audit/export?format=${format}`,
+  audit: (format: ExportFormat) => `/api/support/audit/export?format=${format}`,
   overview: (region: string | null, format: ExportFormat) =>
     `/api/organizer/overview/export?format=${format}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
   school: (id: string, table: 'coorganizers' | 'tariffs' | 'devices', format: ExportFormat) =>
