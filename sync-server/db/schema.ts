@@ -32,6 +32,14 @@ export interface SessionsTable {
   expires_at: number;
   created_at: number;
 }
+/** A one-time link to set a first password (migration 012_issue14). */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
 /** A web participant's session (migration 004_issue12). */
 export interface ParticipantSessionsTable {
   id: string;
@@ -214,6 +222,7 @@ export interface CentralDB {
   schools: SchoolsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_links: PasswordLinksTable;
   participant_sessions: ParticipantSessionsTable;
   tariffs: TariffsTable;
   devices: DevicesTable;

@@ -6,6 +6,7 @@ import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/cont
 import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
+import { publicBaseUrl } from '../certificates/base-url.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
@@ -84,14 +85,16 @@ export function organizerRouter(ctx: ServerContext): Router {
     res.json(await importSchools(ctx, actor(res), parse(CsvImportInput, req.body ?? {}).csv));
   });
   r.post('/coorganizers', async (req, res) => {
-    res.status(201).json(await createCoorganizer(ctx, actor(res), parse(CoorganizerInput, req.body ?? {})));
+    const input = parse(CoorganizerInput, req.body ?? {});
+    res.status(201).json(await createCoorganizer(ctx, actor(res), input, publicBaseUrl(ctx.config, req)));
   });
   r.put('/coorganizers/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params);
     res.json(await editCoorganizer(ctx, actor(res), id, parse(CoorganizerEdit, req.body ?? {})));
   });
   r.post('/coorganizers/import', async (req, res) => {
-    res.json(await importCoorganizers(ctx, actor(res), parse(CsvImportInput, req.body ?? {}).csv));
+    const input = parse(CsvImportInput, req.body ?? {});
+    res.json(await importCoorganizers(ctx, actor(res), input, publicBaseUrl(ctx.config, req)));
   });
   return r;
 }

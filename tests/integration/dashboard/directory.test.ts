@@ -84,7 +84,7 @@ describe.each(DIALECTS)('the directory on %s', (dialect) => {
     expect(made.status).toBe(201);
     expect(made.body.email).toBe('teacher@licey23.ru');
     const teacher = new Client(server.url);
-    expect((await teacher.login('teacher@licey23.ru', made.body.password)).body).toMatchObject({
+    expect((await teacher.login('teacher@licey23.ru', made.body.password!)).body).toMatchObject({
       role: 'coorganizer',
       school: { name: 'Лицей № 23' },
     });
@@ -100,7 +100,7 @@ describe.each(DIALECTS)('the directory on %s', (dialect) => {
       fullName: 'Орлова Наталья Викторовна',
     });
     expect(edited.status).toBe(200);
-    expect((await new Client(server.url).login('orlova@licey23.ru', made.body.password)).status).toBe(200);
+    expect((await new Client(server.url).login('orlova@licey23.ru', made.body.password!)).status).toBe(200);
   });
 
   it('imports co-organizers from CSV with first passwords and the bad rows by line', async () => {
