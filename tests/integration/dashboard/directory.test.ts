@@ -130,7 +130,7 @@ describe.each(DIALECTS)('the directory on %s', (dialect) => {
       'school.create',
     ]);
     expect(new Set(body.entries.map((e) => e.actorEmail))).toEqual(new Set([orgEmail]));
-    expect(body.entries[0]!.details).toEqual({ imported: 2, skipped: 0, bad: 1 });
+    expect(body.entries[0]!.details).toEqual({ imported: 2, skipped: 0, bad: 1, firstPassword: 'password' });
     expect(JSON.stringify(body.entries)).not.toContain('parol12345');
   });
 
