@@ -6,7 +6,7 @@ import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/cont
 import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
-import { publicBaseUrl } from '../certificates/base-url.ts';
+import { linkBaseUrl } from '../certificates/base-url.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
@@ -86,7 +86,7 @@ export function organizerRouter(ctx: ServerContext): Router {
   });
   r.post('/coorganizers', async (req, res) => {
     const input = parse(CoorganizerInput, req.body ?? {});
-    res.status(201).json(await createCoorganizer(ctx, actor(res), input, publicBaseUrl(ctx.config, req)));
+    res.status(201).json(await createCoorganizer(ctx, actor(res), input, linkBaseUrl(ctx.config, req)));
   });
   r.put('/coorganizers/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params);
@@ -94,7 +94,7 @@ export function organizerRouter(ctx: ServerContext): Router {
   });
   r.post('/coorganizers/import', async (req, res) => {
     const input = parse(CsvImportInput, req.body ?? {});
-    res.json(await importCoorganizers(ctx, actor(res), input, publicBaseUrl(ctx.config, req)));
+    res.json(await importCoorganizers(ctx, actor(res), input, linkBaseUrl(ctx.config, req)));
   });
   return r;
 }

@@ -26,7 +26,8 @@ const PUBLIC: Record<string, string> = {
   'GET /healthz': 'technical support and load balancers probe it; it names no one',
   'POST /api/auth/login': 'signing in; rate-limited',
   'POST /api/auth/logout': 'ends only the session its own cookie names',
-  'POST /api/auth/set-password': "a one-time link's token is the credential (256 bits, used once, expiring); rate-limited",
+  'POST /api/auth/set-password':
+    "a one-time link's token is the credential (256 bits, used once, expiring); rate-limited",
   'POST /api/sync/enroll': 'the enrollment code is the credential; rate-limited',
   'GET /api/verify/:serial': 'anyone may check a printed certificate; rate-limited',
   'GET /verify/': 'the certificate check page',
