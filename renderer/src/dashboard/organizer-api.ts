@@ -11,6 +11,7 @@ import {
   ImportReport,
   type CoorganizerEdit,
   type CoorganizerInput,
+  type FirstPassword,
   type SchoolInput,
 } from '../../../core/contracts/directory.ts';
 import {
@@ -38,8 +39,8 @@ export const organizerApi = {
   addSchool: (input: SchoolInput) => call(School, 'POST', '/api/organizer/schools', input),
   editSchool: (id: string, input: SchoolInput) =>
     call(School, 'PUT', `/api/organizer/schools/${encodeURIComponent(id)}`, input),
-  importCsv: (kind: 'schools' | 'coorganizers', csv: string) =>
-    call(ImportReport, 'POST', `/api/organizer/${kind}/import`, { csv }),
+  importCsv: (kind: 'schools' | 'coorganizers', csv: string, firstPassword: FirstPassword) =>
+    call(ImportReport, 'POST', `/api/organizer/${kind}/import`, { csv, firstPassword }),
   addCoorganizer: (input: CoorganizerInput) => call(CoorganizerCreated, 'POST', '/api/organizer/coorganizers', input),
   editCoorganizer: (id: string, input: CoorganizerEdit) =>
     call(Coorganizer, 'PUT', `/api/organizer/coorganizers/${encodeURIComponent(id)}`, input),
