@@ -29,7 +29,7 @@ test('an organizer adds a co-organizer with a link; the co-organizer sets a pass
   const link = (await page.getByTestId('set-password-link').textContent())!;
   expect(link).toContain('/#/password/');
   await expect(page.getByTestId('first-password')).toContainText('действует один раз до');
-  await snap(page, '36-dashboard-coorganizer-link', true);
+  await snap(page, '39-dashboard-coorganizer-link', true);
 
   const teacher = await (await browser.newContext()).newPage();
   await teacher.goto(link);
@@ -41,12 +41,12 @@ test('an organizer adds a co-organizer with a link; the co-organizer sets a pass
   await teacher.getByRole('button', { name: 'Сохранить пароль' }).click();
   await expect(teacher.getByText('Пароль должен быть не короче 8 символов')).toBeVisible();
   await expect(teacher.getByText('Пароли не совпадают')).toBeVisible();
-  await snap(teacher, '37-set-password-refused');
+  await snap(teacher, '40-set-password-refused');
   await teacher.getByLabel('Пароль', { exact: true }).fill('anna-lebedeva-7');
   await teacher.getByLabel('Повторите пароль').fill('anna-lebedeva-7');
   await teacher.getByRole('button', { name: 'Сохранить пароль' }).click();
   await expect(teacher.getByText('Пароль сохранён.')).toBeVisible();
-  await snap(teacher, '38-set-password-saved');
+  await snap(teacher, '41-set-password-saved');
 
   await teacher.getByRole('link', { name: 'Войти в личный кабинет' }).click();
   const cabinet = new CabinetPage(teacher);
