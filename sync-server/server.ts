@@ -9,7 +9,7 @@ import { createApp } from './app.ts';
 import { openLimitStore, type LimitStore } from './auth/limit-store.ts';
 import type { Config } from './config.ts';
 import type { ServerContext } from './context.ts';
-import { migrateCentral, openCentralStore, type CentralStore } from './db/connect.ts';
+import { migrateOpenedStore, openCentralStore, type CentralStore } from './db/connect.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
 import { ExportJobs } from './results/export.jobs.ts';
@@ -46,7 +46,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const store =
     opts.store ??
     openCentralStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgPoolSize: config.pgPoolSize });
-  if (!opts.store) await migrateCentral(store.db);
+  if (!opts.store) await migrateOpenedStore(store);
 
   const http = createServer();
   const base = { config, store, db: store.db, log, now: opts.now ?? Date.now };

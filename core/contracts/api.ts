@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CampaignSettings, RegionWindow } from '../campaign.ts';
 import { ParticipantCount } from '../tariff.ts';
-import { storable } from './common.ts';
+import { PasswordRule, storable } from './common.ts';
 
 /**
  * The header the screens send with every request that changes something and has no JSON body: a
@@ -18,7 +18,15 @@ export const LoginRequest = z.object({
   password: storable(z.string().min(1, 'Укажите пароль').max(128, 'Пароль: не длиннее 128 символов')),
 });
 
-export const Role = z.enum(['organizer', 'coorganizer']);
+/** Technical support («техническая поддержка»): the fleet, participants' look-up and the audit log, nothing that changes the campaign. */
+/** POST /api/auth/set-password: the token of a one-time link and the password chosen on its page. */
+export const SetPasswordRequest = z.object({
+  token: z.string({ error: 'Ссылка неполная' }).min(20, 'Ссылка неполная').max(200, 'Ссылка неполная'),
+  password: PasswordRule,
+});
+export type SetPasswordRequest = z.infer<typeof SetPasswordRequest>;
+
+export const Role = z.enum(['organizer', 'coorganizer', 'support']);
 export type Role = z.infer<typeof Role>;
 
 export const School = z.object({ id: z.string(), region: z.string(), locality: z.string(), name: z.string() });

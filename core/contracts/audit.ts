@@ -1,4 +1,4 @@
-/** The audit log of organizers' and technical support's data-changing actions (GET /api/organizer/audit). */
+/** The audit log of organizers' and technical support's data-changing actions (GET /api/support/audit). */
 import { z } from 'zod';
 
 export const AUDIT_ACTIONS = [

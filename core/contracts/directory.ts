@@ -24,23 +24,38 @@ const Email = z
   .max(254, 'E-mail: не длиннее 254 символов')
   .pipe(z.email('Проверьте e-mail: в нём должны быть @ и имя почтового сервера'));
 
-/** POST /api/organizer/coorganizers: a first password is made and shown once. */
+/**
+ * How a new co-organizer gets in: a first password made and shown once to the organizer, or a
+ * one-time link on which the co-organizer sets a password of their own (password-links.ts).
+ */
+export const FirstPassword = z.enum(['password', 'link']);
+export type FirstPassword = z.infer<typeof FirstPassword>;
+
+/** POST /api/organizer/coorganizers */
 export const CoorganizerInput = z.object({
   schoolId: z.string({ error: 'Выберите образовательную организацию' }).min(1).max(64),
   email: Email,
   fullName: text('Укажите ФИО', 'ФИО', 200),
+  firstPassword: FirstPassword.default('password'),
 });
 export type CoorganizerInput = z.infer<typeof CoorganizerInput>;
 
 /** PUT /api/organizer/coorganizers/:id */
-export const CoorganizerEdit = CoorganizerInput.omit({ schoolId: true });
+export const CoorganizerEdit = CoorganizerInput.omit({ schoolId: true, firstPassword: true });
 export type CoorganizerEdit = z.infer<typeof CoorganizerEdit>;
 
 export const Coorganizer = z.object({ id: z.string(), schoolId: z.string(), email: z.string(), fullName: z.string() });
 export type Coorganizer = z.infer<typeof Coorganizer>;
 
-/** The co-organizer just made, with the first password to hand over (shown this once). */
-export const CoorganizerCreated = Coorganizer.extend({ password: z.string() });
+/** A one-time link to set a first password, and until when it works (epoch ms). */
+export const SetPasswordLink = z.object({ url: z.string(), expiresAt: z.number() });
+export type SetPasswordLink = z.infer<typeof SetPasswordLink>;
+
+/** The co-organizer just made, with the first password or the link to hand over (shown this once). */
+export const CoorganizerCreated = Coorganizer.extend({
+  password: z.string().nullable(),
+  link: SetPasswordLink.nullable(),
+});
 export type CoorganizerCreated = z.infer<typeof CoorganizerCreated>;
 
 /** POST /api/organizer/schools/import, /api/organizer/coorganizers/import: the file's text. */
@@ -49,6 +64,8 @@ export const CsvImportInput = z.object({
     .string({ error: 'Выберите файл CSV' })
     .min(1, 'Файл пуст')
     .max(5_000_000, 'Файл больше 5 МБ: разделите его на части'),
+  /** Co-organizers only: rows without a password get a first password, or a link to set one. */
+  firstPassword: FirstPassword.default('password'),
 });
 
 const Line = z.number().int().min(1);
@@ -60,6 +77,8 @@ export const ImportReport = z.object({
   bad: z.array(z.object({ line: Line, reason: z.string() })),
   /** Co-organizers only: first passwords made for rows without one, shown once. */
   generated: z.array(z.object({ line: Line, email: z.string(), password: z.string() })).default([]),
+  /** Co-organizers only, with firstPassword 'link': the set-password links made instead, shown once. */
+  links: z.array(SetPasswordLink.extend({ line: Line, email: z.string() })).default([]),
   /** Co-organizers only: lines whose school was new and was added to the directory. */
   schoolsCreated: z.array(Line).default([]),
 });

@@ -9,6 +9,7 @@ import * as m006 from './006_issue12_participant_sessions.ts';
 import * as m007 from './007_issue14_dashboard.ts';
 import * as m010 from './010_issue13_device_students.ts';
 import * as m011 from './011_issue13_participant_merges.ts';
+import * as m012 from './012_issue14_password_links.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007_issue14_dashboard': m007,
   '010_issue13_device_students': m010,
   '011_issue13_participant_merges': m011,
+  '012_issue14_password_links': m012,
 };
 
 export const centralMigrations: MigrationProvider = {

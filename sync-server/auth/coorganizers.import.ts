@@ -82,7 +82,16 @@ export async function importCoorganizers(
         existing.school_id !== null &&
         (await isSchool(db, existing.school_id, row.school));
       if (sameSchool) report.skipped++;
-      else report.bad.push({ line, reason: existing.role === 'organizer' ? m.emailIsOrganizer : m.emailTaken });
+      else
+        report.bad.push({
+          line,
+          reason:
+            existing.role === 'organizer'
+              ? m.emailIsOrganizer
+              : existing.role === 'support'
+                ? m.emailIsSupport
+                : m.emailTaken,
+        });
       continue;
     }
     // Hashing (scrypt) happens before the transaction, so the write lock is held only briefly.

@@ -10,11 +10,12 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { sessionUser } from './session.ts';
 
-export function requireUser(ctx: ServerContext, role?: Role): RequestHandler {
+/** With roles given, only a user of one of them passes (any signed-in user otherwise). */
+export function requireUser(ctx: ServerContext, ...roles: Role[]): RequestHandler {
   return async (req, res, next) => {
     const me = await sessionUser(ctx, req.headers.cookie);
     if (!me) throw HttpError.of(401, 'UNAUTHORIZED');
-    if (role && me.role !== role) throw HttpError.of(403, 'FORBIDDEN');
+    if (roles.length && !roles.includes(me.role)) throw HttpError.of(403, 'FORBIDDEN');
     if (me.role === 'coorganizer' && !me.school) throw new HttpError(403, 'NO_SCHOOL', accountMessages.NO_SCHOOL);
     res.locals.user = me;
     res.setHeader('Cache-Control', 'no-store');

@@ -17,6 +17,15 @@ export function publicBaseUrl(config: Config, req: Request): string {
 }
 
 /**
+ * The address a link handed from one person to another names (a co-organizer's set-password
+ * link): the configured public address, else the one the organizer's own browser used, which
+ * is where the organizer knows the server to be.
+ */
+export function linkBaseUrl(config: Config, req: Request): string {
+  return config.publicUrl ?? `${req.protocol}://${req.host ?? 'localhost'}`;
+}
+
+/**
  * An address only a local network is sure to reach: an IP literal (a LAN card's address is what
  * stands in for a loopback one), `localhost`, or a single-label name. A domain name is public.
  */

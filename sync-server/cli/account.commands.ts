@@ -1,4 +1,4 @@
-/** create-organizer, import-schools, import-coorganizers. */
+/** create-organizer, create-support, import-schools, import-coorganizers. */
 import { z } from 'zod';
 import { PasswordRule } from '../../core/contracts/common.ts';
 import { cliMessages as m } from '../../core/messages/accounts.ts';
@@ -16,7 +16,16 @@ const NewOrganizer = z.object({
   password: PasswordRule,
 });
 
-export async function createOrganizerCommand(env: AdminEnv, args: Args): Promise<number> {
+export function createOrganizerCommand(env: AdminEnv, args: Args): Promise<number> {
+  return createStaff(env, args, 'organizer');
+}
+
+/** Technical support: the fleet, participants and the audit log in the dashboard; no campaign settings. */
+export function createSupportCommand(env: AdminEnv, args: Args): Promise<number> {
+  return createStaff(env, args, 'support');
+}
+
+async function createStaff(env: AdminEnv, args: Args, role: 'organizer' | 'support'): Promise<number> {
   const given = args.options.get('password');
   const input = NewOrganizer.safeParse({
     email: normalizeEmail(option(args, 'email')),
@@ -30,8 +39,8 @@ export async function createOrganizerCommand(env: AdminEnv, args: Args): Promise
   const { email, name, password } = input.data;
   if (await findUserByEmail(env.db, email)) throw new CliError(m.emailExists(email));
   const passwordHash = await hashPassword(password);
-  await createUser(env.db, { role: 'organizer', email, fullName: name, passwordHash, schoolId: null }, env.now());
-  env.out(m.organizerCreated(email));
+  await createUser(env.db, { role, email, fullName: name, passwordHash, schoolId: null }, env.now());
+  env.out(role === 'organizer' ? m.organizerCreated(email) : m.supportCreated(email));
   if (given === undefined) env.out(m.passwordOnce(password));
   return 0;
 }

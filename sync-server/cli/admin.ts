@@ -3,10 +3,9 @@
  * server uses (DATABASE_URL or DATA_DIR), brings it to the latest migration, runs one command
  * and exits with its code. It never prompts: CI and remote shells have no terminal.
  */
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrateCentral, openCentralStore } from '../db/connect.ts';
+import { migrateOpenedStore, openCentralStore } from '../db/connect.ts';
 import { runAdmin } from './commands.ts';
 
 // Validation messages of the settings file reach a person: in Russian, like the rest.
@@ -23,12 +22,7 @@ try {
 
 const store = openCentralStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, pgPoolSize: 2 });
 try {
-  // Kysely looks for its migration bookkeeping in every schema unless told which one is ours.
-  const schema =
-    store.dialect === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
-      : undefined;
-  await migrateCentral(store.db, schema);
+  await migrateOpenedStore(store);
   process.exitCode = await runAdmin(process.argv.slice(2), {
     db: store.db,
     now: Date.now,

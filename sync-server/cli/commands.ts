@@ -6,6 +6,7 @@ import { cliMessages as m } from '../../core/messages/accounts.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import {
   createOrganizerCommand,
+  createSupportCommand,
   importCoorganizersCommand,
   importSchoolsCommand,
   resetPasswordCommand,
@@ -19,6 +20,7 @@ export type { AdminEnv };
 
 const commands: Record<string, (env: AdminEnv, args: Args) => Promise<number>> = {
   'create-organizer': createOrganizerCommand,
+  'create-support': createSupportCommand,
   'import-schools': importSchoolsCommand,
   'import-coorganizers': importCoorganizersCommand,
   'reset-password': resetPasswordCommand,

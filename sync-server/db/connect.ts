@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { centralMigrations } from '../../migrations/central/index.ts';
 import type { CentralDB } from './schema.ts';
@@ -128,4 +128,17 @@ export async function migrateCentral(db: Kysely<CentralDB>, pgSchema?: string): 
   if (error || failed) {
     throw new Error(`central migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+}
+
+/**
+ * Migrates a store opened from the configuration. On PostgreSQL the schema is the connection's
+ * own (`DATABASE_URL`'s search_path, `public` by default): Kysely would otherwise look for its
+ * bookkeeping across every schema of the database.
+ */
+export async function migrateOpenedStore(store: CentralStore): Promise<void> {
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
+      : undefined;
+  await migrateCentral(store.db, schema);
 }

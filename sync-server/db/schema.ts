@@ -19,7 +19,7 @@ export interface SchoolsTable {
 }
 export interface UsersTable {
   id: string;
-  role: 'organizer' | 'coorganizer';
+  role: 'organizer' | 'coorganizer' | 'support';
   email: string;
   full_name: string;
   password_hash: string;
@@ -30,6 +30,14 @@ export interface SessionsTable {
   id: string;
   user_id: string;
   expires_at: number;
+  created_at: number;
+}
+/** A one-time link to set a first password (migration 012_issue14). */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: number;
+  used_at: number | null;
   created_at: number;
 }
 /** A web participant's session (migration 004_issue12). */
@@ -228,6 +236,7 @@ export interface CentralDB {
   schools: SchoolsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  password_links: PasswordLinksTable;
   participant_sessions: ParticipantSessionsTable;
   tariffs: TariffsTable;
   devices: DevicesTable;

@@ -8,6 +8,7 @@ import type {
   CoorganizerCreated,
   CoorganizerEdit,
   CoorganizerInput,
+  FirstPassword,
   ImportReport,
   SchoolInput,
 } from '../../core/contracts/directory.ts';
@@ -16,6 +17,7 @@ import { directoryMessages as m } from '../../core/messages/dashboard.ts';
 import { hashPassword } from '../../core/node/password.ts';
 import { recordAudit, type Actor } from '../audit/audit.repository.ts';
 import { importCoorganizersCsv } from '../auth/coorganizers.import.ts';
+import { issuePasswordLink } from '../auth/password-links.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { createUser, findUser, findUserByEmail, normalizeEmail, updateUserContact } from '../auth/users.repository.ts';
 import type { ServerContext } from '../context.ts';
@@ -52,10 +54,10 @@ export async function editSchool(ctx: ServerContext, actor: Actor, id: string, i
 export async function importSchools(ctx: ServerContext, actor: Actor, csv: string): Promise<ImportReport> {
   const report = await importSchoolsCsv(ctx.db, ctx.now(), csv);
   await recordAudit(ctx.db, ctx.now(), actor, 'schools.import', 'schools', counts(report));
-  return { ...report, generated: [], schoolsCreated: [] };
+  return { ...report, generated: [], links: [], schoolsCreated: [] };
 }
 
-const counts = (r: ImportReport | Omit<ImportReport, 'generated' | 'schoolsCreated'>) => ({
+const counts = (r: Pick<ImportReport, 'imported' | 'skipped' | 'bad'>) => ({
   imported: r.imported,
   skipped: r.skipped,
   bad: r.bad.length,
@@ -66,27 +68,35 @@ async function emailFree(ctx: ServerContext, email: string, self?: string): Prom
   if (taken && taken.id !== self) throw new HttpError(409, 'EMAIL_TAKEN', m.emailTaken);
 }
 
-/** A co-organizer with a first password, returned this once to hand over. */
+/**
+ * A co-organizer with a first password, or with a one-time link to set one (the password made
+ * then is never shown, so only the link opens the account); either is returned this once.
+ * `baseUrl` is the server's public address, which the link names.
+ */
 export async function createCoorganizer(
   ctx: ServerContext,
   actor: Actor,
   input: CoorganizerInput,
+  baseUrl: string,
 ): Promise<CoorganizerCreated> {
   const school = await findSchool(ctx.db, input.schoolId);
   if (!school) throw new HttpError(404, 'SCHOOL_NOT_FOUND', m.schoolNotFound);
   await emailFree(ctx, input.email);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const byLink = input.firstPassword === 'link';
+  const { id, link } = await ctx.db.transaction().execute(async (trx) => {
     const user = { role: 'coorganizer' as const, email: input.email, fullName: input.fullName, passwordHash };
     const made = await createUser(trx, { ...user, schoolId: school.id }, ctx.now());
     await recordAudit(trx, ctx.now(), actor, 'coorganizer.create', made, {
       label: normalizeEmail(input.email),
       schoolId: school.id,
+      firstPassword: input.firstPassword,
     });
-    return made;
+    return { id: made, link: byLink ? await issuePasswordLink(trx, made, ctx.now(), baseUrl) : null };
   });
-  return { id, schoolId: school.id, email: normalizeEmail(input.email), fullName: input.fullName, password };
+  const email = normalizeEmail(input.email);
+  return { id, schoolId: school.id, email, fullName: input.fullName, password: byLink ? null : password, link };
 }
 
 export async function editCoorganizer(
@@ -111,8 +121,25 @@ export async function editCoorganizer(
   return { id, schoolId: user.school_id, email: normalizeEmail(input.email), fullName: input.fullName };
 }
 
-export async function importCoorganizers(ctx: ServerContext, actor: Actor, csv: string): Promise<ImportReport> {
-  const report = await importCoorganizersCsv(ctx.db, ctx.now(), csv);
-  await recordAudit(ctx.db, ctx.now(), actor, 'coorganizers.import', 'coorganizers', counts(report));
-  return report;
+/** Co-organizers from CSV; with `firstPassword` 'link', rows without a password get a link instead. */
+export async function importCoorganizers(
+  ctx: ServerContext,
+  actor: Actor,
+  input: { csv: string; firstPassword: FirstPassword },
+  baseUrl: string,
+): Promise<ImportReport> {
+  const report = await importCoorganizersCsv(ctx.db, ctx.now(), input.csv);
+  const links: ImportReport['links'] = [];
+  if (input.firstPassword === 'link') {
+    for (const g of report.generated) {
+      const user = await findUserByEmail(ctx.db, g.email);
+      if (user)
+        links.push({ line: g.line, email: g.email, ...(await issuePasswordLink(ctx.db, user.id, ctx.now(), baseUrl)) });
+    }
+  }
+  await recordAudit(ctx.db, ctx.now(), actor, 'coorganizers.import', 'coorganizers', {
+    ...counts(report),
+    firstPassword: input.firstPassword,
+  });
+  return { ...report, generated: input.firstPassword === 'link' ? [] : report.generated, links };
 }

@@ -1,13 +1,12 @@
 /** The organizer dashboard's API: the campaign's settings and the schools with their tariffs. */
 import { Router, type Response } from 'express';
-import { AuditQuery } from '../../core/contracts/audit.ts';
 import { CoorganizerEdit, CoorganizerInput, CsvImportInput, SchoolInput } from '../../core/contracts/directory.ts';
-import { listAudit, recordAudit, type Actor } from '../audit/audit.repository.ts';
+import { recordAudit, type Actor } from '../audit/audit.repository.ts';
 import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/contracts/dashboard.ts';
 import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
-import { auditTable } from '../../core/tables/support.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
+import { linkBaseUrl } from '../certificates/base-url.ts';
 import { findActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
@@ -86,21 +85,16 @@ export function organizerRouter(ctx: ServerContext): Router {
     res.json(await importSchools(ctx, actor(res), parse(CsvImportInput, req.body ?? {}).csv));
   });
   r.post('/coorganizers', async (req, res) => {
-    res.status(201).json(await createCoorganizer(ctx, actor(res), parse(CoorganizerInput, req.body ?? {})));
+    const input = parse(CoorganizerInput, req.body ?? {});
+    res.status(201).json(await createCoorganizer(ctx, actor(res), input, linkBaseUrl(ctx.config, req)));
   });
   r.put('/coorganizers/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params);
     res.json(await editCoorganizer(ctx, actor(res), id, parse(CoorganizerEdit, req.body ?? {})));
   });
   r.post('/coorganizers/import', async (req, res) => {
-    res.json(await importCoorganizers(ctx, actor(res), parse(CsvImportInput, req.body ?? {}).csv));
-  });
-  r.get('/audit', async (req, res) => {
-    res.json({ entries: await listAudit(ctx.db, parse(AuditQuery, req.query)) });
-  });
-  r.get('/audit/export', async (req, res) => {
-    const { format } = parse(ExportFormat, req.query);
-    await sendTable(res, auditTable, await listAudit(ctx.db, { limit: 1000 }), format);
+    const input = parse(CsvImportInput, req.body ?? {});
+    res.json(await importCoorganizers(ctx, actor(res), input, linkBaseUrl(ctx.config, req)));
   });
   return r;
 }

@@ -1,9 +1,15 @@
-/** Technical support's API (/api/support): the fleet of PCs and participants' look-up. */
+/**
+ * Technical support's API (/api/support): the fleet of PCs, participants' look-up and a new
+ * password for one (audited), and the audit log. For technical support and organizers alike;
+ * nothing here changes the campaign, its prices, dates or schools (that is /api/organizer's).
+ */
 import { Router } from 'express';
+import { AuditQuery } from '../../core/contracts/audit.ts';
 import { ExportFormat } from '../../core/contracts/dashboard.ts';
 import { IdParam } from '../../core/contracts/organizer.ts';
 import { FleetQuery, ParticipantSearch } from '../../core/contracts/support.ts';
-import { fleetTable } from '../../core/tables/support.ts';
+import { auditTable, fleetTable } from '../../core/tables/support.ts';
+import { listAudit } from '../audit/audit.repository.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
@@ -12,7 +18,7 @@ import { fleet, participantCard, resetPassword, searchParticipants } from './sup
 
 export function supportRouter(ctx: ServerContext): Router {
   const r = Router();
-  r.use(requireUser(ctx, 'organizer'));
+  r.use(requireUser(ctx, 'organizer', 'support'));
 
   r.get('/devices', async (req, res) => {
     res.json(await fleet(ctx, parse(FleetQuery, req.query)));
@@ -31,6 +37,13 @@ export function supportRouter(ctx: ServerContext): Router {
   r.post('/participants/:id/password', async (req, res) => {
     const me = currentUser(res);
     res.json(await resetPassword(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id));
+  });
+  r.get('/audit', async (req, res) => {
+    res.json({ entries: await listAudit(ctx.db, parse(AuditQuery, req.query)) });
+  });
+  r.get('/audit/export', async (req, res) => {
+    const { format } = parse(ExportFormat, req.query);
+    await sendTable(res, auditTable, await listAudit(ctx.db, { limit: 1000 }), format);
   });
   return r;
 }

@@ -133,7 +133,7 @@ export async function benchDashboard(): Promise<Record<string, number>> {
       ['fleet all', '/api/support/devices'],
       ['participant by e-mail', '/api/support/participants?q=p123457@bench.ru'],
       ['participant by surname', `/api/support/participants?q=${encodeURIComponent('Фамилия77 Имя7')}`],
-      ['audit log', '/api/organizer/audit'],
+      ['audit log', '/api/support/audit'],
     ];
     for (const [name, path] of endpoints) {
       const times: number[] = [];

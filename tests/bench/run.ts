@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints the figures and writes them as JSON to bench-results/bench.json.
  * Every target is compared with a baseline measured in the same run, since machines are noisy.
+ * `npm run bench -- socket.io throughput` runs only the benches whose titles hold those words.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -9,6 +10,7 @@ import { benchClass } from './class.bench.ts';
 import { benchDashboard } from './dashboard.bench.ts';
 import { benchKiosk } from './kiosk.bench.ts';
 import { benchLookup } from './lookup.bench.ts';
+import { benchNodeSockets, benchNodesThroughput } from './nodes.bench.ts';
 import { benchPdf } from './pdf.bench.ts';
 import { benchResults } from './results.bench.ts';
 import { benchResultsExport } from './results-export.bench.ts';
@@ -26,6 +28,8 @@ const benches: [string, string, () => Promise<Record<string, number>>][] = [
   ['lookup', 'student lookup timing', benchLookup],
   ['web', 'web participant (answer saves over HTTP to the server)', benchWeb],
   ['dashboard', 'dashboard at national scale (PostgreSQL)', benchDashboard],
+  ['sockets', 'one node holding 10 000 socket.io clients (PostgreSQL + Redis)', benchNodeSockets],
+  ['nodes', 'push throughput, one node against two (PostgreSQL + Redis)', benchNodesThroughput],
   ['results', '«Результаты» of a school of 2 000 (SQLite, PostgreSQL)', benchResults],
   ['pdf', 'PDF documents', benchPdf],
   ['export', '«Скачать все результаты» (2 000 students, ZIP of PDFs + XLSX)', benchResultsExport],

@@ -11,6 +11,7 @@ import {
   ImportReport,
   type CoorganizerEdit,
   type CoorganizerInput,
+  type FirstPassword,
   type SchoolInput,
 } from '../../../core/contracts/directory.ts';
 import {
@@ -38,13 +39,13 @@ export const organizerApi = {
   addSchool: (input: SchoolInput) => call(School, 'POST', '/api/organizer/schools', input),
   editSchool: (id: string, input: SchoolInput) =>
     call(School, 'PUT', `/api/organizer/schools/${encodeURIComponent(id)}`, input),
-  importCsv: (kind: 'schools' | 'coorganizers', csv: string) =>
-    call(ImportReport, 'POST', `/api/organizer/${kind}/import`, { csv }),
+  importCsv: (kind: 'schools' | 'coorganizers', csv: string, firstPassword: FirstPassword) =>
+    call(ImportReport, 'POST', `/api/organizer/${kind}/import`, { csv, firstPassword }),
   addCoorganizer: (input: CoorganizerInput) => call(CoorganizerCreated, 'POST', '/api/organizer/coorganizers', input),
   editCoorganizer: (id: string, input: CoorganizerEdit) =>
     call(Coorganizer, 'PUT', `/api/organizer/coorganizers/${encodeURIComponent(id)}`, input),
   audit: (before?: string) =>
-    call(AuditPage, 'GET', `/api/organizer/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`),
+    call(AuditPage, 'GET', `/api/support/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`),
   fleet: (q: Partial<FleetQuery>) => call(Fleet, 'GET', `/api/support/devices?${query(q)}`),
   findParticipants: (q: string) => call(ParticipantHits, 'GET', `/api/support/participants?${query({ q })}`),
   participant: (id: string) => call(ParticipantCard, 'GET', `/api/support/participants/${encodeURIComponent(id)}`),
@@ -56,7 +57,7 @@ export const organizerApi = {
 /** Where a table downloads from; a plain link, as the session cookie goes with it. */
 export const exportHref = {
   fleet: (q: Partial<FleetQuery>, format: ExportFormat) => `/api/support/devices/export?${query({ ...q, format })}`,
-  audit: (format: ExportFormat) => `/api/organizer/audit/export?format=${format}`,
+  audit: (format: ExportFormat) => `/api/support/audit/export?format=${format}`,
   overview: (region: string | null, format: ExportFormat) =>
     `/api/organizer/overview/export?format=${format}${region ? `&region=${encodeURIComponent(region)}` : ''}`,
   school: (id: string, table: 'coorganizers' | 'tariffs' | 'devices', format: ExportFormat) =>

@@ -3,9 +3,10 @@
  * #/dashboard (organizer). With no hash, the host decides (App.svelte): a kiosk shows the
  * participant screens, the server the cabinet. Hash routes work from file:// in Electron too.
  */
-export type Section = 'kiosk' | 'cabinet' | 'dashboard';
+/** 'password': a co-organizer's one-time link to set a first password (#/password/TOKEN). */
+export type Section = 'kiosk' | 'cabinet' | 'dashboard' | 'password';
 
-const SECTIONS: readonly Section[] = ['kiosk', 'cabinet', 'dashboard'];
+const SECTIONS: readonly Section[] = ['kiosk', 'cabinet', 'dashboard', 'password'];
 
 const parse = (hash: string): Section | null => {
   const first = hash.replace(/^#\/?/, '').split('/')[0] ?? '';

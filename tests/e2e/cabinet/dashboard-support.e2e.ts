@@ -1,12 +1,13 @@
 /**
- * Technical support in the dashboard: the PCs with an alert (silent for two days with unsent
+ * Technical support in the dashboard, signed in with its own role (it sees only its three
+ * sections, not the campaign's settings, numbers or directory): the PCs with an alert (silent for two days with unsent
  * answers), a participant found by e-mail with their PCs and refused code, a new password for
  * them, and that action in «Журнал действий».
  */
 import { uuidv7 } from '../../../core/ids.ts';
-import { DEMO } from '../../../sync-server/demo-seed.ts';
 import { DeviceClient } from '../../support/device-client.ts';
-import { enroll, MutationMaker } from '../../support/factories.ts';
+import { enroll, MutationMaker, PASSWORD } from '../../support/factories.ts';
+import { createSupport } from '../../integration/accounts/helpers.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
@@ -41,7 +42,13 @@ test('support sees the silent PC, finds a participant and gives them a new passw
 
   await page.goto(`${central.url}/#/dashboard`);
   const dashboard = new CabinetPage(page);
-  await dashboard.signIn(DEMO.organizer.email, DEMO.password);
+  const support = await createSupport(ctx, 'support@demo.local');
+  await dashboard.signIn(support.email, PASSWORD);
+  await expect(page.getByRole('navigation').getByRole('link')).toHaveText([
+    'Компьютеры',
+    'Участники',
+    'Журнал действий',
+  ]);
   await dashboard.go('Компьютеры');
   await expect(page.getByTestId('fleet-alerts')).toContainText('Молчат больше суток и держат неотправленные данные: 1');
   await page.getByLabel('С тревогой').check();
@@ -69,7 +76,7 @@ test('support sees the silent PC, finds a participant and gives them a new passw
 
   await dashboard.go('Журнал действий');
   await expect(page.getByTestId('audit').getByRole('row', { name: /Сменён пароль участника/ })).toContainText(
-    DEMO.organizer.email,
+    support.email,
   );
   await snap(page, '38-support-audit');
 });

@@ -1,4 +1,4 @@
-/** Accounts for HTTP tests: organizers and co-organizers, signing in, and a small cookie-carrying client. */
+/** Accounts for HTTP tests: organizers, technical support and co-organizers, signing in, and a small cookie-carrying client. */
 import { CLIENT_HEADER } from '../../../core/contracts/api.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import { createUser } from '../../../sync-server/auth/users.repository.ts';
@@ -7,13 +7,17 @@ import { FIXED_HASH, PASSWORD } from '../../support/factories.ts';
 
 export { PASSWORD };
 
-export async function createOrganizer(ctx: ServerContext, email = `org-${uuidv7().slice(-8)}@test.ru`) {
-  const id = await createUser(
-    ctx.db,
-    { role: 'organizer', email, fullName: 'Организатор', passwordHash: FIXED_HASH, schoolId: null },
-    ctx.now(),
-  );
+async function createStaff(ctx: ServerContext, role: 'organizer' | 'support', fullName: string, email: string) {
+  const id = await createUser(ctx.db, { role, email, fullName, passwordHash: FIXED_HASH, schoolId: null }, ctx.now());
   return { id, email };
+}
+
+export function createOrganizer(ctx: ServerContext, email = `org-${uuidv7().slice(-8)}@test.ru`) {
+  return createStaff(ctx, 'organizer', 'Организатор', email);
+}
+
+export function createSupport(ctx: ServerContext, email = `support-${uuidv7().slice(-8)}@test.ru`) {
+  return createStaff(ctx, 'support', 'Техническая поддержка', email);
 }
 
 export async function createCoorganizer(

@@ -41,7 +41,14 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
   it('prints help, and refuses an unknown command or a missing option with exit code 2', async () => {
     const help = await admin('help');
     expect(help.code).toBe(0);
-    for (const c of ['create-organizer', 'import-schools', 'import-coorganizers', 'create-campaign', 'set-campaign'])
+    for (const c of [
+      'create-organizer',
+      'create-support',
+      'import-schools',
+      'import-coorganizers',
+      'create-campaign',
+      'set-campaign',
+    ])
       expect(help.out[0]).toContain(c);
     expect((await admin()).out).toEqual(help.out);
     expect(await admin('drop-everything')).toMatchObject({
@@ -69,6 +76,23 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
     const weak = await admin('create-organizer', '--email', 'b@example.ru', '--name', 'Б', '--password', 'short');
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('  password: Пароль должен быть не короче 8 символов');
+  });
+
+  it('creates a technical support account, which has no school', async () => {
+    const r = await admin(
+      'create-support',
+      '--email',
+      'Help@Example.RU',
+      '--name',
+      'Сидорова Анна',
+      '--password',
+      'pomosh-123',
+    );
+    expect(r).toMatchObject({ code: 0, out: ['Сотрудник технической поддержки создан: help@example.ru'] });
+    const row = await user('help@example.ru');
+    expect(row).toMatchObject({ role: 'support', full_name: 'Сидорова Анна', school_id: null });
+    expect(await verifyPassword('pomosh-123', row!.password_hash)).toBe(true);
+    expect((await admin('create-support', '--email', 'help@example.ru', '--name', 'X')).code).toBe(1);
   });
 
   it('resets a forgotten password and ends the sessions signed in with the old one', async () => {

@@ -11,7 +11,7 @@ import { DeviceClient } from '../../support/device-client.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { createCampaign, createSchool, enroll, MutationMaker } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { Client, createOrganizer, PASSWORD } from '../accounts/helpers.ts';
+import { Client, createSupport, PASSWORD } from '../accounts/helpers.ts';
 
 const HOUR = 3_600_000;
 
@@ -46,9 +46,9 @@ describe.each(DIALECTS)('technical support on %s', (dialect) => {
       maker.activate(participantId, 'ZZZZ9999'),
     ]);
     expect(pushed.body.outcomes.map((r) => r.status)).toEqual(['accepted', 'rejected']);
-    const org = await createOrganizer(server.ctx);
+    const account = await createSupport(server.ctx);
     support = new Client(server.url);
-    expect((await support.login(org.email, PASSWORD)).status).toBe(200);
+    expect((await support.login(account.email, PASSWORD)).status).toBe(200);
   });
   afterAll(() => server.stop());
 
@@ -121,7 +121,7 @@ describe.each(DIALECTS)('technical support on %s', (dialect) => {
     );
     const kiosk = new DeviceClient(server.url, e.credential, e.instanceId);
     expect((await kiosk.lookup('maria.ivanova@school.ru', body.password)).status).toBe(200);
-    const audit = await support.get<AuditPage>('/api/organizer/audit');
+    const audit = await support.get<AuditPage>('/api/support/audit');
     expect(audit.body.entries[0]).toMatchObject({ action: 'participant.password', target: participantId });
     expect(JSON.stringify(audit.body.entries)).not.toContain(body.password);
   });

@@ -19,13 +19,15 @@ import {
 import { webHandlers } from '../../../sync-server/participant/participant.routes.ts';
 import { registeredRoutes, type RegisteredRoute } from '../../support/routes.ts';
 import { startTestServer, type TestServer } from '../../support/server.ts';
-import { createCoorganizer, createOrganizer, signedIn, type Client } from '../accounts/helpers.ts';
+import { createCoorganizer, createOrganizer, createSupport, signedIn, type Client } from '../accounts/helpers.ts';
 
 /** Routes anyone may call, each with why. */
 const PUBLIC: Record<string, string> = {
   'GET /healthz': 'technical support and load balancers probe it; it names no one',
   'POST /api/auth/login': 'signing in; rate-limited',
   'POST /api/auth/logout': 'ends only the session its own cookie names',
+  'POST /api/auth/set-password':
+    "a one-time link's token is the credential (256 bits, used once, expiring); rate-limited",
   'POST /api/sync/enroll': 'the enrollment code is the credential; rate-limited',
   'GET /api/verify/:serial': 'anyone may check a printed certificate; rate-limited',
   'GET /verify/': 'the certificate check page',
@@ -47,11 +49,12 @@ const BODY_IDS: Record<string, (id: string, other: string) => unknown> = {
 };
 
 /** Who each non-public route is for, by where it is mounted. */
-function audience(path: string): 'coorganizer' | 'organizer' | 'device' | 'anyone signed in' {
+type Audience = 'coorganizer' | 'organizer' | 'staff' | 'device' | 'anyone signed in';
+function audience(path: string): Audience {
   if (path.startsWith('/api/cabinet')) return 'coorganizer';
   if (path.startsWith('/api/organizer')) return 'organizer';
-  // Technical support's tools are the organizers' for now (there is no support role yet).
-  if (path.startsWith('/api/support')) return 'organizer';
+  // Technical support's tools: its own role's, and the organizers' too.
+  if (path.startsWith('/api/support')) return 'staff';
   if (path.startsWith('/api/sync')) return 'device';
   if (path === '/api/auth/me') return 'anyone signed in';
   throw new Error(`${path}: neither on the public list nor under a known audience`);
@@ -61,6 +64,7 @@ describe('every registered route', () => {
   let server: TestServer;
   let routes: RegisteredRoute[];
   let orgA: Client;
+  let supportA: Client;
   let coorgA: Client;
   let deviceA: DeviceClient;
   /** Ids that belong to school B. */
@@ -72,6 +76,7 @@ describe('every registered route', () => {
     const schoolA = (await createSchool(server.ctx)).id;
     const schoolB = (await createSchool(server.ctx)).id;
     orgA = await signedIn(server.url, (await createOrganizer(server.ctx)).email);
+    supportA = await signedIn(server.url, (await createSupport(server.ctx)).email);
     coorgA = await signedIn(server.url, (await createCoorganizer(server.ctx, schoolA)).email);
     const coorgB = await createCoorganizer(server.ctx, schoolB);
     b.user = coorgB.id;
@@ -148,7 +153,7 @@ describe('every registered route', () => {
     );
     expect(closed).toContain('saveAnswer');
     for (const channel of closed) {
-      for (const cookie of [undefined, coorgA.cookie!, orgA.cookie!]) {
+      for (const cookie of [undefined, coorgA.cookie!, orgA.cookie!, supportA.cookie!]) {
         const res = await fetch(`${server.url}/api/participant/${channel}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -167,11 +172,16 @@ describe('every registered route', () => {
       if (key in PUBLIC) continue;
       const who = audience(r.path);
       if (who === 'anyone signed in') continue;
-      const other = who === 'organizer' ? coorgA : orgA;
-      const res = await call(r, fill(r.path, uuidv7()), { cookie: other.cookie! });
-      expect(res.status, `${key} as ${who === 'organizer' ? 'co-organizer' : 'organizer'}`).toBe(
-        who === 'device' ? 401 : 403,
-      );
+      const others: Record<string, Client> =
+        who === 'organizer'
+          ? { 'co-organizer': coorgA, 'technical support': supportA }
+          : who === 'staff'
+            ? { 'co-organizer': coorgA }
+            : { organizer: orgA, 'technical support': supportA };
+      for (const [as, other] of Object.entries(others)) {
+        const res = await call(r, fill(r.path, uuidv7()), { cookie: other.cookie! });
+        expect(res.status, `${key} as ${as}`).toBe(who === 'device' ? 401 : 403);
+      }
       if (who === 'device') {
         const withSession = await call(r, fill(r.path, uuidv7()), { cookie: coorgA.cookie! });
         expect(withSession.status, `${key} with a co-organizer's session`).toBe(401);
@@ -179,10 +189,25 @@ describe('every registered route', () => {
     }
   });
 
+  it("let technical support's tools to support and organizers alike", async () => {
+    const staffRoutes = routes.filter((r) => !(`${r.method} ${r.path}` in PUBLIC) && audience(r.path) === 'staff');
+    expect(staffRoutes.length).toBeGreaterThan(4);
+    for (const r of staffRoutes) {
+      for (const [as, who] of Object.entries({ organizer: orgA, 'technical support': supportA })) {
+        const res = await call(r, fill(r.path, uuidv7()), { cookie: who.cookie! });
+        // Past the role check: answered, or its empty query (400) or unknown id (404) refused as such.
+        expect([200, 400, 404], `${r.method} ${r.path} as ${as}`).toContain(res.status);
+      }
+    }
+  });
+
   it("refuse the ids of another school's records, and change nothing of theirs", async () => {
     // Organizers and technical support see the whole country by design: no school's ids are foreign to them.
     const withIds = routes.filter(
-      (r) => r.path.includes(':id') && !(`${r.method} ${r.path}` in PUBLIC) && audience(r.path) !== 'organizer',
+      (r) =>
+        r.path.includes(':id') &&
+        !(`${r.method} ${r.path}` in PUBLIC) &&
+        !['organizer', 'staff'].includes(audience(r.path)),
     );
     expect(withIds.length).toBeGreaterThan(0);
     for (const r of withIds) {

@@ -10,15 +10,24 @@ import { problemOf } from '../../lib/forms.ts';
 import { accountApi } from '../api/account-api.ts';
 import { whenUnauthorized } from '../api/http.ts';
 
+/** Who may use which screens: the dashboard serves organizers and technical support. */
+export type StaffApp = 'cabinet' | 'dashboard';
+const APP_ROLES: Record<StaffApp, readonly Role[]> = {
+  cabinet: ['coorganizer'],
+  dashboard: ['organizer', 'support'],
+};
+
 export class Account {
   #me = $state<Me | null>(null);
   #checked = $state(false);
   #notice = $state<string | null>(null);
   readonly form = new FormState();
-  readonly role: Role;
+  readonly app: StaffApp;
+  readonly #roles: readonly Role[];
 
-  constructor(role: Role) {
-    this.role = role;
+  constructor(app: StaffApp) {
+    this.app = app;
+    this.#roles = APP_ROLES[app];
     whenUnauthorized(() => {
       if (this.#me) this.#notice = m.sessionEnded;
       this.#me = null;
@@ -39,7 +48,7 @@ export class Account {
   async restore(): Promise<void> {
     try {
       const me = await accountApi.me();
-      this.#me = me.role === this.role ? me : null;
+      this.#me = this.#roles.includes(me.role) ? me : null;
     } catch {
       this.#me = null;
     } finally {
@@ -53,9 +62,9 @@ export class Account {
     await this.form.submit(async () => {
       try {
         const me = await accountApi.login(input.email, input.password);
-        if (me.role !== this.role) {
+        if (!this.#roles.includes(me.role)) {
           await accountApi.logout();
-          return { ok: false, fields: {}, message: m.wrongRole[this.role] };
+          return { ok: false, fields: {}, message: m.wrongRole[this.app] };
         }
         this.#notice = null;
         this.#me = me;

@@ -4,6 +4,7 @@ import {
   CoorganizerEdit,
   CoorganizerInput,
   SchoolInput,
+  type FirstPassword,
   type ImportReport,
 } from '../../../../core/contracts/directory.ts';
 import { accountScreenMessages as am } from '../../../../core/messages/cabinet-screens.ts';
@@ -46,6 +47,7 @@ export async function importFile(
   form: FormState,
   kind: 'schools' | 'coorganizers',
   file: File,
+  firstPassword: FirstPassword = 'password',
 ): Promise<ImportReport | null> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let csv: string;
@@ -57,7 +59,7 @@ export async function importFile(
   let out: ImportReport | null = null;
   await form.submit(async () => {
     try {
-      out = await organizerApi.importCsv(kind, csv);
+      out = await organizerApi.importCsv(kind, csv, firstPassword);
       return { ok: true };
     } catch (error) {
       return { ok: false, ...problemOf(error, am.failed) };
