@@ -10,6 +10,9 @@ export const AUDIT_ACTIONS = [
   'coorganizer.update',
   'coorganizers.import',
   'participant.password',
+  'participant.export',
+  'participant.erase',
+  'participants.retention',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -67,6 +67,9 @@ export const CertificateRowSchema = z.object({
   issuedAt: z.number(),
 });
 
+/** An erased participant: only the bare id, nothing that names them (core/privacy/erasure.ts). */
+export const ErasureChangeSchema = z.object({ participantId: z.string() });
+
 export const changeSchemas = {
   participant: ParticipantRowSchema,
   activation: ActivationRowSchema,
@@ -75,6 +78,7 @@ export const changeSchemas = {
   code: CodeChangeSchema,
   lease: Lease,
   certificate: CertificateRowSchema,
+  erasure: ErasureChangeSchema,
 } as const;
 
 /** POST /api/sync/participant's answer. */

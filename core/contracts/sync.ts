@@ -90,6 +90,8 @@ export const ChangeEntity = z.enum([
   'code',
   'lease',
   'certificate',
+  /** A participant erased (deletion on request, or retention): the kiosk drops every record of them. */
+  'erasure',
 ]);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 

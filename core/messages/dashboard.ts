@@ -202,5 +202,8 @@ export const supportMessages = {
     'coorganizer.update': 'Изменён соорганизатор',
     'coorganizers.import': 'Импорт соорганизаторов',
     'participant.password': 'Сменён пароль участника',
+    'participant.export': 'Выгружены данные участника',
+    'participant.erase': 'Удалены данные участника',
+    'participants.retention': 'Обезличены данные по истечении срока хранения',
   } as Record<string, string>,
 };

@@ -173,6 +173,15 @@ export interface CertificatesTable {
   name: string;
   school_name: string;
   issued_at: number;
+  /** Set when its participant was erased (migration 014): kept for the accounting, naming no one. */
+  erased_at: Generated<number | null>;
+}
+
+/** A participant erased on request or by retention: the bare id only (migration 014). */
+export interface ErasedParticipantsTable {
+  participant_id: string;
+  erased_at: number;
+  cause: 'request' | 'retention';
 }
 
 /** A participant signed in through the lookup at a school other than their own (migration 004). */
@@ -231,4 +240,5 @@ export interface CentralDB {
   participant_visits: ParticipantVisitsTable;
   audit_log: AuditLogTable;
   school_stats: SchoolStatsTable;
+  erased_participants: ErasedParticipantsTable;
 }

@@ -2,12 +2,15 @@
 import { Router } from 'express';
 import { ExportFormat } from '../../core/contracts/dashboard.ts';
 import { IdParam } from '../../core/contracts/organizer.ts';
+import { EraseRequest, type ErasureDone } from '../../core/contracts/privacy.ts';
 import { FleetQuery, ParticipantSearch } from '../../core/contracts/support.ts';
 import { fleetTable } from '../../core/tables/support.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
 import { sendTable } from '../organizer/export.ts';
+import { eraseByOrganizer } from '../privacy/erasure.service.ts';
+import { exportByOrganizer, sendExport } from '../privacy/export.service.ts';
 import { fleet, participantCard, resetPassword, searchParticipants } from './support.service.ts';
 
 export function supportRouter(ctx: ServerContext): Router {
@@ -31,6 +34,16 @@ export function supportRouter(ctx: ServerContext): Router {
   r.post('/participants/:id/password', async (req, res) => {
     const me = currentUser(res);
     res.json(await resetPassword(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id));
+  });
+  r.get('/participants/:id/export', async (req, res) => {
+    const me = currentUser(res);
+    sendExport(res, await exportByOrganizer(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id));
+  });
+  r.post('/participants/:id/erase', async (req, res) => {
+    const me = currentUser(res);
+    const { reason } = parse(EraseRequest, req.body ?? {});
+    await eraseByOrganizer(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id, reason);
+    res.json({ erased: true } satisfies ErasureDone);
   });
   return r;
 }

@@ -38,3 +38,9 @@ export function rememberParticipants(store: object, rows: Iterable<ParticipantRo
     cache.delete(id);
   }
 }
+
+/** Erased participants (privacy/erasure.service.ts): their next push loads, and is refused. */
+export function forgetParticipants(store: object, ids: Iterable<string>): void {
+  const cache = byStore.get(store);
+  if (cache) for (const id of ids) cache.delete(id);
+}

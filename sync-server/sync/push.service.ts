@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { DeviceHealth, MutationOutcome } from '../../core/contracts/sync.ts';
 import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import { decide } from '../../core/mutations/decide.ts';
+import { decide, type Decision } from '../../core/mutations/decide.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
 import { DomainState, refsOf, type StateRefs } from '../../core/mutations/state.ts';
 import type { Effect } from '../../core/mutations/effects.ts';
@@ -28,6 +28,7 @@ import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
 import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
+import { erasedAmong } from '../privacy/erasure.repository.ts';
 
 export interface PushSource {
   deviceId: string | null;
@@ -160,10 +161,15 @@ async function applyFresh(
   trx: Transaction<CentralDB>,
   campaign: Campaignish,
   source: PushSource,
-  fresh: Valid[],
+  batch: Valid[],
   outcomes: MutationOutcome[],
   now: number,
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
+  // An erased participant's changes (a kiosk offline at the deletion) are refused, and their
+  // content is not logged: nothing re-creates the person (privacy/erasure.repository.ts).
+  const erased = await erasedAmong(trx, [...new Set(batch.map((f) => f.m.args.participantId))]);
+  const refused = erased.size ? batch.filter((f) => erased.has(f.m.args.participantId)) : [];
+  const fresh = refused.length ? batch.filter((f) => !erased.has(f.m.args.participantId)) : batch;
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);
   // The shortcut holds only the school's own students: a visitor's right is read from the store.
@@ -190,6 +196,8 @@ async function applyFresh(
   const arrived = effects.filter((e) => e.type === 'participant.insert').map((e) => e.row.id);
   const reDecided = await retryParked(trx, ctx.store.dialect, state, baseCtx, decided, arrived, effects);
 
+  const erasedDecision: Decision = { status: 'rejected', ...reject('PARTICIPANT_ERASED') };
+  for (const f of refused) decided.push({ m: f.m, hash: f.hash, payload: '{}', decision: erasedDecision });
   await insertChunked(
     trx,
     'mutations',
@@ -212,7 +220,7 @@ async function applyFresh(
   await writeEffects(trx, effects, source.deviceId);
   const touched = await emitChanges(trx, state, effects);
 
-  fresh.forEach((f, i) => {
+  [...fresh, ...refused].forEach((f, i) => {
     const d = decided[i]!.decision;
     outcomes[f.index] =
       d.status === 'rejected'

@@ -9,6 +9,8 @@ import type { z } from 'zod';
 import type { Campaign } from '../../../core/campaign.ts';
 import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
+import { eraseParticipantsHere } from './erase-participants.ts';
+import { wipeJournal } from './forget-school.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
@@ -38,6 +40,8 @@ function keyOf(p: Parsed): string {
       return rowKey.lease(p.data.id);
     case 'certificate':
       return rowKey.certificate(p.data.participantId);
+    case 'erasure':
+      return `erasure:${p.data.participantId}`;
   }
 }
 
@@ -88,6 +92,8 @@ function write(store: KioskStore, p: Parsed): void {
     }
     case 'certificate':
       return putCertificate(store, p.data);
+    case 'erasure':
+      return eraseParticipantsHere(store, [p.data.participantId]);
   }
 }
 
@@ -102,6 +108,11 @@ export function applyChange(
 ): boolean {
   const p = parseChange(change);
   if (!p) return false;
+  // Never held back: the person's unsent changes go with them (the server refuses them anyway).
+  if (p.entity === 'erasure') {
+    write(store, p);
+    return true;
+  }
   const key = keyOf(p);
   if (outboxEmpty || !isDirty(store, p, key)) {
     write(store, p);
@@ -128,8 +139,17 @@ export interface PulledChunk {
   campaign: Campaign;
 }
 
-/** One pulled chunk and its cursor, atomically. Returns how many changes were malformed. */
+/**
+ * One pulled chunk and its cursor, atomically. Returns how many changes were malformed. A chunk
+ * that erased someone wipes the journal after its commit, so their bytes leave the WAL too.
+ */
 export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
+  const out = applyChunk(store, chunk);
+  if (chunk.changes.some((c) => c.entity === 'erasure')) wipeJournal(store);
+  return out;
+}
+
+function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
   // Unsynced: a chunk a power cut takes back goes with its cursor, and is simply pulled again.
   return store.txUnsynced(() => {
     let malformed = 0;

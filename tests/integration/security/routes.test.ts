@@ -41,13 +41,15 @@ const PUBLIC: Record<string, string> = {
 const OPEN_CHANNELS = new Set(['status', 'registrationForm', 'register', 'login', 'logout', 'me', 'content']);
 
 /** Who each non-public route is for, by where it is mounted. */
-function audience(path: string): 'coorganizer' | 'organizer' | 'device' | 'anyone signed in' {
+function audience(path: string): 'coorganizer' | 'organizer' | 'device' | 'participant' | 'anyone signed in' {
   if (path.startsWith('/api/cabinet')) return 'coorganizer';
   if (path.startsWith('/api/organizer')) return 'organizer';
   // Technical support's tools are the organizers' for now (there is no support role yet).
   if (path.startsWith('/api/support')) return 'organizer';
   if (path.startsWith('/api/sync')) return 'device';
   if (path === '/api/auth/me') return 'anyone signed in';
+  // «Скачать мои данные»: the web participant's own data, by their session alone.
+  if (path === '/api/participant/export') return 'participant';
   throw new Error(`${path}: neither on the public list nor under a known audience`);
 }
 
@@ -142,6 +144,13 @@ describe('every registered route', () => {
       if (key in PUBLIC) continue;
       const who = audience(r.path);
       if (who === 'anyone signed in') continue;
+      if (who === 'participant') {
+        // A staff session is no participant's: nobody's data comes back.
+        for (const staff of [coorgA, orgA]) {
+          expect((await call(r, fill(r.path, uuidv7()), { cookie: staff.cookie! })).status, key).toBe(401);
+        }
+        continue;
+      }
       const other = who === 'organizer' ? coorgA : orgA;
       const res = await call(r, fill(r.path, uuidv7()), { cookie: other.cookie! });
       expect(res.status, `${key} as ${who === 'organizer' ? 'co-organizer' : 'organizer'}`).toBe(
