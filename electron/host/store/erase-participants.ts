@@ -1,12 +1,12 @@
 /**
  * The kiosk's part of erasing a participant (deletion on request or retention; the rule is
  * core/privacy/erasure.ts): every record of the person goes, their unsent changes included, and
- * the bytes with them. secure_delete = ON zeroes what the deletes free (the store's FAST leaves
- * some in free pages), and wipeJournal() (forget-school.ts) then empties the WAL's older copies.
+ * the bytes with them. secure_delete = ON zeroes what the deletes free; but rows deleted earlier
+ * under the store's FAST (the person's registration in the outbox, acknowledged long ago) may
+ * still lie in free pages, so wipeErasedBytes() rebuilds the file (VACUUM) and empties the WAL.
  */
 import { erasureFate, type ErasedRecord } from '../../../core/privacy/erasure.ts';
 import { isPastRetention } from '../../../core/privacy/retention.ts';
-import { wipeJournal } from './forget-school.ts';
 import { getMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import type { KioskDB } from './schema.ts';
@@ -45,11 +45,20 @@ export function eraseParticipantsHere(store: KioskStore, ids: readonly string[])
   }
 }
 
-/** Erases in a transaction of its own and wipes the journal after it. */
+/**
+ * After an erasure has committed: no byte of the person stays in the file or its WAL. A class's
+ * store is a few megabytes, and erasures are rare, so the rebuild costs little.
+ */
+export function wipeErasedBytes(store: KioskStore): void {
+  store.sqlite.exec('VACUUM');
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Erases in a transaction of its own and wipes the bytes after it. */
 export function eraseParticipantsNow(store: KioskStore, ids: readonly string[]): void {
   if (ids.length === 0) return;
   store.tx(() => eraseParticipantsHere(store, ids));
-  wipeJournal(store);
+  wipeErasedBytes(store);
 }
 
 /**

@@ -6,8 +6,7 @@
 import type { MutationOutcome } from '../../../core/contracts/sync.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Mutation } from '../../../core/mutations/schemas.ts';
-import { eraseParticipantsHere } from './erase-participants.ts';
-import { wipeJournal } from './forget-school.ts';
+import { eraseParticipantsHere, wipeErasedBytes } from './erase-participants.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
 import { releaseDeferred } from './pull-apply.ts';
@@ -100,7 +99,7 @@ export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: Mutat
     releaseDeferred(store);
     eraseParticipantsHere(store, [...erased]);
   });
-  if (erased.size) wipeJournal(store);
+  if (erased.size) wipeErasedBytes(store);
   return byId;
 }
 

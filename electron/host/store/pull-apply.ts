@@ -9,8 +9,7 @@ import type { z } from 'zod';
 import type { Campaign } from '../../../core/campaign.ts';
 import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
-import { eraseParticipantsHere } from './erase-participants.ts';
-import { wipeJournal } from './forget-school.ts';
+import { eraseParticipantsHere, wipeErasedBytes } from './erase-participants.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
@@ -145,7 +144,7 @@ export interface PulledChunk {
  */
 export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
   const out = applyChunk(store, chunk);
-  if (chunk.changes.some((c) => c.entity === 'erasure')) wipeJournal(store);
+  if (chunk.changes.some((c) => c.entity === 'erasure')) wipeErasedBytes(store);
   return out;
 }
 
