@@ -8,10 +8,7 @@ import { storable } from './common.ts';
  */
 export const EraseRequest = z.object({
   reason: storable(
-    z
-      .string({ error: 'Укажите причину удаления' })
-      .trim()
-      .max(500, 'Причина удаления: не длиннее 500 символов'),
+    z.string({ error: 'Укажите причину удаления' }).trim().max(500, 'Причина удаления: не длиннее 500 символов'),
   ).default(''),
 });
 export type EraseRequest = z.infer<typeof EraseRequest>;

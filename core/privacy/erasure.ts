@@ -9,15 +9,7 @@
  */
 
 export type ErasedRecord =
-  | 'participant'
-  | 'answer'
-  | 'completion'
-  | 'activation'
-  | 'certificate'
-  | 'session'
-  | 'visit'
-  | 'notice'
-  | 'unsent';
+  'participant' | 'answer' | 'completion' | 'activation' | 'certificate' | 'session' | 'visit' | 'notice' | 'unsent';
 
 export type ErasureFate = 'delete' | 'keep-without-person';
 

@@ -24,46 +24,46 @@ const answerText = (v: unknown): unknown => (typeof v === 'string' || typeof v =
 export function labelledExport(d: ParticipantData): Record<string, unknown> {
   const r = d.registration;
   return {
-    'Документ': 'Выгрузка персональных данных участника акции «Мое будущее»',
+    Документ: 'Выгрузка персональных данных участника акции «Мое будущее»',
     'Дата выгрузки': when(d.exportedAt),
-    'Акция': `${d.campaign.title} (${d.campaign.year})`,
-    'Регистрация': {
+    Акция: `${d.campaign.title} (${d.campaign.year})`,
+    Регистрация: {
       'Идентификатор участника': r.id,
-      'Фамилия': r.surname,
-      'Имя': r.name,
-      'Регион': findRegion(r.region)?.name ?? r.region,
+      Фамилия: r.surname,
+      Имя: r.name,
+      Регион: findRegion(r.region)?.name ?? r.region,
       'Населенный пункт': r.locality,
       'Название образовательной организации': r.schoolName,
-      'Класс': r.schoolClass,
-      'Пол': GENDER[r.gender] ?? r.gender,
+      Класс: r.schoolClass,
+      Пол: GENDER[r.gender] ?? r.gender,
       'E-mail': r.email,
       'Дата регистрации': when(r.registeredAt),
-      'Пароль': 'хранится только в виде необратимой свёртки и в выгрузку не входит',
+      Пароль: 'хранится только в виде необратимой свёртки и в выгрузку не входит',
     },
     'Согласие на обработку персональных данных': d.consents.map((c) => ({
-      'Редакция': c.version,
+      Редакция: c.version,
       'Дата и время': when(c.at),
     })),
     'Код доступа': d.activation
-      ? { 'Код': d.activation.code, 'Состояние': d.activation.status, 'Дата активации': when(d.activation.at) }
+      ? { Код: d.activation.code, Состояние: d.activation.status, 'Дата активации': when(d.activation.at) }
       : 'код не вводился',
-    'Ответы': d.answers.map((a) => ({
-      'Задание': `Шаг ${a.step}. ${a.stepTitle}`,
-      'Вопрос': a.itemId,
-      'Ответ': answerText(a.value),
-      'Сохранён': when(a.at),
+    Ответы: d.answers.map((a) => ({
+      Задание: `Шаг ${a.step}. ${a.stepTitle}`,
+      Вопрос: a.itemId,
+      Ответ: answerText(a.value),
+      Сохранён: when(a.at),
     })),
     'Выполненные задания': d.completedSteps.map((c) => ({
-      'Задание': `Шаг ${c.step}. ${c.stepTitle}`,
-      'Завершено': when(c.at),
+      Задание: `Шаг ${c.step}. ${c.stepTitle}`,
+      Завершено: when(c.at),
     })),
-    'Результат': d.result
+    Результат: d.result
       ? {
-          'Итог': d.result.summary,
-          'Профиль': d.result.profile.map((p) => ({ 'Направление': p.title, 'Процент': p.percent, 'Уровень': p.band })),
+          Итог: d.result.summary,
+          Профиль: d.result.profile.map((p) => ({ Направление: p.title, Процент: p.percent, Уровень: p.band })),
         }
       : 'будет доступен после выполнения всех заданий',
-    'Сертификаты': d.certificates.map((c) => ({ 'Номер': c.serial, 'Дата выдачи': when(c.issuedAt) })),
+    Сертификаты: d.certificates.map((c) => ({ Номер: c.serial, 'Дата выдачи': when(c.issuedAt) })),
     'Входы в других образовательных организациях': d.visitedSchools.map((v) => ({
       'Образовательная организация': v.name,
       'Первый вход': when(v.firstAt),

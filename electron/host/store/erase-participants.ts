@@ -29,16 +29,15 @@ export function eraseParticipantsHere(store: KioskStore, ids: readonly string[])
   try {
     for (const [record, t] of Object.entries(TABLES) as [ErasedRecord, (typeof TABLES)[ErasedRecord]][]) {
       if (!t || erasureFate('kiosk', record) !== 'delete') continue;
-      store.statement(`DELETE FROM ${t.table} WHERE ${t.column} IN (SELECT value FROM json_each(?))`).run(
-        JSON.stringify(ids),
-      );
+      store
+        .statement(`DELETE FROM ${t.table} WHERE ${t.column} IN (SELECT value FROM json_each(?))`)
+        .run(JSON.stringify(ids));
     }
     // Pulled changes held back for the person's rows (row-keys.ts: "kind:participantId[:…]").
     for (const id of ids) {
-      store.statement("DELETE FROM deferred_changes WHERE row_key LIKE '%:' || ? OR row_key LIKE '%:' || ? || ':%'").run(
-        id,
-        id,
-      );
+      store
+        .statement("DELETE FROM deferred_changes WHERE row_key LIKE '%:' || ? OR row_key LIKE '%:' || ? || ':%'")
+        .run(id, id);
     }
   } finally {
     store.sqlite.pragma('secure_delete = FAST');

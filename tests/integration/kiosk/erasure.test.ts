@@ -50,7 +50,11 @@ describe.each(DIALECTS)('deletion on request reaches an offline kiosk (%s)', (di
     dataDir = tempDir('kiosk-erase-');
     link = await startLink(school.server.url);
     host = await startKioskHost({ dataDir, log: quiet, idleSyncMs: 60_000 });
-    await kiosk().ok('enroll', { serverUrl: link.url, enrollmentCode: await school.enrollmentCode(), deviceName: 'ПК 3' });
+    await kiosk().ok('enroll', {
+      serverUrl: link.url,
+      enrollmentCode: await school.enrollmentCode(),
+      deviceName: 'ПК 3',
+    });
     for (const [who, setId] of [
       [erased, (id: string) => (erasedId = id)],
       [classmate, (id: string) => (classmateId = id)],
