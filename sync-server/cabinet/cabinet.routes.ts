@@ -66,7 +66,10 @@ export function cabinetRouter(ctx: ServerContext): Router {
   r.get('/students/:id/export', async (req, res) => {
     const { id } = parse(IdParam, req.params);
     const me = currentUser(res);
-    sendExport(res, await exportByCoorganizer(ctx, { id: me.id, email: me.email, schoolId: currentSchool(res).id }, id));
+    sendExport(
+      res,
+      await exportByCoorganizer(ctx, { id: me.id, email: me.email, schoolId: currentSchool(res).id }, id),
+    );
   });
   r.post('/students/:id/erase', async (req, res) => {
     const { id } = parse(IdParam, req.params);

@@ -96,7 +96,8 @@ export async function exportByCoorganizer(
 /** Sends the labelled export as a JSON file download. */
 export function sendExport(res: Response, data: ParticipantData): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(data.exportedAt)}"`);
+  const name = exportFileName(data.exportedAt);
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"; filename*=UTF-8''${name}`);
   res.setHeader('Cache-Control', 'no-store');
   res.send(JSON.stringify(labelledExport(data), null, 2));
 }

@@ -11,6 +11,7 @@ import {
   Schedule,
 } from '../../../../core/contracts/api.ts';
 import { ResultsList, TemporaryPassword } from '../../../../core/contracts/results.ts';
+import { ErasureDone } from '../../../../core/contracts/privacy.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
 export const cabinetApi = {
@@ -25,6 +26,10 @@ export const cabinetApi = {
   revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),
   setStudentPassword: (participantId: string) =>
     call(TemporaryPassword, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/password`),
+  studentExport: (participantId: string) =>
+    downloadFile(`/api/cabinet/students/${encodeURIComponent(participantId)}/export`, 'dannye-uchastnika.json'),
+  eraseStudent: (participantId: string, reason: string) =>
+    call(ErasureDone, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/erase`, { reason }),
   resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
   certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
 };
