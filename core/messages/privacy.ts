@@ -1,6 +1,9 @@
 /** Russian texts of exporting and erasing a participant's data, and of retention (issue 15). */
 export const privacyMessages = {
-  dataColumn: 'Персональные данные',
+  dataColumn: 'Данные',
+  /** The short labels of a table row's buttons (their accessible names say whose). */
+  exportShort: 'Выгрузить',
+  eraseShort: 'Удалить',
   exportData: 'Выгрузить данные',
   exportFor: (name: string) => `Выгрузить данные участника: ${name}`,
   erase: 'Удалить данные',

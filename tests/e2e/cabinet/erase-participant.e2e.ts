@@ -62,7 +62,8 @@ test('«Удалить данные» and «Выгрузить данные»: t
   await expect(dashboard.dialog.getByLabel('Причина удаления (необязательно)')).toBeVisible();
   await snap(page, '52-support-erase-dialog');
   await dashboard.dialog.getByRole('button', { name: 'Удалить' }).click();
-  await expect(page.getByTestId('participant-privacy')).toContainText('Данные участника удалены.');
+  await expect(page.getByTestId('participant-erased')).toHaveText('Данные участника удалены.');
+  await expect(page.getByText(petr!.email)).toHaveCount(0);
   await snap(page, '53-support-erased');
   expect(await exists(petr!.id)).toBe(false);
 
