@@ -36,6 +36,16 @@ export const CampaignSettings = z.object({
     .max(100_000_00, `Цена за одного участника — не больше ${formatRubles(100_000_00)}`),
   /** Participant registration is open in a region during its window. */
   regionWindows: z.array(RegionWindow),
+  /**
+   * How many days after the campaign's end its participants' personal data is kept
+   * (core/privacy/retention.ts); absent until the organizer sets it.
+   */
+  retentionDays: z
+    .number({ error: 'Укажите срок хранения данных числом дней' })
+    .int('Срок хранения данных — целое число дней')
+    .min(1, 'Срок хранения данных — не меньше 1 дня')
+    .max(3650, 'Срок хранения данных — не больше 3650 дней (10 лет)')
+    .optional(),
   consent: z.object({
     version: storable(
       z.string().min(1, 'Укажите редакцию согласия').max(40, 'Редакция согласия: не длиннее 40 символов'),

@@ -16,6 +16,7 @@ import { ExportJobs } from './results/export.jobs.ts';
 import { settleAll } from './sync/leases.service.ts';
 
 const SETTLE_EVERY_MS = 60_000;
+import { keepRetention } from './privacy/erasure.service.ts';
 import { keepSchoolStatsFresh, noteSchoolChanged } from './organizer/school-stats.service.ts';
 
 export interface RunningServer {
@@ -95,11 +96,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
 
   const stats = keepSchoolStatsFresh(ctx);
+  const retention = keepRetention(ctx);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(settling);
       await stats.stop();
+      await retention.stop();
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       await realtime.close();

@@ -11,6 +11,9 @@ export const AUDIT_ACTIONS = [
   'coorganizers.import',
   'participant.password',
   'participants.merge',
+  'participant.export',
+  'participant.erase',
+  'participants.retention',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

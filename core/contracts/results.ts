@@ -155,6 +155,7 @@ export const Verification = z.discriminatedUnion('valid', [
     campaignTitle: z.string(),
     issuedAt: z.number(),
   }),
-  z.object({ valid: z.literal(false), serial: z.string() }),
+  /** erased: the number was issued, but its participant's data was erased; it names no one now. */
+  z.object({ valid: z.literal(false), serial: z.string(), erased: z.literal(true).optional() }),
 ]);
 export type Verification = z.infer<typeof Verification>;

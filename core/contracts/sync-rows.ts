@@ -69,6 +69,8 @@ export const CertificateRowSchema = z.object({
 
 /** The retired registration's id and the one it joined (issue 13). */
 export const MergeChangeSchema = z.object({ retiredId: z.string(), keptId: z.string() });
+/** An erased participant: only the bare id, nothing that names them (core/privacy/erasure.ts). */
+export const ErasureChangeSchema = z.object({ participantId: z.string() });
 
 export const changeSchemas = {
   participant: ParticipantRowSchema,
@@ -79,6 +81,7 @@ export const changeSchemas = {
   lease: Lease,
   certificate: CertificateRowSchema,
   merge: MergeChangeSchema,
+  erasure: ErasureChangeSchema,
 } as const;
 
 /** POST /api/sync/participant's answer. */

@@ -94,6 +94,8 @@ export const ChangeEntity = z.enum([
   'certificate',
   /** A registration merged into another of the same student: the kiosk drops the retired one. */
   'merge',
+  /** A participant erased (deletion on request, or retention): the kiosk drops every record of them. */
+  'erasure',
 ]);
 export type ChangeEntity = z.infer<typeof ChangeEntity>;
 

@@ -211,5 +211,8 @@ export const supportMessages = {
     'coorganizers.import': 'Импорт соорганизаторов',
     'participant.password': 'Сменён пароль участника',
     'participants.merge': 'Объединены повторные регистрации участника',
+    'participant.export': 'Выгружены данные участника',
+    'participant.erase': 'Удалены данные участника',
+    'participants.retention': 'Обезличены данные по истечении срока хранения',
   } as Record<string, string>,
 };

@@ -6,12 +6,15 @@ import { Router } from 'express';
 import { ObtainTariffRequest } from '../../core/contracts/api.ts';
 import { MergeRequest } from '../../core/contracts/duplicates.ts';
 import { IdParam } from '../../core/contracts/organizer.ts';
+import type { ErasureDone } from '../../core/contracts/privacy.ts';
 import { currentSchool, currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
 import { certificateAddress } from '../certificates/base-url.ts';
 import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from '../devices/devices.service.ts';
 import { classroomAddress } from '../devices/server-address.ts';
 import { parse } from '../http/errors.ts';
+import { eraseByCoorganizer } from '../privacy/erasure.service.ts';
+import { exportByCoorganizer, sendExport } from '../privacy/export.service.ts';
 import { setStudentPassword } from '../results/student-password.service.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
@@ -77,6 +80,20 @@ export function cabinetRouter(ctx: ServerContext): Router {
     const { id } = parse(IdParam, req.params);
     const actor = { userId: currentUser(res).id, school: currentSchool(res) };
     res.json(await setStudentPassword(ctx, actor, id));
+  });
+  r.get('/students/:id/export', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const me = currentUser(res);
+    sendExport(
+      res,
+      await exportByCoorganizer(ctx, { id: me.id, email: me.email, schoolId: currentSchool(res).id }, id),
+    );
+  });
+  r.post('/students/:id/erase', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const me = currentUser(res);
+    await eraseByCoorganizer(ctx, { id: me.id, email: me.email, schoolId: currentSchool(res).id }, id, req.body);
+    res.json({ erased: true } satisfies ErasureDone);
   });
   return r;
 }

@@ -42,3 +42,11 @@ export async function saveCampaign(db: Kysely<CentralDB>, c: Campaign, now: numb
       .execute();
   });
 }
+
+/** Every campaign, past ones included (the retention job erases what their settings say is past keeping). */
+export async function allCampaigns(db: Kysely<CentralDB>): Promise<Campaign[]> {
+  const rows = await db.selectFrom('campaigns').selectAll().orderBy('year').execute();
+  return rows.map((row) =>
+    Campaign.parse({ id: row.id, year: row.year, title: row.title, settings: JSON.parse(row.settings) }),
+  );
+}

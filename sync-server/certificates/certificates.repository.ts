@@ -3,7 +3,7 @@ import type { CertificateKind } from '../../core/contracts/results.ts';
 import type { ServerContext } from '../context.ts';
 import type { CertificatesTable } from '../db/schema.ts';
 
-export type CertificateRow = CertificatesTable;
+export type CertificateRow = Omit<CertificatesTable, 'erased_at'> & { erased_at?: number | null };
 
 export async function findCertificate(
   ctx: ServerContext,

@@ -183,6 +183,15 @@ export interface CertificatesTable {
   name: string;
   school_name: string;
   issued_at: number;
+  /** Set when its participant was erased (migration 014): kept for the accounting, naming no one. */
+  erased_at: Generated<number | null>;
+}
+
+/** A participant erased on request or by retention: the bare id only (migration 014). */
+export interface ErasedParticipantsTable {
+  participant_id: string;
+  erased_at: number;
+  cause: 'request' | 'retention';
 }
 
 /** A participant signed in through the lookup at a school other than their own (migration 004). */
@@ -255,4 +264,5 @@ export interface CentralDB {
   audit_log: AuditLogTable;
   school_stats: SchoolStatsTable;
   participant_merges: ParticipantMergesTable;
+  erased_participants: ErasedParticipantsTable;
 }

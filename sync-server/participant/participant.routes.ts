@@ -13,7 +13,8 @@ import type { ServerContext } from '../context.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import { buyIndividualTariff, individualTariff } from './individual-tariff.service.ts';
 import { content, dismissNotice, login, logout, me, register, registrationForm, status } from './web-account.ts';
-import type { WebCall, WebHandler, WebHandlers } from './web-call.ts';
+import { requireParticipant, type WebCall, type WebHandler, type WebHandlers } from './web-call.ts';
+import { participantData, sendExport } from '../privacy/export.service.ts';
 import { document, result } from './web-documents.ts';
 import { activate, completeStep, progress, saveAnswer } from './web-journey.ts';
 
@@ -45,6 +46,13 @@ export function participantRouter(ctx: ServerContext, limits: LimitStore): Route
   r.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
+  });
+  // «Скачать мои данные»: the signed-in participant's own data, and only theirs (the session says who).
+  r.get('/export', async (req, res) => {
+    const p = await requireParticipant(ctx, { req, res, limiter });
+    const data = await participantData(ctx, p.id);
+    if (!data) throw HttpError.of(401, 'UNAUTHORIZED');
+    sendExport(res, data);
   });
   r.post('/:channel', async (req, res) => {
     const name = String(req.params.channel);

@@ -7,6 +7,7 @@ import { Router } from 'express';
 import { AuditQuery } from '../../core/contracts/audit.ts';
 import { ExportFormat } from '../../core/contracts/dashboard.ts';
 import { IdParam } from '../../core/contracts/organizer.ts';
+import { EraseRequest, type ErasureDone } from '../../core/contracts/privacy.ts';
 import { FleetQuery, ParticipantSearch } from '../../core/contracts/support.ts';
 import { auditTable, fleetTable } from '../../core/tables/support.ts';
 import { listAudit } from '../audit/audit.repository.ts';
@@ -14,6 +15,8 @@ import { currentUser, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
 import { parse } from '../http/errors.ts';
 import { sendTable } from '../organizer/export.ts';
+import { eraseByOrganizer } from '../privacy/erasure.service.ts';
+import { exportByOrganizer, sendExport } from '../privacy/export.service.ts';
 import { fleet, participantCard, resetPassword, searchParticipants } from './support.service.ts';
 
 export function supportRouter(ctx: ServerContext): Router {
@@ -44,6 +47,16 @@ export function supportRouter(ctx: ServerContext): Router {
   r.get('/audit/export', async (req, res) => {
     const { format } = parse(ExportFormat, req.query);
     await sendTable(res, auditTable, await listAudit(ctx.db, { limit: 1000 }), format);
+  });
+  r.get('/participants/:id/export', async (req, res) => {
+    const me = currentUser(res);
+    sendExport(res, await exportByOrganizer(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id));
+  });
+  r.post('/participants/:id/erase', async (req, res) => {
+    const me = currentUser(res);
+    const { reason } = parse(EraseRequest, req.body ?? {});
+    await eraseByOrganizer(ctx, { id: me.id, email: me.email }, parse(IdParam, req.params).id, reason);
+    res.json({ erased: true } satisfies ErasureDone);
   });
   return r;
 }

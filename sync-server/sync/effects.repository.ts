@@ -16,7 +16,7 @@ export async function writeEffects(
   const answers = new Map<string, BulkRow<CentralDB['answers']>>();
   const completions: BulkRow<CentralDB['completions']>[] = [];
   const history: BulkRow<CentralDB['completion_history']>[] = [];
-  const certificates: CentralDB['certificates'][] = [];
+  const certificates: BulkRow<Omit<CentralDB['certificates'], 'erased_at'>>[] = [];
   const usedByCode = new Map<string, number>();
   const leaseUse = new Map<string, number>();
   for (const e of effects) {

@@ -41,6 +41,7 @@ export function rememberParticipants(store: object, rows: Iterable<ParticipantRo
 }
 
 /** Registrations merged into another one (issue 13): a retired participant is no longer known. */
+/** Erased participants (privacy/erasure.service.ts): their next push loads, and is refused. */
 export function forgetParticipants(store: object, ids: Iterable<string>): void {
   const cache = byStore.get(store);
   if (cache) for (const id of ids) cache.delete(id);

@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { DeviceHealth, MutationOutcome } from '../../core/contracts/sync.ts';
 import { reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
-import { decide } from '../../core/mutations/decide.ts';
+import { decide, type Decision } from '../../core/mutations/decide.ts';
 import { forKeptRegistration } from '../../core/mutations/merge.ts';
 import { Mutation } from '../../core/mutations/schemas.ts';
 import { DomainState, refsOf, type StateRefs } from '../../core/mutations/state.ts';
@@ -30,6 +30,7 @@ import { writeEffects } from './effects.repository.ts';
 import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
 import { keptIdsOf } from './merges.repository.ts';
+import { erasedAmong } from '../privacy/erasure.repository.ts';
 
 export interface PushSource {
   deviceId: string | null;
@@ -162,10 +163,15 @@ async function applyFresh(
   trx: Transaction<CentralDB>,
   campaign: Campaignish,
   source: PushSource,
-  fresh: Valid[],
+  batch: Valid[],
   outcomes: MutationOutcome[],
   now: number,
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
+  // An erased participant's changes (a kiosk offline at the deletion) are refused, and their
+  // content is not logged: nothing re-creates the person (privacy/erasure.repository.ts).
+  const erased = await erasedAmong(trx, [...new Set(batch.map((f) => f.m.args.participantId))]);
+  const refused = erased.size ? batch.filter((f) => erased.has(f.m.args.participantId)) : [];
+  const fresh = refused.length ? batch.filter((f) => !erased.has(f.m.args.participantId)) : batch;
   // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
   const keptOf = await keptIdsOf(
     trx,
@@ -198,6 +204,8 @@ async function applyFresh(
   const arrived = effects.filter((e) => e.type === 'participant.insert').map((e) => e.row.id);
   const reDecided = await retryParked(trx, ctx.store.dialect, state, baseCtx, decided, arrived, effects);
 
+  const erasedDecision: Decision = { status: 'rejected', ...reject('PARTICIPANT_ERASED') };
+  for (const f of refused) decided.push({ m: f.m, hash: f.hash, payload: '{}', decision: erasedDecision });
   await insertChunked(
     trx,
     'mutations',
@@ -220,7 +228,7 @@ async function applyFresh(
   await writeEffects(trx, effects, source.deviceId);
   const touched = await emitChanges(trx, state, effects);
 
-  fresh.forEach((f, i) => {
+  [...fresh, ...refused].forEach((f, i) => {
     const d = decided[i]!.decision;
     outcomes[f.index] =
       d.status === 'rejected'

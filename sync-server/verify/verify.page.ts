@@ -40,7 +40,9 @@ export function verifyPageHtml(v: Verification, timeZone = 'Europe/Moscow'): str
   return pageHtml(
     v.valid
       ? `<p class="verdict ok">${escapeHtml(m.genuine)}</p>${details(v, timeZone)}`
-      : `<p class="verdict bad">${escapeHtml(m.notFound)}</p><p>${escapeHtml(m.notFoundHint(v.serial))}</p>`,
+      : v.erased
+        ? `<p class="verdict bad">${escapeHtml(m.erased)}</p><p>${escapeHtml(m.erasedHint(v.serial))}</p>`
+        : `<p class="verdict bad">${escapeHtml(m.notFound)}</p><p>${escapeHtml(m.notFoundHint(v.serial))}</p>`,
   );
 }
 

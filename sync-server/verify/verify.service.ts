@@ -18,11 +18,13 @@ export async function verifySerial(ctx: ServerContext, input: string): Promise<V
       'certificates.name',
       'certificates.school_name',
       'certificates.issued_at',
+      'certificates.erased_at',
       'campaigns.title',
     ])
     .where('certificates.serial', '=', serial)
     .executeTakeFirst();
   if (!row) return { valid: false, serial };
+  if (row.erased_at !== null) return { valid: false, serial, erased: true };
   return {
     valid: true,
     serial: row.serial,

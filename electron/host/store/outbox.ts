@@ -6,6 +6,7 @@
 import type { MutationOutcome } from '../../../core/contracts/sync.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Mutation } from '../../../core/mutations/schemas.ts';
+import { eraseParticipantsHere, wipeErasedBytes } from './erase-participants.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
 import { releaseDeferred } from './pull-apply.ts';
@@ -72,6 +73,7 @@ export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: Mutat
   const byId = new Map(outcomes.map((o) => [o.id, o]));
   // Unsynced: the server has these for good, and answers them again from its log if a power cut
   // takes this commit back (an fsync a batch was most of the push's time on the kiosk).
+  const erased = new Set<string>();
   store.txUnsynced(() => {
     const answered: number[] = [];
     for (const m of sent) {
@@ -88,12 +90,16 @@ export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: Mutat
             .where('id', '=', m.args.activationId),
         );
       }
-      if (o.status === 'rejected' || o.status === 'conflict') noteRejection(store, m, o, now);
+      // The person was erased at the centre while this PC held their changes: they go, not a notice.
+      if (o.status === 'rejected' && o.code === 'PARTICIPANT_ERASED') erased.add(m.args.participantId);
+      else if (o.status === 'rejected' || o.status === 'conflict') noteRejection(store, m, o, now);
     }
     // One statement for the whole batch (a DELETE per mutation was most of the push's host time).
     store.statement('DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))').run(JSON.stringify(answered));
     releaseDeferred(store);
+    eraseParticipantsHere(store, [...erased]);
   });
+  if (erased.size) wipeErasedBytes(store);
   return byId;
 }
 

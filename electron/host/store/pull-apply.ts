@@ -10,6 +10,7 @@ import type { Campaign } from '../../../core/campaign.ts';
 import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { applyMerge } from './merge-apply.ts';
+import { eraseParticipantsHere, wipeErasedBytes } from './erase-participants.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
@@ -41,6 +42,8 @@ function keyOf(p: Parsed): string {
       return rowKey.certificate(p.data.participantId);
     case 'merge':
       return `merge:${p.data.retiredId}`;
+    case 'erasure':
+      return `erasure:${p.data.participantId}`;
   }
 }
 
@@ -93,6 +96,8 @@ function write(store: KioskStore, p: Parsed): void {
       return putCertificate(store, p.data);
     case 'merge':
       return applyMerge(store, p.data);
+    case 'erasure':
+      return eraseParticipantsHere(store, [p.data.participantId]);
   }
 }
 
@@ -107,6 +112,11 @@ export function applyChange(
 ): boolean {
   const p = parseChange(change);
   if (!p) return false;
+  // Never held back: the person's unsent changes go with them (the server refuses them anyway).
+  if (p.entity === 'erasure') {
+    write(store, p);
+    return true;
+  }
   const key = keyOf(p);
   // A merge is never held back: the retired registration's unsent work goes to the kept one.
   if (outboxEmpty || p.entity === 'merge' || !isDirty(store, p, key)) {
@@ -134,8 +144,17 @@ export interface PulledChunk {
   campaign: Campaign;
 }
 
-/** One pulled chunk and its cursor, atomically. Returns how many changes were malformed. */
+/**
+ * One pulled chunk and its cursor, atomically. Returns how many changes were malformed. A chunk
+ * that erased someone wipes the journal after its commit, so their bytes leave the WAL too.
+ */
 export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
+  const out = applyChunk(store, chunk);
+  if (chunk.changes.some((c) => c.entity === 'erasure')) wipeErasedBytes(store);
+  return out;
+}
+
+function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
   // Unsynced: a chunk a power cut takes back goes with its cursor, and is simply pulled again.
   return store.txUnsynced(() => {
     let malformed = 0;

@@ -4,6 +4,7 @@
  * jitter up to a minute; an idle kiosk still syncs every half minute. Everything it learns
  * (cursor, clock offset, last success) is in the store, so it resumes after a restart.
  */
+import { forgetPastRetention } from '../store/erase-participants.ts';
 import type { SyncStatus } from '../../../core/contracts/kiosk.ts';
 import type { DeviceHealth } from '../../../core/contracts/sync.ts';
 import { kioskMessages } from '../../../core/messages/kiosk.ts';
@@ -114,6 +115,9 @@ export class SyncEngine {
     return this.#exclusive(async () => {
       if (this.#closed || !this.enrollment()) return false;
       this.#timer.clear();
+      // Before the link is tried: an offline PC also forgets on time (core/privacy/retention.ts).
+      const forgotten = forgetPastRetention(this.o.store, this.o.clock.now());
+      if (forgotten) this.o.log('retention: participants erased here', { erased: forgotten });
       try {
         const d = this.#deps();
         const t0 = performance.now();

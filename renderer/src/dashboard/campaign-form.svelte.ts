@@ -49,6 +49,8 @@ export class CampaignForm {
   windows = $state<WindowRow[]>([row()]);
   consentVersion = $state('');
   consentText = $state('');
+  /** Days personal data is kept after the campaign's end (core/privacy/retention.ts); empty: not set. */
+  retentionDays = $state('');
   exists = $state(false);
 
   fill(c: Campaign): void {
@@ -66,6 +68,7 @@ export class CampaignForm {
       : [row()];
     this.consentVersion = s.consent.version;
     this.consentText = s.consent.text;
+    this.retentionDays = s.retentionDays === undefined ? '' : String(s.retentionDays);
   }
 
   addWindow(): void {
@@ -122,6 +125,7 @@ export class CampaignForm {
           .filter((w) => w.region)
           .map(({ region, from, to }) => ({ region, from: day(from), to: day(to) })),
         consent: { version: this.consentVersion, text: this.consentText },
+        ...(this.retentionDays.trim() ? { retentionDays: Number(this.retentionDays.trim()) } : {}),
       },
     };
   }

@@ -21,7 +21,8 @@ import {
   SupportPassword,
   type FleetQuery,
 } from '../../../core/contracts/support.ts';
-import { call } from '../cabinet/api/http.ts';
+import { ErasureDone } from '../../../core/contracts/privacy.ts';
+import { call, downloadFile } from '../cabinet/api/http.ts';
 
 /** A query string from the set values only. */
 function query(q: Record<string, string | number | undefined>): string {
@@ -51,6 +52,10 @@ export const organizerApi = {
   participant: (id: string) => call(ParticipantCard, 'GET', `/api/support/participants/${encodeURIComponent(id)}`),
   resetPassword: (id: string) =>
     call(SupportPassword, 'POST', `/api/support/participants/${encodeURIComponent(id)}/password`),
+  participantExport: (id: string) =>
+    downloadFile(`/api/support/participants/${encodeURIComponent(id)}/export`, 'dannye-uchastnika.json'),
+  eraseParticipant: (id: string, reason: string) =>
+    call(ErasureDone, 'POST', `/api/support/participants/${encodeURIComponent(id)}/erase`, { reason }),
   school: (id: string) => call(SchoolDetail, 'GET', `/api/organizer/schools/${encodeURIComponent(id)}/detail`),
 };
 

@@ -49,7 +49,7 @@ const BODY_IDS: Record<string, (id: string, other: string) => unknown> = {
 };
 
 /** Who each non-public route is for, by where it is mounted. */
-type Audience = 'coorganizer' | 'organizer' | 'staff' | 'device' | 'anyone signed in';
+type Audience = 'coorganizer' | 'organizer' | 'staff' | 'device' | 'participant' | 'anyone signed in';
 function audience(path: string): Audience {
   if (path.startsWith('/api/cabinet')) return 'coorganizer';
   if (path.startsWith('/api/organizer')) return 'organizer';
@@ -57,6 +57,8 @@ function audience(path: string): Audience {
   if (path.startsWith('/api/support')) return 'staff';
   if (path.startsWith('/api/sync')) return 'device';
   if (path === '/api/auth/me') return 'anyone signed in';
+  // «Скачать мои данные»: the web participant's own data, by their session alone.
+  if (path === '/api/participant/export') return 'participant';
   throw new Error(`${path}: neither on the public list nor under a known audience`);
 }
 
@@ -172,6 +174,13 @@ describe('every registered route', () => {
       if (key in PUBLIC) continue;
       const who = audience(r.path);
       if (who === 'anyone signed in') continue;
+      if (who === 'participant') {
+        // A staff session is no participant's: nobody's data comes back.
+        for (const staff of [coorgA, orgA, supportA]) {
+          expect((await call(r, fill(r.path, uuidv7()), { cookie: staff.cookie! })).status, key).toBe(401);
+        }
+        continue;
+      }
       const others: Record<string, Client> =
         who === 'organizer'
           ? { 'co-organizer': coorgA, 'technical support': supportA }

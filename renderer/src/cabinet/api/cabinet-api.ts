@@ -18,6 +18,7 @@ import {
   StudentResult,
   TemporaryPassword,
 } from '../../../../core/contracts/results.ts';
+import { ErasureDone } from '../../../../core/contracts/privacy.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
 export const cabinetApi = {
@@ -43,6 +44,10 @@ export const cabinetApi = {
     call(TemporaryPassword, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/password`),
   duplicates: () => call(DuplicatesList, 'GET', '/api/cabinet/duplicates'),
   merge: (request: MergeRequest) => call(MergeResult, 'POST', '/api/cabinet/duplicates/merge', request),
+  studentExport: (participantId: string) =>
+    downloadFile(`/api/cabinet/students/${encodeURIComponent(participantId)}/export`, 'dannye-uchastnika.json'),
+  eraseStudent: (participantId: string, reason: string) =>
+    call(ErasureDone, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/erase`, { reason }),
   resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
   certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
 };

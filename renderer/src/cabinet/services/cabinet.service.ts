@@ -111,6 +111,16 @@ export async function mergeRegistrations(
   }
 }
 
+/** «Удалить данные» of a student, with the reason; the Russian reason of a refusal, or null. */
+export async function eraseStudent(participantId: string, reason: string): Promise<string | null> {
+  try {
+    await cabinetApi.eraseStudent(participantId, reason);
+    return null;
+  } catch (error) {
+    return errorText(error);
+  }
+}
+
 /** Runs a download; returns the Russian reason if the server refused it. */
 export async function download(action: () => Promise<void>): Promise<string | null> {
   try {
