@@ -45,6 +45,8 @@ export function demoSettings(today: string): CampaignSettings {
     pricePerParticipantKopecks: 100_00,
     regionWindows: REGION_CODES.map((region) => ({ region, from: addDays(today, -1), to: addDays(today, 30) })),
     consent: { ...DEMO_CONSENT },
+    // 7th-graders are 13 or 14: below 14 a parent consents (152-ФЗ, ст. 9; ГК РФ, ст. 26, 28).
+    parentConsentUpToClass: 7,
   };
 }
 

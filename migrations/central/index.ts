@@ -7,6 +7,7 @@ import * as m004 from './004_issue10_unplaced_indexes.ts';
 import * as m005 from './005_issue11_participant_visits.ts';
 import * as m006 from './006_issue12_participant_sessions.ts';
 import * as m007 from './007_issue14_dashboard.ts';
+import * as m013 from './013_issue15_consent.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005_issue11_participant_visits': m005,
   '006_issue12_participant_sessions': m006,
   '007_issue14_dashboard': m007,
+  '013_issue15_consent': m013,
 };
 
 export const centralMigrations: MigrationProvider = {
