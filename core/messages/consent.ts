@@ -34,3 +34,9 @@ export const PARENT_CONSENT_WAY_LABELS = {
   paper: 'На бумаге в школе',
   electronic: 'Электронно родителем',
 } as const;
+
+/** What the server says about consent documents and parents' consents. */
+export const consentServerMessages = {
+  versionPublished: (v: string) =>
+    `Редакция «${v}» уже опубликована, и её текст не меняется: участники приняли её такой. Чтобы изменить текст, укажите новую редакцию.`,
+} as const;

@@ -59,8 +59,7 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       if (!isRegistrationOpen(ctx.settings, ctx.now, profile.region)) return rejected(reject('REGISTRATION_CLOSED'));
       const parent = m.args.parentConsent;
       if (!parent && needsParentConsent(ctx.settings.parentConsentUpToClass, profile.schoolClass)) {
-        const missing = reject('PARENT_CONSENT_MISSING');
-        return rejected({ ...missing, problems: { 'parentConsent.by': missing.message } });
+        return rejected(reject('PARENT_CONSENT_MISSING'));
       }
       return accepted({
         type: 'participant.insert',

@@ -4,7 +4,8 @@ import { AuditQuery } from '../../core/contracts/audit.ts';
 import { CoorganizerEdit, CoorganizerInput, CsvImportInput, SchoolInput } from '../../core/contracts/directory.ts';
 import { listAudit, recordAudit, type Actor } from '../audit/audit.repository.ts';
 import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/contracts/dashboard.ts';
-import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
+import { CampaignInput, IdParam, SchoolsQuery, type ConsentVersions } from '../../core/contracts/organizer.ts';
+import { listConsentVersions } from '../campaigns/consent.repository.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
 import { auditTable } from '../../core/tables/support.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
@@ -36,7 +37,7 @@ export function organizerRouter(ctx: ServerContext): Router {
   });
   r.put('/campaign', async (req, res) => {
     const input = parse(CampaignInput, req.body ?? {});
-    const { campaign, created } = await putCampaign(ctx, input);
+    const { campaign, created } = await putCampaign(ctx, input, actor(res).id);
     ctx.log.info({ campaignId: campaign.id, created, userId: res.locals.user?.id }, 'campaign saved');
     await recordAudit(ctx.db, ctx.now(), actor(res), 'campaign.save', campaign.id, {
       label: campaign.title,
@@ -47,6 +48,12 @@ export function organizerRouter(ctx: ServerContext): Router {
       settings: { ...campaign.settings, consent: { version: campaign.settings.consent.version } },
     });
     res.status(created ? 201 : 200).json(campaign);
+  });
+
+  r.get('/consent-versions', async (_req, res) => {
+    const campaign = await findActiveCampaign(ctx.db);
+    const body: ConsentVersions = { versions: campaign ? await listConsentVersions(ctx.db, campaign.id) : [] };
+    res.json(body);
   });
 
   r.get('/schools', async (req, res) => {
