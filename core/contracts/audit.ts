@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'coorganizer.update',
   'coorganizers.import',
   'participant.password',
+  'participant.parentConsent',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -202,5 +202,6 @@ export const supportMessages = {
     'coorganizer.update': 'Изменён соорганизатор',
     'coorganizers.import': 'Импорт соорганизаторов',
     'participant.password': 'Сменён пароль участника',
+    'participant.parentConsent': 'Отмечено согласие родителя на бумаге',
   } as Record<string, string>,
 };

@@ -12,6 +12,12 @@ import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from 
 import { classroomAddress } from '../devices/server-address.ts';
 import { parse } from '../http/errors.ts';
 import { setStudentPassword } from '../results/student-password.service.ts';
+import {
+  missingParentConsents,
+  recordPaperConsent,
+  requireConsentStudent,
+} from '../results/parent-consent.service.ts';
+import { PaperConsentReceived } from '../../core/contracts/parent-consent.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
 
@@ -59,6 +65,19 @@ export function cabinetRouter(ctx: ServerContext): Router {
     const { id } = parse(IdParam, req.params);
     const actor = { userId: currentUser(res).id, school: currentSchool(res) };
     res.json(await setStudentPassword(ctx, actor, id));
+  });
+
+  r.get('/parent-consents', async (_req, res) => {
+    res.json(await missingParentConsents(ctx, currentSchool(res)));
+  });
+  r.post('/students/:id/parent-consent', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const school = currentSchool(res);
+    await requireConsentStudent(ctx, school, id);
+    const { by } = parse(PaperConsentReceived, req.body ?? {});
+    const me = currentUser(res);
+    await recordPaperConsent(ctx, { userId: me.id, email: me.email, school }, id, by);
+    res.status(204).end();
   });
   return r;
 }

@@ -11,6 +11,7 @@ import {
   Schedule,
 } from '../../../../core/contracts/api.ts';
 import { ResultsList, TemporaryPassword } from '../../../../core/contracts/results.ts';
+import { ParentConsentList, type PaperConsentReceived } from '../../../../core/contracts/parent-consent.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
 export const cabinetApi = {
@@ -25,6 +26,9 @@ export const cabinetApi = {
   revoke: (deviceId: string) => callEmpty('POST', `/api/cabinet/devices/${encodeURIComponent(deviceId)}/revoke`),
   setStudentPassword: (participantId: string) =>
     call(TemporaryPassword, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/password`),
+  parentConsents: () => call(ParentConsentList, 'GET', '/api/cabinet/parent-consents'),
+  recordPaperConsent: (participantId: string, input: PaperConsentReceived) =>
+    callEmpty('POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/parent-consent`, input),
   resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
   certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
 };

@@ -9,4 +9,5 @@ export class CabinetState {
   readonly results = new Resource(cabinetApi.results);
   readonly devices = new Resource(cabinetApi.devices);
   readonly rejections = new Resource(cabinetApi.rejections);
+  readonly parentConsents = new Resource(cabinetApi.parentConsents);
 }
