@@ -12,11 +12,7 @@ import { createEnrollmentCode, listDevices, listRejections, revokeDevice } from 
 import { classroomAddress } from '../devices/server-address.ts';
 import { parse } from '../http/errors.ts';
 import { setStudentPassword } from '../results/student-password.service.ts';
-import {
-  missingParentConsents,
-  recordPaperConsent,
-  requireConsentStudent,
-} from '../results/parent-consent.service.ts';
+import { missingParentConsents, recordPaperConsent, requireConsentStudent } from '../results/parent-consent.service.ts';
 import { PaperConsentReceived } from '../../core/contracts/parent-consent.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';

@@ -26,7 +26,12 @@ export async function saveCampaign(db: Kysely<CentralDB>, c: Campaign, now: numb
 }
 
 /** saveCampaign inside the caller's transaction (with the consent version it publishes). */
-export async function writeCampaign(trx: Transaction<CentralDB>, c: Campaign, now: number, active = true): Promise<void> {
+export async function writeCampaign(
+  trx: Transaction<CentralDB>,
+  c: Campaign,
+  now: number,
+  active = true,
+): Promise<void> {
   if (active) await trx.updateTable('campaigns').set({ active: 0 }).execute();
   await trx
     .insertInto('campaigns')

@@ -55,5 +55,11 @@ function fromDb(r: {
   effective_from: string;
   published_at: number;
 }): PublishedConsent {
-  return { version: r.version, title: r.title, text: r.text, effectiveFrom: r.effective_from, publishedAt: r.published_at };
+  return {
+    version: r.version,
+    title: r.title,
+    text: r.text,
+    effectiveFrom: r.effective_from,
+    publishedAt: r.published_at,
+  };
 }

@@ -246,4 +246,5 @@ export interface CentralDB {
   audit_log: AuditLogTable;
   school_stats: SchoolStatsTable;
   consent_versions: ConsentVersionsTable;
+  server_secrets: { name: string; value: string };
 }

@@ -45,7 +45,12 @@ async function publishConsent(
       const message = m.versionPublished(doc.version);
       throw new HttpError(409, 'CONSENT_VERSION_PUBLISHED', message, { 'settings.consent.version': message });
     }
-    return { version: published.version, title: published.title, text: published.text, effectiveFrom: published.effectiveFrom };
+    return {
+      version: published.version,
+      title: published.title,
+      text: published.text,
+      effectiveFrom: published.effectiveFrom,
+    };
   }
   // The organizer works in Moscow time, as the campaign's own days do.
   const fresh = { ...doc, effectiveFrom: localDay(new Date(now), 'Europe/Moscow') };

@@ -44,7 +44,11 @@ function query(ctx: ServerContext, schoolId: string, campaignId: string) {
     ]);
 }
 
-export function consentStudents(ctx: ServerContext, schoolId: string, campaignId: string): Promise<ConsentStudentRow[]> {
+export function consentStudents(
+  ctx: ServerContext,
+  schoolId: string,
+  campaignId: string,
+): Promise<ConsentStudentRow[]> {
   return query(ctx, schoolId, campaignId)
     .orderBy('participants.school_class')
     .orderBy('participants.surname')
