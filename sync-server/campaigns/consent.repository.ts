@@ -44,6 +44,8 @@ export async function listConsentVersions(db: Kysely<CentralDB>, campaignId: str
     .selectAll()
     .where('campaign_id', '=', campaignId)
     .orderBy('published_at', 'desc')
+    // Two saves within one millisecond (or a test's fixed clock): the later name first.
+    .orderBy('version', 'desc')
     .execute();
   return rows.map(fromDb);
 }
