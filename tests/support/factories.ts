@@ -35,7 +35,11 @@ export function openSettings(now: Date, over: Partial<CampaignSettings> = {}): C
       to: addDays(today, 30),
     })),
     parentConsentUpToClass: null,
-    consent: { version: 'test-1', title: 'Согласие на обработку персональных данных', text: 'Согласие на обработку персональных данных (тест).' },
+    consent: {
+      version: 'test-1',
+      title: 'Согласие на обработку персональных данных',
+      text: 'Согласие на обработку персональных данных (тест).',
+    },
     ...over,
   };
 }
