@@ -5,9 +5,8 @@
 import { z } from 'zod';
 import { IsoDate, isOnOrAfter, isOnOrBefore, isWithin } from './calendar.ts';
 import { findRegion, REGION_CODES } from './data/regions.ts';
-import { formatNumberRu } from './messages/numbers.ts';
 import { formatRubles } from './tariff.ts';
-import { storable } from './contracts/common.ts';
+import { ConsentDocument, ParentConsentUpToClass } from './consent.ts';
 
 export const RegionCode = z.enum(REGION_CODES, { error: 'Выберите регион из списка' });
 
@@ -46,17 +45,10 @@ export const CampaignSettings = z.object({
     .min(1, 'Срок хранения данных — не меньше 1 дня')
     .max(3650, 'Срок хранения данных — не больше 3650 дней (10 лет)')
     .optional(),
-  consent: z.object({
-    version: storable(
-      z.string().min(1, 'Укажите редакцию согласия').max(40, 'Редакция согласия: не длиннее 40 символов'),
-    ),
-    text: storable(
-      z
-        .string()
-        .min(1, 'Вставьте текст согласия')
-        .max(20_000, `Текст согласия: не длиннее ${formatNumberRu(20_000)} символов`),
-    ),
-  }),
+  /** The consent document registration shows whole; a new version is published, never edited. */
+  consent: ConsentDocument,
+  /** Classes up to this one need a parent's consent at registration (null: none do). */
+  parentConsentUpToClass: ParentConsentUpToClass.default(null),
 });
 export type CampaignSettings = z.infer<typeof CampaignSettings>;
 

@@ -11,6 +11,13 @@ export interface Rejection {
   readonly message: string;
 }
 
+/** The registration form's field a refusal of «Регистрация» belongs under. */
+export function registrationRefusalField(code: string): string | undefined {
+  if (code === 'EMAIL_TAKEN') return 'profile.email';
+  if (code === 'PARENT_CONSENT_MISSING') return 'parentConsent.by';
+  return undefined;
+}
+
 export function reject(code: RejectionCode, detail?: string): Rejection {
   const base = rejectionMessages[code];
   return { code, message: detail ? `${base} ${detail}` : base };

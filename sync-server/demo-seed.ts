@@ -45,6 +45,8 @@ export function demoSettings(today: string): CampaignSettings {
     pricePerParticipantKopecks: 100_00,
     regionWindows: REGION_CODES.map((region) => ({ region, from: addDays(today, -1), to: addDays(today, 30) })),
     consent: { ...DEMO_CONSENT },
+    // 7th-graders are 13 or 14: below 14 a parent consents (152-ФЗ, ст. 9; ГК РФ, ст. 26, 28).
+    parentConsentUpToClass: 7,
   };
 }
 
@@ -67,7 +69,9 @@ async function ensureUser(
 export function isUntouchedDemo(c: Campaign): boolean {
   if (c.title !== DEMO.title) return false;
   const seededOn = addDays(c.settings.schedulePublishedFrom, 1);
-  return isDeepStrictEqual(c.settings, demoSettings(seededOn));
+  // The server dates a consent version when it publishes it; the demo's text is what counts.
+  const { effectiveFrom: _published, ...consent } = c.settings.consent;
+  return isDeepStrictEqual({ ...c.settings, consent }, demoSettings(seededOn));
 }
 
 /** The campaign the demo runs on: opened when there is none, kept as it is once the organizer changed it. */

@@ -51,7 +51,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
   const http = createServer();
   const base = { config, store, db: store.db, log, now: opts.now ?? Date.now };
-  const limits = opts.limits ?? openLimitStore(base);
+  const limits = opts.limits ?? (await openLimitStore(base));
   // Bounded by the connect timeout: an unreachable Redis only makes the limits count locally.
   await limits.ready();
   const realtime = await startRealtime(http, base);

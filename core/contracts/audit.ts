@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'participant.export',
   'participant.erase',
   'participants.retention',
+  'participant.parentConsent',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

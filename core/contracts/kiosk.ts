@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ContentPack } from '../content/schema.ts';
+import { ConsentDocument, ParentConsent } from '../consent.ts';
 import type { ParticipantRow } from '../mutations/rows.ts';
 import { AnswerValue, ItemId, ParticipantProfile, StepNumber, Uuid } from '../mutations/schemas.ts';
 import { PasswordRule } from './common.ts';
@@ -130,7 +131,9 @@ export const kioskApi = {
     input: Empty,
     output: z.object({
       defaults: z.object({ region: z.string(), locality: z.string(), schoolName: z.string() }),
-      consent: z.object({ version: z.string(), text: z.string() }),
+      consent: ConsentDocument,
+      /** Classes up to this one need a parent's consent (core/consent.ts). */
+      parentConsentUpToClass: z.number().nullable(),
       registrationOpen: z.boolean(),
     }),
   },
@@ -138,8 +141,9 @@ export const kioskApi = {
     input: z.object({
       profile: ParticipantProfile,
       password: PasswordRule,
+      /** The consent version shown on the screen: pressing «Регистрация» accepts it. */
       consentVersion: z.string().min(1),
-      consentAccepted: z.literal(true, { error: 'Нужно согласие на обработку персональных данных' }),
+      parentConsent: ParentConsent.optional(),
     }),
     output: z.object({ participant: ParticipantView }),
   },

@@ -3,7 +3,8 @@
  * and the dashboard validate. The renderer and the server both import these schemas.
  */
 import { z } from 'zod';
-import { CAMPAIGN_YEARS } from '../calendar.ts';
+import { CAMPAIGN_YEARS, IsoDate } from '../calendar.ts';
+import { ConsentDocument } from '../consent.ts';
 import { Campaign, CampaignSettings, RegionCode } from '../campaign.ts';
 import { findRegion } from '../data/regions.ts';
 import { School } from './api.ts';
@@ -96,3 +97,11 @@ export type SchoolSummary = z.infer<typeof SchoolSummary>;
 
 export const SchoolsPage = z.object({ schools: z.array(SchoolSummary), total: z.number().int() });
 export type SchoolsPage = z.infer<typeof SchoolsPage>;
+
+/** A version of the consent document as published: kept as it was, whatever comes after. */
+export const PublishedConsent = ConsentDocument.extend({ effectiveFrom: IsoDate, publishedAt: z.number() });
+export type PublishedConsent = z.infer<typeof PublishedConsent>;
+
+/** GET /api/organizer/consent-versions: the active campaign's versions, newest first. */
+export const ConsentVersions = z.object({ versions: z.array(PublishedConsent) });
+export type ConsentVersions = z.infer<typeof ConsentVersions>;

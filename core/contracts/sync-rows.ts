@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Lease } from './sync.ts';
+import { ParentConsentWay } from '../consent.ts';
 import { AnswerValue } from '../mutations/schemas.ts';
 
 export const ParticipantRowSchema = z.object({
@@ -22,6 +23,11 @@ export const ParticipantRowSchema = z.object({
   passwordHash: z.string(),
   consentVersion: z.string(),
   consentAt: z.number(),
+  // Rows from before the parent-consent rule carry none.
+  parentConsentBy: z.string().nullable().default(null),
+  parentConsentHow: ParentConsentWay.nullable().default(null),
+  parentConsentAt: z.number().nullable().default(null),
+  parentConsentReceivedAt: z.number().nullable().default(null),
   createdAt: z.number(),
 });
 

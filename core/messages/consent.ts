@@ -5,9 +5,8 @@
  */
 export const DEMO_CONSENT = {
   version: '2026-1',
+  title: 'Согласие на обработку персональных данных',
   text: [
-    'Согласие на обработку персональных данных',
-    '',
     'Нажимая кнопку «Регистрация», я в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ ' +
       '«О персональных данных» свободно, своей волей и в своём интересе даю согласие организатору ' +
       'Всероссийской акции «Мое будущее» на обработку моих персональных данных: фамилии, имени, ' +
@@ -26,4 +25,18 @@ export const DEMO_CONSENT = {
       'отозвать согласие, направив письменное заявление организатору акции. Если мне нет 14 лет, ' +
       'согласие даёт мой родитель или иной законный представитель.',
   ].join('\n'),
+} as const;
+
+export const CONSENT_TITLE = 'Согласие на обработку персональных данных';
+
+/** How a parent's consent was given, as the registration form and the cabinet name it. */
+export const PARENT_CONSENT_WAY_LABELS = {
+  paper: 'На бумаге в школе',
+  electronic: 'Электронно родителем',
+} as const;
+
+/** What the server says about consent documents and parents' consents. */
+export const consentServerMessages = {
+  versionPublished: (v: string) =>
+    `Редакция «${v}» уже опубликована, и её текст не меняется: участники приняли её такой. Чтобы изменить текст, укажите новую редакцию.`,
 } as const;

@@ -214,5 +214,6 @@ export const supportMessages = {
     'participant.export': 'Выгружены данные участника',
     'participant.erase': 'Удалены данные участника',
     'participants.retention': 'Обезличены данные по истечении срока хранения',
+    'participant.parentConsent': 'Отмечено согласие родителя на бумаге',
   } as Record<string, string>,
 };

@@ -1,6 +1,8 @@
 /** Russian texts for every refusal the server or a kiosk can give (part of the message catalog). */
 export const rejectionMessages = {
   EMAIL_TAKEN: 'Участник с таким e-mail уже зарегистрирован. Войдите с этим e-mail или обратитесь к соорганизатору.',
+  PARENT_CONSENT_MISSING:
+    'Участнику этого класса нужно согласие родителя на обработку персональных данных: укажите, кто из родителей его дал и как.',
   REGISTRATION_CLOSED: 'Регистрация в Вашем регионе сейчас закрыта.',
   PARTICIPANT_UNKNOWN: 'Участник ещё не известен серверу: запись подождёт его регистрацию.',
   PARTICIPANT_OTHER_SCHOOL:

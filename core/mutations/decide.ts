@@ -3,6 +3,7 @@
  * Pure: state comes in as a DomainState loaded by the caller, and the outcome says what to write.
  */
 import { canActivateCodes, isRegistrationOpen, type CampaignSettings } from '../campaign.ts';
+import { needsParentConsent } from '../consent.ts';
 import type { Step } from '../content/schema.ts';
 import { reject, type Rejection } from '../errors.ts';
 import { freePlaces } from '../leases.ts';
@@ -56,6 +57,10 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
       const holder = state.participantByEmail.get(profile.email);
       if (holder && holder !== participantId) return rejected(reject('EMAIL_TAKEN'));
       if (!isRegistrationOpen(ctx.settings, ctx.now, profile.region)) return rejected(reject('REGISTRATION_CLOSED'));
+      const parent = m.args.parentConsent;
+      if (!parent && needsParentConsent(ctx.settings.parentConsentUpToClass, profile.schoolClass)) {
+        return rejected(reject('PARENT_CONSENT_MISSING'));
+      }
       return accepted({
         type: 'participant.insert',
         row: {
@@ -66,6 +71,11 @@ export function decide(m: Mutation, state: DomainState, ctx: DecideContext): Dec
           passwordHash: m.args.passwordHash,
           consentVersion: m.args.consentVersion,
           consentAt: m.args.consentAt,
+          parentConsentBy: parent?.by ?? null,
+          parentConsentHow: parent?.how ?? null,
+          // Given on the screen by the parent; a paper one counts once the school records it.
+          parentConsentAt: parent ? m.args.consentAt : null,
+          parentConsentReceivedAt: null,
           createdAt: at,
         },
       });

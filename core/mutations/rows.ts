@@ -2,9 +2,10 @@
  * The records that mutations create, in the shape both stores keep and the change feed carries.
  * Times are epoch milliseconds (server-corrected on kiosks).
  */
+import type { ParentConsentFields } from '../consent.ts';
 import type { AnswerValue, ParticipantProfile } from './schemas.ts';
 
-export interface ParticipantRow extends ParticipantProfile {
+export interface ParticipantRow extends ParticipantProfile, ParentConsentFields {
   id: string;
   schoolId: string;
   campaignId: string;

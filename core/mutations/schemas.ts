@@ -7,6 +7,7 @@ import '../zod-ru.ts';
 import { z } from 'zod';
 import { RegionCode } from '../campaign.ts';
 import { CODE_LENGTH } from '../codes.ts';
+import { ParentConsent } from '../consent.ts';
 import { storable } from '../contracts/common.ts';
 
 export const Uuid = z.uuid({ error: 'Неверный идентификатор' });
@@ -70,6 +71,8 @@ export const RegisterParticipant = z.object({
   passwordHash: PasswordHash,
   consentVersion: storable(z.string().min(1).max(40)),
   consentAt: z.number().int().positive(),
+  /** A parent's consent, when the campaign's age rule asks for one (decide checks it). */
+  parentConsent: ParentConsent.optional(),
 });
 
 export const ActivateCode = z.object({

@@ -10,6 +10,7 @@ import * as m007 from './007_issue14_dashboard.ts';
 import * as m010 from './010_issue13_device_students.ts';
 import * as m011 from './011_issue13_participant_merges.ts';
 import * as m012 from './012_issue14_password_links.ts';
+import * as m013 from './013_issue15_consent.ts';
 import * as m014 from './014_issue15_erasure.ts';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '010_issue13_device_students': m010,
   '011_issue13_participant_merges': m011,
   '012_issue14_password_links': m012,
+  '013_issue15_consent': m013,
   '014_issue15_erasure': m014,
 };
 

@@ -3,6 +3,7 @@
  * on a single node; in Redis when several nodes share them (redis-limit-store.ts).
  */
 import type { ServerContext } from '../context.ts';
+import { limitKeySecret } from './limit-keys.ts';
 import { RedisLimitStore } from './redis-limit-store.ts';
 
 /** A key's open window: hits counted so far and how long until the window ends. */
@@ -71,7 +72,8 @@ export class MemoryLimitStore implements LimitStore {
 }
 
 /** Redis when REDIS_URL is set (shared by the nodes, kept over restarts), else this process's memory. */
-export function openLimitStore(ctx: Pick<ServerContext, 'config' | 'log' | 'now'>): LimitStore {
+export async function openLimitStore(ctx: Pick<ServerContext, 'config' | 'log' | 'now' | 'db'>): Promise<LimitStore> {
   const memory = new MemoryLimitStore(ctx.now);
-  return ctx.config.redisUrl ? new RedisLimitStore(ctx.config.redisUrl, memory, ctx.log) : memory;
+  if (!ctx.config.redisUrl) return memory;
+  return new RedisLimitStore(ctx.config.redisUrl, memory, ctx.log, await limitKeySecret(ctx.db));
 }

@@ -8,6 +8,7 @@ import { createClient } from 'redis';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import type { LimitStore, LimitWindow } from './limit-store.ts';
+import { opaqueLimitKey } from './limit-keys.ts';
 
 const KEY_PREFIX = 'moe:';
 const COMMAND_TIMEOUT_MS = 500;
@@ -40,6 +41,8 @@ export class RedisLimitStore implements LimitStore {
     url: string,
     private readonly local: LimitStore,
     private readonly log: Logger,
+    /** Keys reach Redis only through opaqueLimitKey: no client address in plain text. */
+    private readonly keySecret: string,
   ) {
     // Commands fail at once while disconnected (no offline queue); a hung Redis is cut off by
     // #shared. Either way a login waits for the fallback, never for Redis.
@@ -52,6 +55,10 @@ export class RedisLimitStore implements LimitStore {
     });
     // The client keeps reconnecting on its own; its failures arrive through 'error'.
     this.#client.connect().catch(() => {});
+  }
+
+  #key(key: string): string {
+    return KEY_PREFIX + opaqueLimitKey(this.keySecret, key);
   }
 
   #down(err: unknown): void {
@@ -85,7 +92,7 @@ export class RedisLimitStore implements LimitStore {
     const local = await this.local.hit(key, windowMs);
     return this.#shared(
       async () => {
-        const reply = await this.#client.eval(HIT_SCRIPT, { keys: [KEY_PREFIX + key], arguments: [String(windowMs)] });
+        const reply = await this.#client.eval(HIT_SCRIPT, { keys: [this.#key(key)], arguments: [String(windowMs)] });
         const [count, resetInMs] = Reply.parse(reply);
         return { count, resetInMs };
       },
@@ -96,7 +103,7 @@ export class RedisLimitStore implements LimitStore {
   async peek(key: string): Promise<LimitWindow> {
     return this.#shared(
       async () => {
-        const reply = await this.#client.eval(PEEK_SCRIPT, { keys: [KEY_PREFIX + key] });
+        const reply = await this.#client.eval(PEEK_SCRIPT, { keys: [this.#key(key)] });
         const [count, ttl] = Reply.parse(reply);
         // PTTL is -2 for a missing key; HIT_SCRIPT never leaves one without an expiry (-1).
         return ttl < 0 ? { count: 0, resetInMs: 0 } : { count, resetInMs: ttl };
@@ -108,7 +115,7 @@ export class RedisLimitStore implements LimitStore {
   async clear(key: string): Promise<void> {
     await this.local.clear(key);
     await this.#shared(
-      async () => void (await this.#client.del(KEY_PREFIX + key)),
+      async () => void (await this.#client.del(this.#key(key))),
       async () => {},
     );
   }

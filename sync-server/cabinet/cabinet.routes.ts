@@ -16,6 +16,8 @@ import { parse } from '../http/errors.ts';
 import { eraseByCoorganizer } from '../privacy/erasure.service.ts';
 import { exportByCoorganizer, sendExport } from '../privacy/export.service.ts';
 import { setStudentPassword } from '../results/student-password.service.ts';
+import { missingParentConsents, recordPaperConsent, requireConsentStudent } from '../results/parent-consent.service.ts';
+import { PaperConsentReceived } from '../../core/contracts/parent-consent.ts';
 import { listPurchased, obtainTariff } from '../tariffs/tariffs.service.ts';
 import { cabinetOverview, cabinetSchedule } from './cabinet.service.ts';
 import { liveClass } from './class-live.service.ts';
@@ -94,6 +96,19 @@ export function cabinetRouter(ctx: ServerContext): Router {
     const me = currentUser(res);
     await eraseByCoorganizer(ctx, { id: me.id, email: me.email, schoolId: currentSchool(res).id }, id, req.body);
     res.json({ erased: true } satisfies ErasureDone);
+  });
+
+  r.get('/parent-consents', async (_req, res) => {
+    res.json(await missingParentConsents(ctx, currentSchool(res)));
+  });
+  r.post('/students/:id/parent-consent', async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const school = currentSchool(res);
+    await requireConsentStudent(ctx, school, id);
+    const { by } = parse(PaperConsentReceived, req.body ?? {});
+    const me = currentUser(res);
+    await recordPaperConsent(ctx, { userId: me.id, email: me.email, school }, id, by);
+    res.status(204).end();
   });
   return r;
 }

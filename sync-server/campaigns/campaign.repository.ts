@@ -1,5 +1,5 @@
 /** The active campaign: its settings drive every date rule. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { Campaign } from '../../core/campaign.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
@@ -22,25 +22,33 @@ export async function requireActiveCampaign(db: Kysely<CentralDB>): Promise<Camp
 }
 
 export async function saveCampaign(db: Kysely<CentralDB>, c: Campaign, now: number, active = true): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (active) await trx.updateTable('campaigns').set({ active: 0 }).execute();
-    await trx
-      .insertInto('campaigns')
-      .values({
-        id: c.id,
-        year: c.year,
-        title: c.title,
-        settings: JSON.stringify(c.settings),
-        active: active ? 1 : 0,
-        created_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet({ title: c.title, year: c.year, settings: JSON.stringify(c.settings), active: active ? 1 : 0 }),
-      )
-      .execute();
-  });
+  await db.transaction().execute((trx) => writeCampaign(trx, c, now, active));
+}
+
+/** saveCampaign inside the caller's transaction (with the consent version it publishes). */
+export async function writeCampaign(
+  trx: Transaction<CentralDB>,
+  c: Campaign,
+  now: number,
+  active = true,
+): Promise<void> {
+  if (active) await trx.updateTable('campaigns').set({ active: 0 }).execute();
+  await trx
+    .insertInto('campaigns')
+    .values({
+      id: c.id,
+      year: c.year,
+      title: c.title,
+      settings: JSON.stringify(c.settings),
+      active: active ? 1 : 0,
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ title: c.title, year: c.year, settings: JSON.stringify(c.settings), active: active ? 1 : 0 }),
+    )
+    .execute();
 }
 
 /** Every campaign, past ones included (the retention job erases what their settings say is past keeping). */

@@ -101,7 +101,21 @@ export interface ParticipantsTable {
   password_hash: string;
   consent_version: string;
   consent_at: number;
+  parent_consent_by: string | null;
+  parent_consent_how: string | null;
+  parent_consent_at: number | null;
+  parent_consent_received_at: number | null;
   created_at: number;
+}
+/** Every published version of a campaign's consent document, as published (issue 15). */
+export interface ConsentVersionsTable {
+  campaign_id: string;
+  version: string;
+  title: string;
+  text: string;
+  effective_from: string;
+  published_at: number;
+  published_by: string | null;
 }
 export interface ActivationsTable {
   id: string;
@@ -265,4 +279,6 @@ export interface CentralDB {
   school_stats: SchoolStatsTable;
   participant_merges: ParticipantMergesTable;
   erased_participants: ErasedParticipantsTable;
+  consent_versions: ConsentVersionsTable;
+  server_secrets: { name: string; value: string };
 }

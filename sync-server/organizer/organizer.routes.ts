@@ -3,7 +3,8 @@ import { Router, type Response } from 'express';
 import { CoorganizerEdit, CoorganizerInput, CsvImportInput, SchoolInput } from '../../core/contracts/directory.ts';
 import { recordAudit, type Actor } from '../audit/audit.repository.ts';
 import { ExportFormat, OverviewQuery, SchoolExportParams } from '../../core/contracts/dashboard.ts';
-import { CampaignInput, IdParam, SchoolsQuery } from '../../core/contracts/organizer.ts';
+import { CampaignInput, IdParam, SchoolsQuery, type ConsentVersions } from '../../core/contracts/organizer.ts';
+import { listConsentVersions } from '../campaigns/consent.repository.ts';
 import { coorganizersTable, overviewTable, schoolDevicesTable, tariffsTable } from '../../core/tables/overview.ts';
 import { currentUser, requireUser } from '../auth/require-user.ts';
 import { linkBaseUrl } from '../certificates/base-url.ts';
@@ -35,7 +36,7 @@ export function organizerRouter(ctx: ServerContext): Router {
   });
   r.put('/campaign', async (req, res) => {
     const input = parse(CampaignInput, req.body ?? {});
-    const { campaign, created } = await putCampaign(ctx, input);
+    const { campaign, created } = await putCampaign(ctx, input, actor(res).id);
     ctx.log.info({ campaignId: campaign.id, created, userId: res.locals.user?.id }, 'campaign saved');
     await recordAudit(ctx.db, ctx.now(), actor(res), 'campaign.save', campaign.id, {
       label: campaign.title,
@@ -46,6 +47,12 @@ export function organizerRouter(ctx: ServerContext): Router {
       settings: { ...campaign.settings, consent: { version: campaign.settings.consent.version } },
     });
     res.status(created ? 201 : 200).json(campaign);
+  });
+
+  r.get('/consent-versions', async (_req, res) => {
+    const campaign = await findActiveCampaign(ctx.db);
+    const body: ConsentVersions = { versions: campaign ? await listConsentVersions(ctx.db, campaign.id) : [] };
+    res.json(body);
   });
 
   r.get('/schools', async (req, res) => {

@@ -4,7 +4,7 @@
  * «Выйти», and who is signed in.
  */
 import { isRegistrationOpen } from '../../core/campaign.ts';
-import { reject } from '../../core/errors.ts';
+import { registrationRefusalField, reject } from '../../core/errors.ts';
 import { uuidv7 } from '../../core/ids.ts';
 import { kioskMessages } from '../../core/messages/kiosk.ts';
 import type { ParticipantRow } from '../../core/mutations/rows.ts';
@@ -43,6 +43,7 @@ export const registrationForm: WebHandler<'registrationForm'> = async (_input, _
   return {
     defaults: { region: '', locality: '', schoolName: '' },
     consent: s.consent,
+    parentConsentUpToClass: s.parentConsentUpToClass,
     registrationOpen: s.regionWindows.some((w) => isRegistrationOpen(s, now, w.region)),
   };
 };
@@ -67,15 +68,13 @@ export const register: WebHandler<'register'> = async (input, call, ctx) => {
           passwordHash: await hashPassword(input.password),
           consentVersion: input.consentVersion,
           consentAt: ctx.now(),
+          parentConsent: input.parentConsent,
         },
       },
     },
     active,
   );
-  const no = refused(
-    outcome,
-    outcome.status === 'rejected' && outcome.code === 'EMAIL_TAKEN' ? 'profile.email' : undefined,
-  );
+  const no = refused(outcome, outcome.status === 'rejected' ? registrationRefusalField(outcome.code) : undefined);
   if (no) throw no;
   await startParticipantSession(ctx, call.req, call.res, participantId);
   return { participant: await participantView(ctx, await requireById(ctx, participantId)) };

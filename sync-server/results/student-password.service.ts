@@ -15,8 +15,7 @@ import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
-import { appendSchoolChanges, lockSchools } from '../sync/changes.repository.ts';
-import { participantFromDb } from '../sync/rows.ts';
+import { updateParticipant } from './participant-update.ts';
 import { studentOfSchool } from './results.repository.ts';
 
 /**
@@ -59,26 +58,6 @@ export async function resetParticipantPassword(
 ): Promise<string> {
   const password = generatePassword(TEMPORARY_PASSWORD_LENGTH);
   const passwordHash = await hashPassword(password);
-  const homeSchoolId = await ctx.db.transaction().execute(async (trx) => {
-    // The feed the row was registered into: that school's kiosks hold it. The code's school may
-    // be another one (a student may use a code of a school other than where they registered).
-    const { school_id: home } = await trx
-      .selectFrom('participants')
-      .select('school_id')
-      .where('id', '=', participantId)
-      .executeTakeFirstOrThrow();
-    // The school's row first, as every writer of its feed takes it (no lock-order surprises).
-    await lockSchools(trx, ctx.store.dialect, [home]);
-    const row = await trx
-      .updateTable('participants')
-      .set({ password_hash: passwordHash })
-      .where('id', '=', participantId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendSchoolChanges(trx, home, [{ entity: 'participant', key: row.id, data: participantFromDb(row) }]);
-    await also?.(trx);
-    return home;
-  });
-  ctx.nudge(homeSchoolId);
+  await updateParticipant(ctx, participantId, { password_hash: passwordHash }, also);
   return password;
 }

@@ -1,5 +1,6 @@
 /** Translation between the central store's columns and the domain's row shapes. */
 import type { Selectable } from 'kysely';
+import type { ParentConsentWay } from '../../core/consent.ts';
 import type { ActivationRow, ParticipantRow } from '../../core/mutations/rows.ts';
 import type { ActivationStatus } from '../../core/mutations/rows.ts';
 import type { ParticipantProfile } from '../../core/mutations/schemas.ts';
@@ -21,6 +22,10 @@ export function participantFromDb(r: Selectable<ParticipantsTable>): Participant
     passwordHash: r.password_hash,
     consentVersion: r.consent_version,
     consentAt: r.consent_at,
+    parentConsentBy: r.parent_consent_by,
+    parentConsentHow: r.parent_consent_how as ParentConsentWay | null,
+    parentConsentAt: r.parent_consent_at,
+    parentConsentReceivedAt: r.parent_consent_received_at,
     createdAt: r.created_at,
   };
 }
@@ -41,6 +46,10 @@ export function participantToDb(p: ParticipantRow): Selectable<ParticipantsTable
     password_hash: p.passwordHash,
     consent_version: p.consentVersion,
     consent_at: p.consentAt,
+    parent_consent_by: p.parentConsentBy ?? null,
+    parent_consent_how: p.parentConsentHow ?? null,
+    parent_consent_at: p.parentConsentAt ?? null,
+    parent_consent_received_at: p.parentConsentReceivedAt ?? null,
     created_at: p.createdAt,
   };
 }

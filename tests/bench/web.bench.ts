@@ -54,7 +54,6 @@ export async function benchWeb(): Promise<Record<string, number>> {
       },
       password: PASSWORD,
       consentVersion: 'test-1',
-      consentAccepted: true,
     });
     await call('buyIndividualTariff', { confirmedCostKopecks: 15_000 });
     const options = ['nature', 'technic', 'human', 'sign', 'art'];

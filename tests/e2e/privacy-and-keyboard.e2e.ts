@@ -72,9 +72,12 @@ test('registration, the code and an answer work from the keyboard alone', async 
   await type(student.email);
   await type(student.password);
   await type(student.password);
-  await keyboard.press('Tab'); // past «Прочитать текст согласия»
-  await keyboard.press('Space');
-  await expect(kiosk.page.getByRole('checkbox', { name: /согласие/ })).toBeChecked();
+  // The consent's text (a focusable scroll box), then the privacy notice's button, then «Назад» and «Регистрация».
+  await expect(kiosk.page.getByRole('region', { name: 'Согласие на обработку персональных данных' })).toBeFocused();
+  await keyboard.press('Tab');
+  await keyboard.press('Tab');
+  await keyboard.press('Tab');
+  await expect(kiosk.page.getByRole('button', { name: 'Регистрация', exact: true })).toBeFocused();
   await keyboard.press('Enter');
   await expect(kiosk.home.greeting(student.name)).toBeVisible();
 

@@ -34,7 +34,12 @@ export function openSettings(now: Date, over: Partial<CampaignSettings> = {}): C
       from: addDays(today, -3),
       to: addDays(today, 30),
     })),
-    consent: { version: 'test-1', text: 'Согласие на обработку персональных данных (тест).' },
+    parentConsentUpToClass: null,
+    consent: {
+      version: 'test-1',
+      title: 'Согласие на обработку персональных данных',
+      text: 'Согласие на обработку персональных данных (тест).',
+    },
     ...over,
   };
 }

@@ -4,7 +4,7 @@
  * for a participant this kiosk has not seen yet, or (online) whose password does not match here.
  */
 import { isRegistrationOpen } from '../../../core/campaign.ts';
-import type { RejectionCode } from '../../../core/errors.ts';
+import { registrationRefusalField, type RejectionCode } from '../../../core/errors.ts';
 import { uuidv7 } from '../../../core/ids.ts';
 import type { Decision } from '../../../core/mutations/decide.ts';
 import { hashPasswordSync, verifyPasswordSync } from '../../../core/node/password.ts';
@@ -29,6 +29,7 @@ export const registrationForm: Handler<'registrationForm'> = (_input, _call, hos
   return {
     defaults: { region: school?.region ?? '', locality: school?.locality ?? '', schoolName: school?.name ?? '' },
     consent: s.consent,
+    parentConsentUpToClass: s.parentConsentUpToClass,
     registrationOpen: school
       ? isRegistrationOpen(s, now, school.region)
       : s.regionWindows.some((w) => isRegistrationOpen(s, now, w.region)),
@@ -45,12 +46,12 @@ export const register: Handler<'register'> = async (input, call, host) => {
   const passwordHash = hashPasswordSync(input.password);
   const ctx = localContext(host, ready);
   const participantId = uuidv7(ctx.now.getTime());
-  const { profile, consentVersion } = input;
+  const { profile, consentVersion, parentConsent } = input;
   const out = applyLocal(
     host.store,
     {
       name: 'participant.register',
-      args: { participantId, profile, passwordHash, consentVersion, consentAt: ctx.now.getTime() },
+      args: { participantId, profile, passwordHash, consentVersion, consentAt: ctx.now.getTime(), parentConsent },
     },
     ctx,
   );
@@ -70,7 +71,8 @@ export const register: Handler<'register'> = async (input, call, host) => {
 
 function refusal(d: Exclude<Decision, { status: 'accepted' }>): KioskFault {
   if (d.status === 'parked') return KioskFault.of(500, 'INTERNAL');
-  return KioskFault.rejected(d, d.code === 'EMAIL_TAKEN' ? { 'profile.email': d.message } : undefined);
+  const field = registrationRefusalField(d.code);
+  return KioskFault.rejected(d, field ? { [field]: d.message } : undefined);
 }
 
 const limiter = new LoginLimiter();

@@ -6,6 +6,7 @@
 import type { Campaign } from '../../../core/campaign.ts';
 import { CAMPAIGN_YEARS, formatDayNumericRu, parseDayRu, type DayProblem } from '../../../core/calendar.ts';
 import { REGIONS } from '../../../core/data/regions.ts';
+import { CONSENT_TITLE } from '../../../core/messages/consent.ts';
 import { dashboardMessages as d } from '../../../core/messages/cabinet-screens.ts';
 import { FormState } from '../lib/form.svelte.ts';
 import type { FieldErrors } from '../lib/forms.ts';
@@ -48,9 +49,11 @@ export class CampaignForm {
   price = $state('');
   windows = $state<WindowRow[]>([row()]);
   consentVersion = $state('');
+  consentTitle = $state(CONSENT_TITLE);
   consentText = $state('');
   /** Days personal data is kept after the campaign's end (core/privacy/retention.ts); empty: not set. */
   retentionDays = $state('');
+  parentRule = $state('');
   exists = $state(false);
 
   fill(c: Campaign): void {
@@ -67,8 +70,10 @@ export class CampaignForm {
       ? s.regionWindows.map((w) => row(w.region, formatDayNumericRu(w.from), formatDayNumericRu(w.to)))
       : [row()];
     this.consentVersion = s.consent.version;
+    this.consentTitle = s.consent.title;
     this.consentText = s.consent.text;
     this.retentionDays = s.retentionDays === undefined ? '' : String(s.retentionDays);
+    this.parentRule = s.parentConsentUpToClass === null ? '' : String(s.parentConsentUpToClass);
   }
 
   addWindow(): void {
@@ -105,9 +110,18 @@ export class CampaignForm {
       const { problem } = parseDayRu(this[name]);
       if (problem) errors[name] = dayError[problem];
     }
+    if (!this.consentTitle.trim()) errors.consentTitle = d.campaign.consentTitleMissing;
+    if (Number.isNaN(this.#parentRule())) errors.parentConsentUpToClass = d.campaign.parentRuleBad;
     const periods = periodsError(this.windows);
     if (periods) errors[PERIODS] = periods;
     return errors;
+  }
+
+  /** The typed class number; null when empty, NaN when it is no class. */
+  #parentRule(): number | null {
+    const t = this.parentRule.trim();
+    if (!t) return null;
+    return /^(1[01]|[1-9])$/.test(t) ? Number(t) : Number.NaN;
   }
 
   /** The input for PUT /api/organizer/campaign, still unchecked (the shared schema checks it). */
@@ -124,7 +138,8 @@ export class CampaignForm {
         regionWindows: this.windows
           .filter((w) => w.region)
           .map(({ region, from, to }) => ({ region, from: day(from), to: day(to) })),
-        consent: { version: this.consentVersion, text: this.consentText },
+        consent: { version: this.consentVersion, title: this.consentTitle, text: this.consentText },
+        parentConsentUpToClass: this.#parentRule(),
         ...(this.retentionDays.trim() ? { retentionDays: Number(this.retentionDays.trim()) } : {}),
       },
     };

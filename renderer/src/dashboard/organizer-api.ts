@@ -1,7 +1,7 @@
 /** The dashboard's calls to /api/organizer, typed by the shared contracts. */
 import { Campaign } from '../../../core/campaign.ts';
 import type { CampaignInput, SchoolsQuery } from '../../../core/contracts/organizer.ts';
-import { OrganizerCampaign, SchoolsPage } from '../../../core/contracts/organizer.ts';
+import { ConsentVersions, OrganizerCampaign, SchoolsPage } from '../../../core/contracts/organizer.ts';
 import { Overview, SchoolDetail, type ExportFormat } from '../../../core/contracts/dashboard.ts';
 import { School } from '../../../core/contracts/api.ts';
 import { AuditPage } from '../../../core/contracts/audit.ts';
@@ -33,6 +33,7 @@ function query(q: Record<string, string | number | undefined>): string {
 
 export const organizerApi = {
   campaign: () => call(OrganizerCampaign, 'GET', '/api/organizer/campaign'),
+  consentVersions: () => call(ConsentVersions, 'GET', '/api/organizer/consent-versions'),
   save: (input: CampaignInput) => call(Campaign, 'PUT', '/api/organizer/campaign', input),
   schools: (q: Partial<SchoolsQuery>) => call(SchoolsPage, 'GET', `/api/organizer/schools?${query(q)}`),
   overview: (region: string | null) =>

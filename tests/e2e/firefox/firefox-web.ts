@@ -84,7 +84,6 @@ export class FirefoxWeb {
     await this.fill('E-mail', s.email);
     await this.fill('Пароль', s.password);
     await this.fill('Повторите пароль', s.password);
-    await this.click('Я даю согласие на обработку моих персональных данных');
     await this.click('Регистрация');
     await this.sees(`Здравствуйте, ${s.name}!`);
   }

@@ -27,7 +27,8 @@ export class RegistrationPage {
     await this.field('E-mail').fill(s.email);
     await this.field('Пароль').fill(s.password);
     await this.field('Повторите пароль').fill(s.password);
-    await this.page.getByRole('checkbox', { name: 'Я даю согласие на обработку моих персональных данных' }).check();
+    // No box to tick: the consent is on the screen whole, and «Регистрация» gives it.
+    await this.page.getByRole('region', { name: 'Согласие на обработку персональных данных' }).waitFor();
   }
 
   async submit(): Promise<void> {

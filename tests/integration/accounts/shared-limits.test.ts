@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLimitStore, openLimitStore, type LimitStore } from '../../../sync-server/auth/limit-store.ts';
 import { LoginLimiter } from '../../../sync-server/auth/login-limiter.ts';
+import { opaqueLimitKey } from '../../../sync-server/auth/limit-keys.ts';
 import { RedisLimitStore } from '../../../sync-server/auth/redis-limit-store.ts';
 import { loadConfig } from '../../../sync-server/config.ts';
 import type { CentralStore } from '../../../sync-server/db/connect.ts';
@@ -110,9 +111,10 @@ describe.runIf(haveRedis)('two login limiters on separate Redis clients', () => 
   const stores: LimitStore[] = [];
   afterAll(() => Promise.all(stores.map((s) => s.close())));
 
-  it('share one count under moe:login:, which expires with its window', async () => {
+  it('share one count under moe:login:, which expires with its window and names no address', async () => {
     const log = createLogger('silent');
-    stores.push(...[0, 1].map(() => new RedisLimitStore(REDIS_URL, new MemoryLimitStore(Date.now), log)));
+    const secret = 'test-secret';
+    stores.push(...[0, 1].map(() => new RedisLimitStore(REDIS_URL, new MemoryLimitStore(Date.now), log, secret)));
     await Promise.all(stores.map((s) => s.ready()));
     const opts = { perAccount: 2, perIp: 100, windowMs: 600 };
     const [first, second] = stores.map((s) => new LoginLimiter(s, opts)) as [LoginLimiter, LoginLimiter];
@@ -127,8 +129,12 @@ describe.runIf(haveRedis)('two login limiters on separate Redis clients', () => 
 
     const raw = createClient({ url: REDIS_URL });
     await raw.connect();
-    expect(await raw.get(`moe:login:ip:${ip}`)).toBe('2');
-    expect(await raw.pTTL(`moe:login:ip:${ip}`)).toBeGreaterThan(0);
+    // The address is in no key, only its HMAC under the deployment's secret.
+    expect(await raw.keys(`moe:*${ip}*`)).toEqual([]);
+    const key = `moe:${opaqueLimitKey(secret, `login:ip:${ip}`)}`;
+    expect(key).toMatch(/^moe:login:ip:[\w-]{32}$/);
+    expect(await raw.get(key)).toBe('2');
+    expect(await raw.pTTL(key)).toBeGreaterThan(0);
     await raw.close();
 
     await sleep(wait + 50);
@@ -150,7 +156,12 @@ describe('with Redis out of reach', () => {
     };
     for (let i = 0; i < 2; i++) {
       const { lines, log } = logSink();
-      const limits = openLimitStore({ config: { ...config, redisUrl: NO_REDIS_URL }, log, now: Date.now });
+      const limits = await openLimitStore({
+        config: { ...config, redisUrl: NO_REDIS_URL },
+        log,
+        now: Date.now,
+        db: store.db,
+      });
       nodes.push({ server: await startServer({ config, store, log, limits }), limits, lines });
     }
   });

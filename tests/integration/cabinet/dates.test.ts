@@ -25,7 +25,8 @@ const SETTINGS_2020: CampaignSettings = {
     { region: '25', from: '2020-11-16', to: '2020-11-20' },
     { region: '39', from: '2020-11-23', to: '2020-11-27' },
   ],
-  consent: { version: '2020-1', text: 'Согласие на обработку персональных данных.' },
+  parentConsentUpToClass: null,
+  consent: { version: '2020-1', title: 'Согласие', text: 'Согласие на обработку персональных данных.' },
 };
 
 const at = (iso: string) => Date.parse(iso);

@@ -10,6 +10,7 @@ import { enroll, MutationMaker } from '../../support/factories.ts';
 import type { TestServer } from '../../support/server.ts';
 import { loadContentPack } from '../../../sync-server/content/content.service.ts';
 
+const PARENT = { by: 'Иванова Ольга Петровна', how: 'electronic' } as const;
 export interface Student {
   surname: string;
   name: string;
@@ -53,7 +54,9 @@ export async function classTakesPart(
       schoolClass: s.schoolClass,
       region,
     };
-    const batch: Mutation[] = s.applies === false ? [register] : [register, maker.activate(id, code)];
+    // Younger classes need a parent's consent where the campaign says so (the demo's does).
+    const withParent = { ...register, args: { ...register.args, parentConsent: PARENT } };
+    const batch: Mutation[] = s.applies === false ? [withParent] : [withParent, maker.activate(id, code)];
     for (let step = 1; step <= s.steps; step++) batch.push(maker.complete(id, step));
     const r = await client.push(batch);
     const refused = r.body.outcomes?.filter((o) => o.status !== 'accepted');

@@ -39,7 +39,14 @@ function nodes(redisUrl: string | undefined, count: number) {
     store = await freshStore('sqlite');
     for (let i = 0; i < count; i++) {
       const log = createLogger('silent');
-      servers.push(await startServer({ config, store, log, limits: openLimitStore({ config, log, now: Date.now }) }));
+      servers.push(
+        await startServer({
+          config,
+          store,
+          log,
+          limits: await openLimitStore({ config, log, now: Date.now, db: store.db }),
+        }),
+      );
     }
   });
   afterAll(async () => {

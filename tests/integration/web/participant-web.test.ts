@@ -44,7 +44,6 @@ async function registered(server: TestServer, region = '77'): Promise<{ web: Cli
     profile: profile(email, region),
     password: PASSWORD,
     consentVersion: 'test-1',
-    consentAccepted: true,
   });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return { web, id: r.body.participant.id, email };
@@ -84,7 +83,6 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
       profile: profile(`closed-${uuidv7().slice(-6)}@home.ru`, '01'),
       password: PASSWORD,
       consentVersion: 'test-1',
-      consentAccepted: true,
     });
     expect([closed.status, closed.body.error.code]).toEqual([409, 'REGISTRATION_CLOSED']);
     const { email } = await registered(server);
@@ -92,7 +90,6 @@ describe.each(DIALECTS)('participants on the web, %s', (dialect) => {
       profile: profile(email),
       password: PASSWORD,
       consentVersion: 'test-1',
-      consentAccepted: true,
     });
     expect(twice.body.error.fields?.['profile.email']).toMatch(/уже зарегистрирован/);
   });

@@ -20,7 +20,6 @@ export function registration(over: { email?: string; region?: string } = {}): Ki
     },
     password: 'parol123',
     consentVersion: 'test-1',
-    consentAccepted: true,
   };
 }
 

@@ -3,6 +3,7 @@
  * content pack, and `participants` students who each activated a code and finished every step.
  * Written directly in one transaction (no outbox), as a pull would leave it.
  */
+import { NO_PARENT_CONSENT } from '../../../core/consent.ts';
 import { TEST_PACK } from '../../../core/content/index.ts';
 import type { ContentPack } from '../../../core/content/schema.ts';
 import { uuidv7 } from '../../../core/ids.ts';
@@ -57,6 +58,7 @@ export async function seedKioskStore(
         passwordHash,
         consentVersion: 'test-1',
         consentAt: now,
+        ...NO_PARENT_CONSENT,
         createdAt: now,
       });
       putActivation(store, {

@@ -19,7 +19,8 @@ const SETTINGS: CampaignSettings = {
   certificateFrom: '2020-12-16',
   pricePerParticipantKopecks: 10_000,
   regionWindows: [],
-  consent: { version: '1', text: 'Согласие' },
+  parentConsentUpToClass: null,
+  consent: { version: '1', title: 'Согласие', text: 'Согласие' },
 };
 const at = (iso: string) => new Date(iso);
 

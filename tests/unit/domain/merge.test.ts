@@ -30,6 +30,10 @@ function registration(id: string, over: Partial<ParticipantRow> = {}): Participa
     consentVersion: '1',
     consentAt: 1,
     createdAt: 1_000,
+    parentConsentBy: null,
+    parentConsentHow: null,
+    parentConsentAt: null,
+    parentConsentReceivedAt: null,
     ...over,
   };
 }

@@ -19,7 +19,8 @@ const SETTINGS: CampaignSettings = {
   certificateFrom: '2020-12-16',
   pricePerParticipantKopecks: 10_000,
   regionWindows: [{ region: '77', from: '2020-11-16', to: '2020-11-20' }],
-  consent: { version: '2020-1', text: 'Согласие на обработку персональных данных.' },
+  parentConsentUpToClass: null,
+  consent: { version: '2020-1', title: 'Согласие', text: 'Согласие на обработку персональных данных.' },
 };
 const at = (iso: string) => new Date(iso);
 

@@ -36,7 +36,7 @@ const profile = {
   gender: 'female',
   email: 'anna@example.ru',
 };
-const registration = { profile, password: 'parol123', consentVersion: '1', consentAccepted: true };
+const registration = { profile, password: 'parol123', consentVersion: '1' };
 const campaign = { year: 2026, title: 'Всероссийская акция «Мое будущее»', settings: openSettings(new Date()) };
 
 describe('registration («Регистрация участника»)', () => {

@@ -53,7 +53,7 @@ describe('kiosk API router', () => {
       profile: { surname: 'Петрова', name: '', region: '77', email: 'not-an-email' },
       password: 'short',
       consentVersion: 'v1',
-      consentAccepted: false,
+      parentConsent: { by: '', how: 'by-pigeon' },
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -61,7 +61,8 @@ describe('kiosk API router', () => {
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.fields?.['profile.email']).toMatch(/e-mail/);
     expect(r.error.fields?.['password']).toMatch(/Пароль/);
-    expect(r.error.fields?.['consentAccepted']).toMatch(/согласие/);
+    expect(r.error.fields?.['parentConsent.by']).toBe('Укажите фамилию, имя и отчество родителя');
+    expect(r.error.fields?.['parentConsent.how']).toBe('Выберите, как дано согласие родителя');
   });
 
   it('says in plain Russian what an empty sign-in lacks', async () => {

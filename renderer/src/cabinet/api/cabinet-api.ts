@@ -19,6 +19,7 @@ import {
   TemporaryPassword,
 } from '../../../../core/contracts/results.ts';
 import { ErasureDone } from '../../../../core/contracts/privacy.ts';
+import { ParentConsentList, type PaperConsentReceived } from '../../../../core/contracts/parent-consent.ts';
 import { call, callEmpty, downloadFile } from './http.ts';
 
 export const cabinetApi = {
@@ -48,6 +49,9 @@ export const cabinetApi = {
     downloadFile(`/api/cabinet/students/${encodeURIComponent(participantId)}/export`, 'dannye-uchastnika.json'),
   eraseStudent: (participantId: string, reason: string) =>
     call(ErasureDone, 'POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/erase`, { reason }),
+  parentConsents: () => call(ParentConsentList, 'GET', '/api/cabinet/parent-consents'),
+  recordPaperConsent: (participantId: string, input: PaperConsentReceived) =>
+    callEmpty('POST', `/api/cabinet/students/${encodeURIComponent(participantId)}/parent-consent`, input),
   resultPdf: (url: string, name: string) => downloadFile(url, `${name}.pdf`),
   certificate: () => downloadFile('/api/cabinet/certificate.pdf', 'certificate.pdf'),
 };

@@ -12,4 +12,5 @@ export class CabinetState {
   readonly liveClass = new Resource(cabinetApi.liveClass);
   readonly rejections = new Resource(cabinetApi.rejections);
   readonly duplicates = new Resource(cabinetApi.duplicates);
+  readonly parentConsents = new Resource(cabinetApi.parentConsents);
 }

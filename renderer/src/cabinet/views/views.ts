@@ -8,6 +8,7 @@ export const CABINET_VIEWS = [
   'class',
   'results',
   'duplicates',
+  'parents',
   'certificate',
   'print',
 ] as const;
