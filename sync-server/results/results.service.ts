@@ -18,7 +18,7 @@ import { resultDocument } from '../../core/documents/result-content.ts';
 import { renderResultPdf } from '../../core/documents/result-pdf.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
 import { loadFonts } from '../../core/node/fonts.ts';
-import { scoreParticipant, type ScoringResult } from '../../core/scoring/index.ts';
+import { scoreParticipant } from '../../core/scoring/index.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import { loadContentPack } from '../content/content.service.ts';
 import type { ServerContext } from '../context.ts';
