@@ -46,13 +46,28 @@ export async function participantData(ctx: ServerContext, id: string): Promise<P
     activation: r.activation
       ? { code: r.activation.code, status: r.activation.status, at: Number(r.activation.created_at) }
       : null,
-    answers: r.answers.map((a) => ({
-      step: a.step,
-      stepTitle: stepTitle(a.step),
-      itemId: a.item_id,
-      value: JSON.parse(a.value) as unknown,
-      at: Number(a.updated_at),
-    })),
+    answers: [
+      ...r.answers.map((a) => ({
+        step: a.step,
+        stepTitle: stepTitle(a.step),
+        itemId: a.item_id,
+        value: JSON.parse(a.value) as unknown,
+        at: Number(a.updated_at),
+      })),
+      // A step completed in one go (a PC that sent it whole) carries its answers in the completion
+      // alone: they are the person's answers too.
+      ...r.completions.flatMap((c) =>
+        Object.entries(completed[c.step] ?? {})
+          .filter(([itemId]) => !r.answers.some((a) => a.step === c.step && a.item_id === itemId))
+          .map(([itemId, value]) => ({
+            step: c.step,
+            stepTitle: stepTitle(c.step),
+            itemId,
+            value: value as unknown,
+            at: Number(c.completed_at),
+          })),
+      ),
+    ],
     completedSteps: r.completions.map((c) => ({
       step: c.step,
       stepTitle: stepTitle(c.step),
