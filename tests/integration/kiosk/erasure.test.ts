@@ -82,7 +82,7 @@ describe.each(DIALECTS)('deletion on request reaches an offline kiosk (%s)', (di
 
     await link.cut();
     // A PC notices the cut at its next round: under a loaded CI machine that can take a while.
-    await eventually(async () => !(await status()).online, 60_000);
+    await eventually(async () => !(await status()).online, 90_000);
     // Offline, the student goes on: an answer of step 2 waits in the outbox.
     const c = kiosk();
     await c.ok('login', { email: erased.profile.email, password: erased.password });
@@ -107,7 +107,7 @@ describe.each(DIALECTS)('deletion on request reaches an offline kiosk (%s)', (di
     // The student can no longer sign in here; the classmate can, offline too.
     await link.cut();
     // A PC notices the cut at its next round: under a loaded CI machine that can take a while.
-    await eventually(async () => !(await status()).online, 60_000);
+    await eventually(async () => !(await status()).online, 90_000);
     const gone = await kiosk().call('login', { email: erased.profile.email, password: erased.password });
     expect(gone.ok).toBe(false);
     expect((await kiosk().call('login', { email: classmate.profile.email, password: classmate.password })).ok).toBe(
