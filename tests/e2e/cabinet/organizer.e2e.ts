@@ -48,11 +48,12 @@ test('the organizer edits the campaign and sees schools and the campaign in numb
   const firstWindowFrom = page.getByRole('group', { name: 'Периоды участия регионов' }).getByRole('textbox').first();
   const windowFrom = formatDayNumericRu(demoSettings(today).regionWindows[0]!.from);
   await expect(firstWindowFrom).toHaveValue(windowFrom);
-  // The page ends with the form: no empty screens to scroll through below «Сохранить».
+  // The page ends with its content (the form, then the consent's published versions): no empty
+  // screens to scroll through below them.
   const below = await page.evaluate(
     () =>
       document.documentElement.scrollHeight -
-      (document.querySelector('form')!.getBoundingClientRect().bottom + scrollY),
+      (document.querySelector('main')!.lastElementChild!.getBoundingClientRect().bottom + scrollY),
   );
   expect(below).toBeLessThan(200);
   await snap(page, '21-dashboard-campaign');
