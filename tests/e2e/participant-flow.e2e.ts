@@ -38,7 +38,8 @@ test('a pupil registers, enters the code, completes the 12 steps and sees the re
   await expect(kiosk.registration.field('Фамилия')).toBeFocused();
   await snap(kiosk.page, '05-registration-errors');
   await kiosk.registration.fill(student);
-  await kiosk.page.getByText('Прочитать текст согласия').click();
+  // The consent is shown whole on the form; pressing «Регистрация» gives it.
+  await expect(kiosk.page.getByText(/Нажимая кнопку «Регистрация», Вы даёте согласие/)).toBeVisible();
   await snap(kiosk.page, '06-registration-filled');
   await kiosk.registration.submit();
   await expect(kiosk.home.greeting(student.name)).toBeVisible();
