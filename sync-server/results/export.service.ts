@@ -25,7 +25,8 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ExportJob, ExportJobs } from './export.jobs.ts';
 import { studentResultPdf } from './result-document.ts';
-import { completedAnswers, studentsOfSchool, type StudentRow } from './results.repository.ts';
+import { completedAnswers } from './results.repository.ts';
+import { rosterPage, type RosterRow } from './roster.repository.ts';
 
 export const exportDownloadPath = (id: string) => `/api/cabinet/exports/${encodeURIComponent(id)}/download`;
 
@@ -44,10 +45,11 @@ export function exportView(job: ExportJob): ResultsExportJob {
 }
 
 /** The students whose result is ready, as «Результаты» marks them. */
-async function finishedStudents(ctx: ServerContext, schoolId: string, campaign: Campaign): Promise<StudentRow[]> {
+async function finishedStudents(ctx: ServerContext, schoolId: string, campaign: Campaign): Promise<RosterRow[]> {
   const stepCount = loadContentPack(ctx.config.contentPackFile).steps.length;
-  const rows = await studentsOfSchool(ctx, schoolId, campaign.id, stepCount);
-  return rows.filter((r) => r.activationStatus === 'confirmed' && r.stepsDone >= stepCount);
+  const scope = { schoolId, campaignId: campaign.id, stepCount };
+  const filter = { status: 'finished', sort: 'class' } as const;
+  return (await rosterPage(ctx, scope, filter, 0, Number.MAX_SAFE_INTEGER)).rows;
 }
 
 /**
@@ -80,13 +82,13 @@ const COLUMNS = [
   { header: s.columns.file, width: 40 },
 ];
 
-function summaryRow(student: StudentRow, result: ScoringResult, file: string): (string | number)[] {
+function summaryRow(student: RosterRow, result: ScoringResult, file: string): (string | number)[] {
   const percent = new Map(result.profile.map((p) => [p.domain, p.percent]));
   return [
     student.surname,
     student.name,
     student.schoolClass,
-    student.code,
+    student.code ?? '',
     ...DOMAINS.map((d) => percent.get(d) ?? 0),
     domainTitles[result.ranking[0]!],
     file,
@@ -99,7 +101,7 @@ async function build(
   job: ExportJob,
   school: School,
   campaign: Campaign,
-  students: StudentRow[],
+  students: RosterRow[],
 ): Promise<void> {
   const out = createWriteStream(job.zipPath);
   const zip = archiver('zip');

@@ -6,7 +6,7 @@
 import type { CompletedAnswers } from '../../core/scoring/index.ts';
 import type { ServerContext } from '../context.ts';
 
-export interface StudentRow {
+interface StudentRow {
   participantId: string;
   surname: string;
   name: string;
@@ -38,30 +38,6 @@ function studentsQuery(ctx: ServerContext, schoolId: string, campaignId: string)
       'activations.code',
       'activations.status as activationStatus',
     ]);
-}
-
-/** Every student of the school's codes with how many of the pack's steps they completed (the archive reads them all). */
-export async function studentsOfSchool(
-  ctx: ServerContext,
-  schoolId: string,
-  campaignId: string,
-  stepCount: number,
-): Promise<StudentRow[]> {
-  const rows = await studentsQuery(ctx, schoolId, campaignId)
-    .select((eb) =>
-      eb
-        .selectFrom('completions')
-        .whereRef('completions.participant_id', '=', 'participants.id')
-        .where('completions.step', '<=', stepCount)
-        .select((c) => c.fn.countAll<number>().as('n'))
-        .as('stepsDone'),
-    )
-    .orderBy('participants.school_class')
-    .orderBy('participants.surname')
-    .orderBy('participants.name')
-    .execute();
-  // PostgreSQL returns count(*) as a string.
-  return rows.map((r) => ({ ...r, stepsDone: Number(r.stepsDone ?? 0) }));
 }
 
 /** How many students of the school's codes finished: a confirmed activation and every step done. */

@@ -15,15 +15,13 @@ import {
 } from '../../core/contracts/results.ts';
 import { normalizeCode } from '../../core/codes.ts';
 import { resultDocument } from '../../core/documents/result-content.ts';
-import { renderResultPdf } from '../../core/documents/result-pdf.ts';
 import { cabinetServerMessages as m } from '../../core/messages/cabinet-screens.ts';
-import { loadFonts } from '../../core/node/fonts.ts';
 import { scoreParticipant } from '../../core/scoring/index.ts';
 import { requireActiveCampaign } from '../campaigns/campaign.repository.ts';
 import { loadContentPack } from '../content/content.service.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
-import { resultInput } from './result-document.ts';
+import { resultInput, studentResultPdf } from './result-document.ts';
 import { completedAnswers, studentOfSchool } from './results.repository.ts';
 import { rosterEntry, rosterPage, rosterTally, rosterTotal, schoolCodes, type RosterRow } from './roster.repository.ts';
 
@@ -146,6 +144,6 @@ export async function resultPdf(ctx: ServerContext, school: School, participantI
   if (!result.complete) {
     throw new HttpError(409, 'RESULT_NOT_READY', m.resultNotReady(result.completedSteps.length, result.stepCount));
   }
-  const input = resultInput(ctx, school, campaign, student, result);
-  return { bytes: renderResultPdf(input, loadFonts()), fileName: m.resultFileName(input.fullName) };
+  const bytes = studentResultPdf(ctx, school, campaign, student, result);
+  return { bytes, fileName: m.resultFileName(`${student.surname} ${student.name}`) };
 }
