@@ -14,8 +14,13 @@ export class CabinetPage {
     await this.page.getByRole('button', { name: 'Войти', exact: true }).click();
   }
 
+  /** The sections' menu («Разделы кабинета» / «Разделы панели»), not a table's own export links. */
+  get sections(): Locator {
+    return this.page.getByRole('navigation', { name: /^Разделы/ });
+  }
+
   section(label: string): Locator {
-    return this.page.getByRole('navigation').getByRole('link', { name: label, exact: true });
+    return this.sections.getByRole('link', { name: label, exact: true });
   }
 
   async go(label: string): Promise<void> {

@@ -44,7 +44,7 @@ test('support sees the silent PC, finds a participant and gives them a new passw
   const dashboard = new CabinetPage(page);
   const support = await createSupport(ctx, 'support@demo.local');
   await dashboard.signIn(support.email, PASSWORD);
-  await expect(page.getByRole('navigation').getByRole('link')).toHaveText([
+  await expect(dashboard.sections.getByRole('link')).toHaveText([
     'Компьютеры',
     'Участники',
     'Журнал действий',
