@@ -13,8 +13,6 @@ import { tempDir } from '../../support/kiosk/core.ts';
 import { registration } from '../../support/kiosk/factories.ts';
 import { startSchool, type TestSchool } from '../../support/kiosk/school.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('the page socket bridge', () => {
   let host: RunningKioskHost;
   let school: TestSchool;
@@ -48,7 +46,7 @@ describe('the page socket bridge', () => {
       deviceName: 'ПК',
     });
     expect(calls.http).toBe(1);
-    await sleep(100);
+    await bridge.opened();
     await bridge.invoke('register', registration());
     const viaSocket = calls.http;
     expect(viaSocket).toBe(1);
@@ -61,7 +59,7 @@ describe('the page socket bridge', () => {
   it('fails the calls on their way when the host goes away, and reaches it again after a restart', async () => {
     const bridge = bridgeTo(host.port);
     await bridge.invoke('status', {});
-    await sleep(100);
+    await bridge.opened();
     await bridge.invoke('register', registration());
     const port = host.port;
     const inFlight = expect(bridge.invoke('progress', {})).rejects.toMatchObject({ code: 'HOST_UNREACHABLE' });
@@ -70,10 +68,9 @@ describe('the page socket bridge', () => {
     await expect(bridge.invoke('status', {})).rejects.toMatchObject({ code: 'HOST_UNREACHABLE' });
 
     host = await startKioskHost({ dataDir, port, log: () => {} });
-    await sleep(1_100);
     // The restarted host no longer knows the session: over HTTP first, then over the new socket.
     await expect(bridge.invoke('progress', {})).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
-    await sleep(100);
+    await bridge.opened();
     const before = calls.http;
     expect((await bridge.invoke('status', {})).enrolled).toBe(true);
     expect(calls.http).toBe(before);

@@ -27,6 +27,8 @@ export class SocketBridge implements KioskBridge {
   readonly #pending = new Map<number, (answer: SocketAnswer | null) => void>();
   #socket: WebSocket | null = null;
   #lastAttempt = -Infinity;
+  /** Those waiting in opened(), told when a socket opens. */
+  #onOpen: (() => void)[] = [];
   #next = 1;
 
   constructor(url = socketUrlOf(location), httpBase = './kiosk-api') {
@@ -69,6 +71,23 @@ export class SocketBridge implements KioskBridge {
     } else if (answer.session && answer.session !== sent) this.#session.value = answer.session;
   }
 
+  /**
+   * Resolves once calls go over the socket: asks the host again (no more often than a reconnect
+   * may) until one opens. A signal for whoever must know which way the calls go.
+   */
+  opened(): Promise<void> {
+    if (this.#socket?.readyState === WebSocket.OPEN) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#onOpen.push(resolve);
+      const retry = () => {
+        if (this.#socket?.readyState === WebSocket.OPEN || !this.#onOpen.includes(resolve)) return;
+        this.#connect();
+        setTimeout(retry, Math.max(0, this.#lastAttempt + RECONNECT_MS - performance.now()) + 10);
+      };
+      retry();
+    });
+  }
+
   #settle(id: number, answer: SocketAnswer | null): void {
     const done = this.#pending.get(id);
     this.#pending.delete(id);
@@ -85,6 +104,11 @@ export class SocketBridge implements KioskBridge {
       return;
     }
     this.#socket = ws;
+    ws.onopen = () => {
+      const waiting = this.#onOpen;
+      this.#onOpen = [];
+      for (const done of waiting) done();
+    };
     ws.onmessage = (event) => {
       let data: unknown;
       try {
@@ -95,6 +119,8 @@ export class SocketBridge implements KioskBridge {
       const answer = SocketAnswer.safeParse(data);
       if (answer.success) this.#settle(answer.data.id, answer.data);
     };
+    // A refused connection is followed by close, which handles it; this only keeps it quiet.
+    ws.onerror = () => {};
     // A host that stopped answers nothing more: the calls on their way fail as an unreachable host.
     ws.onclose = () => {
       if (this.#socket === ws) this.#socket = null;
