@@ -1,7 +1,9 @@
 /**
  * Browser end-to-end tests: the real renderer, served by real kiosk hosts, syncing with a real
- * central server. Debian's Chromium (Playwright cannot download its own here); one worker, since
- * the suite starts servers and the CI machine has two cores.
+ * central server. Debian's Chromium (Playwright cannot download its own here). Every test starts
+ * its own servers on free ports with its own stores, so tests run two at a time, one per core of
+ * the CI machine, and by test rather than by file (the web participant's file alone is a third of
+ * the suite).
  */
 import { defineConfig } from '@playwright/test';
 
@@ -18,11 +20,12 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
   outputDir: 'test-results',
-  workers: 1,
+  workers: 2,
   retries: 0,
-  fullyParallel: false,
-  timeout: 120_000,
-  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  // Limits for a slow machine, not targets: two tests at a time on two cores are slower, not red.
+  timeout: 300_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',
@@ -32,6 +35,6 @@ export default defineConfig({
     timezoneId: 'Europe/Moscow',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    actionTimeout: 10_000,
+    actionTimeout: 20_000,
   },
 });
