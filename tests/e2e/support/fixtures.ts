@@ -47,9 +47,9 @@ async function openKiosk(browser: Browser, host: KioskHost, contexts: BrowserCon
   return kiosk;
 }
 
-export const test = base.extend<{ central: Central; classroom: Classroom; offsite: string[] }>({
+export const test = base.extend<{ central: Central; classroom: Classroom; requestsMade: string[] }>({
   /** Every address the scenario's pages asked for; after it, none may be outside its own servers. */
-  offsite: [
+  requestsMade: [
     async ({ browser }, use) => {
       watchRequests(browser);
       const urls: string[] = [];
