@@ -1,5 +1,6 @@
 /** The privacy routes' bodies: a participant's data exported, and a participant erased (issue 15). */
 import { z } from 'zod';
+import { ParentConsentWay } from '../consent.ts';
 import { storable } from './common.ts';
 
 /**
@@ -43,6 +44,13 @@ export const ParticipantData = z.object({
     registeredAt: z.number(),
   }),
   consents: z.array(z.object({ version: z.string(), at: z.number() })),
+  /**
+   * A parent's consent, when the age rule asked for one: who gave it, how, when it was recorded,
+   * and (a paper one) when the school received the form. null: none recorded.
+   */
+  parentConsent: z
+    .object({ by: z.string(), how: ParentConsentWay, at: z.number().nullable(), receivedAt: z.number().nullable() })
+    .nullable(),
   activation: z.object({ code: z.string(), status: z.string(), at: z.number() }).nullable(),
   answers: z.array(
     z.object({ step: z.number(), stepTitle: z.string(), itemId: z.string(), value: z.unknown(), at: z.number() }),

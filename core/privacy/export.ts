@@ -6,6 +6,7 @@
  */
 import type { ParticipantData } from '../contracts/privacy.ts';
 import { findRegion } from '../data/regions.ts';
+import { PARENT_CONSENT_WAY_LABELS } from '../messages/consent.ts';
 
 const when = (ms: number) =>
   new Intl.DateTimeFormat('ru-RU', {
@@ -44,6 +45,19 @@ export function labelledExport(d: ParticipantData): Record<string, unknown> {
       Редакция: c.version,
       'Дата и время': when(c.at),
     })),
+    'Согласие родителя (законного представителя)': d.parentConsent
+      ? {
+          'Кто дал': d.parentConsent.by,
+          'Как дано': PARENT_CONSENT_WAY_LABELS[d.parentConsent.how],
+          'Дата и время': d.parentConsent.at === null ? 'не записаны' : when(d.parentConsent.at),
+          ...(d.parentConsent.how === 'paper'
+            ? {
+                'Бланк получен школой':
+                  d.parentConsent.receivedAt === null ? 'ещё не получен' : when(d.parentConsent.receivedAt),
+              }
+            : {}),
+        }
+      : 'не записано (не требовалось или не давалось)',
     'Код доступа': d.activation
       ? { Код: d.activation.code, Состояние: d.activation.status, 'Дата активации': when(d.activation.at) }
       : 'код не вводился',

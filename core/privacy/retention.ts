@@ -21,8 +21,12 @@ export function keptUntil(s: CampaignSettings): IsoDate | null {
   return s.retentionDays === undefined ? null : addDays(campaignEnd(s), s.retentionDays);
 }
 
+/** True once the day after `last` (a keptUntil) has begun; never while no retention is set. */
+export function isPastKeeping(last: IsoDate | null, now: Date): boolean {
+  return last !== null && localDay(now, RETENTION_TIME_ZONE) > last;
+}
+
 /** True once the day after keptUntil has begun. */
 export function isPastRetention(s: CampaignSettings, now: Date): boolean {
-  const last = keptUntil(s);
-  return last !== null && localDay(now, RETENTION_TIME_ZONE) > last;
+  return isPastKeeping(keptUntil(s), now);
 }

@@ -4,6 +4,7 @@
  * core/privacy/export.ts labels it. Who may ask is the caller's check.
  */
 import type { Response } from 'express';
+import { ParentConsentWay } from '../../core/consent.ts';
 import type { ParticipantData } from '../../core/contracts/privacy.ts';
 import { cabinetServerMessages } from '../../core/messages/cabinet-screens.ts';
 import { supportMessages } from '../../core/messages/dashboard.ts';
@@ -43,6 +44,15 @@ export async function participantData(ctx: ServerContext, id: string): Promise<P
       registeredAt: Number(p.created_at),
     },
     consents: [{ version: p.consent_version, at: Number(p.consent_at) }],
+    parentConsent:
+      p.parent_consent_by && p.parent_consent_how
+        ? {
+            by: p.parent_consent_by,
+            how: ParentConsentWay.parse(p.parent_consent_how),
+            at: p.parent_consent_at === null ? null : Number(p.parent_consent_at),
+            receivedAt: p.parent_consent_received_at === null ? null : Number(p.parent_consent_received_at),
+          }
+        : null,
     activation: r.activation
       ? { code: r.activation.code, status: r.activation.status, at: Number(r.activation.created_at) }
       : null,

@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'puppeteer-core';
 import { expect, test } from './support/fixtures.ts';
+import { foreignRequests } from './support/own-origins.ts';
 import { SCREEN_DIR } from './support/screens.ts';
 import { ALL_STEPS, serverRecordOf } from './support/server-records.ts';
 import { aStudent } from './support/students.ts';
@@ -40,6 +41,9 @@ for (const screen of SCREENS) {
     expect(record.activations).toEqual([{ code: central.code, status: 'confirmed' }]);
     expect(record.completedSteps).toEqual(ALL_STEPS);
     expect(web.errors).toEqual([]);
+    // Nothing of the whole visit left the deployment: the page, its scripts, fonts and calls.
+    expect(web.requests.some((u) => u.endsWith('.js'))).toBe(true);
+    expect(foreignRequests(web.requests)).toEqual([]);
     await web.page.close();
   });
 }

@@ -6,8 +6,9 @@
  * still lie in free pages, so wipeErasedBytes() rebuilds the file (VACUUM) and empties the WAL.
  */
 import { erasureFate, type ErasedRecord } from '../../../core/privacy/erasure.ts';
-import { isPastRetention } from '../../../core/privacy/retention.ts';
-import { getMeta } from './meta.ts';
+import type { Campaign } from '../../../core/campaign.ts';
+import { isPastKeeping, isPastRetention, keptUntil } from '../../../core/privacy/retention.ts';
+import { getMeta, setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import type { KioskDB } from './schema.ts';
 
@@ -61,15 +62,34 @@ export function eraseParticipantsNow(store: KioskStore, ids: readonly string[]):
 }
 
 /**
- * Retention on this PC: once the campaign it syncs is past keeping (by its settings, at
- * server-corrected time), its participants are erased here too, online or not. Returns how many.
+ * Before the pulled campaign replaces the one this PC had: when it is another campaign, the old
+ * one's last day of keeping is remembered, since its settings are gone with it and its students'
+ * rows stay here until retention (or the server's erasure) reaches them. In the pull's transaction.
+ */
+export function rememberPastCampaign(store: KioskStore, next: Campaign): void {
+  const current = getMeta(store, 'campaign');
+  if (!current || current.id === next.id) return;
+  setMeta(store, 'pastCampaigns', { ...getMeta(store, 'pastCampaigns'), [current.id]: keptUntil(current.settings) });
+}
+
+/**
+ * Retention on this PC: once a campaign is past keeping (the one it syncs by its settings, an
+ * earlier one by the date remembered when it was replaced; at server-corrected time), its
+ * participants are erased here too, online or not. Returns how many.
  */
 export function forgetPastRetention(store: KioskStore, now: number): number {
+  const at = new Date(now);
   const campaign = getMeta(store, 'campaign');
-  if (!campaign || !isPastRetention(campaign.settings, new Date(now))) return 0;
+  const past = Object.entries(getMeta(store, 'pastCampaigns') ?? {})
+    .filter(([, last]) => isPastKeeping(last, at))
+    .map(([id]) => id);
+  if (campaign && isPastRetention(campaign.settings, at)) past.push(campaign.id);
+  if (past.length === 0) return 0;
   const ids = store
-    .statement("SELECT id FROM participants WHERE json_extract(data, '$.campaignId') = ?")
-    .all(campaign.id) as { id: string }[];
+    .statement(
+      "SELECT id FROM participants WHERE json_extract(data, '$.campaignId') IN (SELECT value FROM json_each(?))",
+    )
+    .all(JSON.stringify(past)) as { id: string }[];
   eraseParticipantsNow(
     store,
     ids.map((r) => r.id),

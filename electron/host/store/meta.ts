@@ -3,6 +3,7 @@
  * transactions as the rows they belong to (the pull cursor with its chunk, above all).
  */
 import { z } from 'zod';
+import { IsoDate } from '../../../core/calendar.ts';
 import { Campaign } from '../../../core/campaign.ts';
 import { ContentPack } from '../../../core/content/schema.ts';
 import type { KioskStore } from './open.ts';
@@ -30,6 +31,12 @@ const metaSchemas = {
   cursor: z.number().int(),
   clockOffsetMs: z.number(),
   campaign: Campaign,
+  /**
+   * Campaigns this PC synced before the current one: id -> the last day their students' data is
+   * kept (keptUntil, null: no retention set when the PC last saw it), so retention still reaches
+   * their rows once the server has moved on to a new campaign.
+   */
+  pastCampaigns: z.record(z.string(), IsoDate.nullable()),
   content: ContentPack,
   lastSyncAt: z.number(),
   /** Registrations merged by the co-organizer: retired id -> kept id (a signed-in student follows). */

@@ -10,7 +10,7 @@ import type { Campaign } from '../../../core/campaign.ts';
 import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { applyMerge } from './merge-apply.ts';
-import { eraseParticipantsHere, wipeErasedBytes } from './erase-participants.ts';
+import { eraseParticipantsHere, rememberPastCampaign, wipeErasedBytes } from './erase-participants.ts';
 import { setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
@@ -163,6 +163,7 @@ function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number 
     const outboxEmpty = anyUnsent.first(store) === undefined;
     for (const c of chunk.changes) if (!applyChange(store, c, outboxEmpty)) malformed += 1;
     setMeta(store, 'cursor', chunk.cursor);
+    rememberPastCampaign(store, chunk.campaign);
     setMeta(store, 'campaign', chunk.campaign);
     return { malformed };
   });

@@ -12,7 +12,8 @@ import { DEMO, demoSettings } from '../../../sync-server/demo-seed.ts';
 import { classTakesPart } from '../../integration/results/helpers.ts';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../../playwright.config.ts';
-import { expect, test } from '../support/fixtures.ts';
+import { expect, test, watchRequests } from '../support/fixtures.ts';
+import { ownOrigin } from '../support/own-origins.ts';
 import { CabinetPage } from './cabinet.page.ts';
 import { snap } from './screens.ts';
 
@@ -248,6 +249,9 @@ test("a teacher who opened the cabinet by the server's name gives classroom PCs 
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP moe.school.test 127.0.0.1'],
   });
+  // The server under its name is this test's own server: its requests are recorded all the same.
+  ownOrigin(`http://moe.school.test:${port}`);
+  watchRequests(browser);
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const cabinet = new CabinetPage(page);

@@ -30,9 +30,12 @@ function screenOtherThan(was: string): string | false {
 
 export class FirefoxWeb {
   readonly errors: string[] = [];
+  /** Every address the page asked for, from its first load on (none may leave the deployment). */
+  readonly requests: string[] = [];
 
   private constructor(readonly page: Page) {
     page.on('pageerror', (e) => this.errors.push(e instanceof Error ? e.message : String(e)));
+    page.on('request', (r) => this.requests.push(r.url()));
   }
 
   static async open(browser: Browser, url: string, viewport: { width: number; height: number }) {

@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from '../../../sync-server/server.ts'
 import { obtainTariff } from '../../../sync-server/tariffs/tariffs.service.ts';
 import type { ServerContext } from '../../../sync-server/context.ts';
 import { TEST_PACK_FILE } from '../../support/factories.ts';
+import { ownOrigin } from './own-origins.ts';
 
 export interface Central {
   url: string;
@@ -44,6 +45,7 @@ export async function startCentral(opts: { now?: () => number } = {}): Promise<C
   const seeded = await seedDemo(server.ctx);
   if (!seeded.code) throw new Error('the demo school got no tariff');
   const code = seeded.code;
+  ownOrigin(server.url);
   const school = await server.ctx.db.selectFrom('schools').selectAll().executeTakeFirstOrThrow();
   const coorganizer = await server.ctx.db
     .selectFrom('users')

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ownOrigin } from './own-origins.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const HOST_ENTRY = ['--max-semi-space-size=2', 'electron/dist/electron/host/main.js'];
@@ -55,6 +56,7 @@ export async function startKioskHost(serverUrl: string): Promise<KioskHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'moe-e2e-kiosk-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  ownOrigin(url);
   let child: ChildProcess | null = null;
   let output = '';
 

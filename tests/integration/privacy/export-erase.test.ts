@@ -83,6 +83,12 @@ describe.each(DIALECTS)('export and deletion on request (%s)', (dialect) => {
     expect(data['Согласие на обработку персональных данных']).toEqual([
       { Редакция: 'test-1', 'Дата и время': expect.stringMatching(/\(МСК\)$/) },
     ]);
+    // Who gave the parent's consent and how, and when (registration: electronically, on the PC).
+    expect(data['Согласие родителя (законного представителя)']).toEqual({
+      'Кто дал': 'Иванова Ольга Петровна',
+      'Как дано': 'Электронно родителем',
+      'Дата и время': expect.stringMatching(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d \(МСК\)$/),
+    });
     expect(data['Код доступа']).toMatchObject({ Состояние: 'confirmed' });
     expect((data['Выполненные задания'] as unknown[]).length).toBe(12);
     expect((data['Ответы'] as unknown[]).length).toBeGreaterThan(12);
@@ -113,9 +119,21 @@ describe.each(DIALECTS)('export and deletion on request (%s)', (dialect) => {
   });
 
   it("lets a co-organizer export their own school's student, and neither export nor delete another school's", async () => {
+    // The school received the parent's paper form: the export says so, by whom and when.
+    const paper = await coorgA.post(`/api/cabinet/students/${classmate.id}/parent-consent`, {
+      by: 'Снегирёв Павел Андреевич',
+    });
+    expect(paper.status).toBe(204);
     const own = await exportOf(coorgA, `/api/cabinet/students/${classmate.id}/export`);
     expect(own.status).toBe(200);
     expect(own.text).toContain(classmate.email);
+    const moscow = expect.stringMatching(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d \(МСК\)$/);
+    expect((JSON.parse(own.text) as Record<string, unknown>)['Согласие родителя (законного представителя)']).toEqual({
+      'Кто дал': 'Снегирёв Павел Андреевич',
+      'Как дано': 'На бумаге в школе',
+      'Дата и время': moscow,
+      'Бланк получен школой': moscow,
+    });
     expect((await exportOf(coorgA, `/api/cabinet/students/${elsewhere.id}/export`)).status).toBe(404);
     const r = await coorgA.post<ErrorReply>(`/api/cabinet/students/${elsewhere.id}/erase`, { reason: 'просьба' });
     expect(r.status).toBe(404);

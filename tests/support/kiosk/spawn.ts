@@ -11,6 +11,8 @@ export interface SpawnedKiosk {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** Everything the host printed so far, stdout and stderr (its log lines). */
+  output(): string;
   kill9(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export function spawnKiosk(args: string[], env: Record<string, string> = {}): Pr
           url: m[1]!,
           pid: child.pid!,
           child,
+          output: () => out + err,
           kill9: () => signalGroup('SIGKILL'),
           stop: () => signalGroup('SIGTERM'),
         });

@@ -7,9 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/calendar.ts';
+import { uuidv7 } from '../../../core/ids.ts';
 import { campaignEnd, isPastRetention, keptUntil } from '../../../core/privacy/retention.ts';
 import { forgetPastRetention } from '../../../electron/host/store/erase-participants.ts';
 import { getMeta, setMeta } from '../../../electron/host/store/meta.ts';
+import { applyPulledChunk } from '../../../electron/host/store/pull-apply.ts';
 import { openKioskStore, STORE_FILE, type KioskStore } from '../../../electron/host/store/open.ts';
 import { openSettings } from '../../support/factories.ts';
 import { tempDir } from '../../support/kiosk/core.ts';
@@ -64,5 +66,32 @@ describe('retention on a kiosk', () => {
     for (const email of emails) expect(bytes.includes(Buffer.from(email))).toBe(false);
     // The campaign and the content stay: the PC still serves the next students.
     expect(getMeta(store, 'campaign')?.id).toBe(campaign.id);
+  });
+
+  it('erases an earlier campaign’s students by the date it had, once the server moved on to a new campaign', async () => {
+    const dataDir = tempDir('kiosk-retention-past-');
+    const { emails } = await seedKioskStore(dataDir, { participants: 3, serverUrl: 'http://127.0.0.1:9' });
+    store = await openKioskStore(dataDir);
+    const earlier = getMeta(store, 'campaign')!;
+    setMeta(store, 'campaign', { ...earlier, settings: { ...earlier.settings, retentionDays: 10 } });
+    const lastDay = addDays(campaignEnd(earlier.settings), 10);
+    // The next year's campaign arrives with a pull; it sets no retention, and one student of the
+    // earlier campaign's three has registered again in it (their row now names the new campaign).
+    const next = { ...earlier, id: uuidv7(), year: 2027, settings: openSettings(new Date(noon(lastDay))) };
+    applyPulledChunk(store, { changes: [], cursor: 0, campaign: next });
+    expect(getMeta(store, 'pastCampaigns')).toEqual({ [earlier.id]: lastDay });
+    const [stays] = store.all(store.q.selectFrom('participants').select('id'));
+    store.sqlite
+      .prepare("UPDATE participants SET data = json_set(data, '$.campaignId', ?) WHERE id = ?")
+      .run(next.id, stays!.id);
+
+    expect(forgetPastRetention(store, noon(lastDay))).toBe(0);
+    expect(forgetPastRetention(store, noon(addDays(lastDay, 1)))).toBe(2);
+    expect(store.all(store.q.selectFrom('participants').select('id'))).toEqual([{ id: stays!.id }]);
+    const bytes = readFileSync(join(dataDir, STORE_FILE));
+    expect(emails.filter((e) => bytes.includes(Buffer.from(e)))).toHaveLength(1);
+    // Another pull of the same campaign changes nothing of what is remembered.
+    applyPulledChunk(store, { changes: [], cursor: 0, campaign: next });
+    expect(getMeta(store, 'pastCampaigns')).toEqual({ [earlier.id]: lastDay });
   });
 });
