@@ -26,9 +26,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Since 1980 every zone's offset, and every change of it, falls on a quarter of an hour of UTC, so
+ * the local day is the same throughout each quarter: the last one asked per zone is kept (a push
+ * batch's date rules ask about the same minutes hundreds of times; Intl's format was most of
+ * decide's own time). Earlier instants (local mean times of odd seconds) are formatted each time.
+ */
+const QUARTER_MS = 15 * 60_000;
+const SINCE_1980 = Date.UTC(1980, 0, 1) / QUARTER_MS;
+const lastDay = new Map<string, { quarter: number; day: IsoDate }>();
+
 /** The calendar day that `instant` falls on in `timeZone`. */
 export function localDay(instant: Date, timeZone: string): IsoDate {
-  return formatterFor(timeZone).format(instant);
+  const quarter = Math.floor(instant.getTime() / QUARTER_MS);
+  const last = lastDay.get(timeZone);
+  if (last?.quarter === quarter) return last.day;
+  const day = formatterFor(timeZone).format(instant);
+  if (quarter >= SINCE_1980) lastDay.set(timeZone, { quarter, day });
+  return day;
 }
 
 /** True while the local day is on or before `lastDay` (the day itself included). */

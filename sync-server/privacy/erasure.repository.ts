@@ -106,17 +106,6 @@ async function scrubAudit(trx: Trx, participantId: string): Promise<void> {
   }
 }
 
-/** Which of these participants were erased: their changes are refused at the push. */
-export async function erasedAmong(trx: Trx, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await trx
-    .selectFrom('erased_participants')
-    .select('participant_id')
-    .where('participant_id', 'in', [...ids])
-    .execute();
-  return new Set(rows.map((r) => r.participant_id));
-}
-
 /** Participants of a campaign, a page at a time, for the retention job. */
 export async function participantsOfCampaign(trx: Trx | Transaction<CentralDB>, campaignId: string, limit: number) {
   const rows = await trx

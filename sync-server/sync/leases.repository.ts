@@ -95,8 +95,11 @@ export function tariffsByCode(trx: Trx, codes: readonly string[]) {
     .execute();
 }
 
-/** Activations of these codes in one of `statuses`, oldest first (the order places are given in). */
-export function activationsOf(trx: Trx, codes: readonly string[], statuses: readonly string[]) {
+/**
+ * Activations of these codes waiting for a place, oldest first (the order places are given in).
+ * The status is a literal: the partial index (migration 016) holds only the waiting ones.
+ */
+export function waitingOf(trx: Trx, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);
   return trx
     .selectFrom('activations')
@@ -104,7 +107,7 @@ export function activationsOf(trx: Trx, codes: readonly string[], statuses: read
     .selectAll('activations')
     .select('participants.school_id as home_school_id')
     .where('activations.code', 'in', [...codes])
-    .where('activations.status', 'in', [...statuses])
+    .where('activations.status', '=', sql.lit('waiting'))
     .orderBy('activations.created_at')
     .orderBy('activations.id')
     .execute();

@@ -13,7 +13,7 @@ import type { ServerContext } from '../context.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { appendSchoolChanges, lockSchools, type NewChange } from './changes.repository.ts';
 import {
-  activationsOf,
+  waitingOf,
   activeDevices,
   addUsed,
   closeLease,
@@ -167,7 +167,7 @@ export async function releaseDeviceLeases(trx: Trx, deviceId: string, now: numbe
 export async function settleCodes(trx: Trx, codes: readonly string[]): Promise<Settled> {
   const settled: Settled = { confirmed: [], schools: new Set() };
   const unique = [...new Set(codes)];
-  const waiting = await activationsOf(trx, unique, ['waiting']);
+  const waiting = await waitingOf(trx, unique);
   if (waiting.length === 0) return settled;
   const changes: Changed[] = [];
   for (const t of await tariffsByCode(trx, unique)) {
@@ -243,7 +243,7 @@ export async function settleAll(ctx: ServerContext): Promise<void> {
   }
 }
 
-type Changed = Awaited<ReturnType<typeof activationsOf>>[number];
+type Changed = Awaited<ReturnType<typeof waitingOf>>[number];
 
 /** Puts changed activations in the feeds of the student's school and of the code's school. */
 async function emitActivations(trx: Trx, rows: readonly Changed[]): Promise<string[]> {

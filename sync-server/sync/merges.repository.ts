@@ -2,7 +2,7 @@
  * Registrations merged into another of the same student (issue 13, migration 011): a retired id
  * maps to the kept one, so a PC's late work for it is decided for the kept registration.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
 type Db = Kysely<CentralDB> | Transaction<CentralDB>;
@@ -17,6 +17,34 @@ export async function keptIdsOf(db: Db, ids: Iterable<string>): Promise<Map<stri
     .where('retired_id', 'in', list)
     .execute();
   return new Map(rows.map((r) => [r.retired_id, r.kept_id]));
+}
+
+/**
+ * What became of these participants, in one read for a push batch: the erased ones
+ * (privacy/erasure.repository.ts; their changes are refused) and the retired ones, each with the
+ * id it was merged into. Two indexed look-ups as one statement (one round trip on PostgreSQL).
+ */
+export async function fatesOf(
+  db: Db,
+  ids: Iterable<string>,
+): Promise<{ erased: Set<string>; keptOf: Map<string, string> }> {
+  const list = [...new Set(ids)];
+  const erased = new Set<string>();
+  const keptOf = new Map<string, string>();
+  if (list.length === 0) return { erased, keptOf };
+  const rows = await db
+    .selectFrom('erased_participants')
+    .select(['participant_id as id', sql<string | null>`null`.as('kept_id')])
+    .where('participant_id', 'in', list)
+    .unionAll(
+      db.selectFrom('participant_merges').select(['retired_id as id', 'kept_id']).where('retired_id', 'in', list),
+    )
+    .execute();
+  for (const r of rows) {
+    if (r.kept_id === null) erased.add(r.id);
+    else keptOf.set(r.id, r.kept_id);
+  }
+  return { erased, keptOf };
 }
 
 /** A retired registration's e-mail in the campaign, for sign-in to refuse with a reason. */

@@ -29,8 +29,7 @@ import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
 import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
-import { keptIdsOf } from './merges.repository.ts';
-import { erasedAmong } from '../privacy/erasure.repository.ts';
+import { fatesOf } from './merges.repository.ts';
 
 export interface PushSource {
   deviceId: string | null;
@@ -169,14 +168,14 @@ async function applyFresh(
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
   // An erased participant's changes (a kiosk offline at the deletion) are refused, and their
   // content is not logged: nothing re-creates the person (privacy/erasure.repository.ts).
-  const erased = await erasedAmong(trx, [...new Set(batch.map((f) => f.m.args.participantId))]);
+  // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
+  // Both read at once (merges.repository.ts).
+  const { erased, keptOf } = await fatesOf(
+    trx,
+    batch.map((f) => f.m.args.participantId),
+  );
   const refused = erased.size ? batch.filter((f) => erased.has(f.m.args.participantId)) : [];
   const fresh = refused.length ? batch.filter((f) => !erased.has(f.m.args.participantId)) : batch;
-  // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
-  const keptOf = await keptIdsOf(
-    trx,
-    fresh.map((f) => f.m.args.participantId),
-  );
   if (keptOf.size) for (const f of fresh) f.m = forKeptRegistration(f.m, keptOf);
   const mutations = fresh.map((f) => f.m);
   const refs = refsOf(mutations);

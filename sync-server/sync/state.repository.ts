@@ -2,7 +2,7 @@
  * Loads, in a handful of bulk queries, the state a batch of mutations needs (see core's
  * refsOf/DomainState). Writing the effects back is effects.repository.ts.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { DomainState, type StateRefs } from '../../core/mutations/state.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { activationFromDb, participantFromDb } from './rows.ts';
@@ -157,7 +157,7 @@ export async function waitingByCode(
     .selectFrom('activations')
     .select((eb) => ['code', eb.fn.countAll<number>().as('n')])
     .where('code', 'in', [...codes])
-    .where('status', '=', 'waiting')
+    .where('status', '=', sql.lit('waiting')) // a literal: the partial index (migration 016)
     .groupBy('code')
     .execute();
   return new Map(rows.map((r) => [r.code, Number(r.n)]));

@@ -10,8 +10,8 @@
  * Both share the machine's cores with PostgreSQL, Redis and this process, so each figure is
  * printed beside the load average and the CPU the nodes used.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MAX_PUSH_BATCH } from '../../core/contracts/sync.ts';
 import { uuidv7 } from '../../core/ids.ts';
@@ -214,11 +214,36 @@ async function push(p: Pusher, body: string): Promise<void> {
     throw new Error(`push failed: ${res.status} ${text.slice(0, 300)}`);
 }
 
+/** CPU ms so far of every process whose command is `comm` (PostgreSQL's backends, Redis). */
+function cpuMsOfCommand(comm: string): number {
+  let ms = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm) ms += cpuMsOf(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ms;
+}
+
+/** What else shares the machine's cores with the nodes: PostgreSQL, Redis, and this process (the pushers). */
+function othersCpu() {
+  const usage = process.cpuUsage();
+  return {
+    postgres: cpuMsOfCommand('postgres'),
+    redis: cpuMsOfCommand('redis-server'),
+    pushers: (usage.user + usage.system) / 1000,
+  };
+}
+
 /** Changes per second that `pushers` carry together, each pushing its batches in order. */
 async function throughput(pushers: Pusher[], nodes: NodeProcess[]) {
   // The first batch warms each node and connection up and is not counted.
   await Promise.all(pushers.map((p) => push(p, p.bodies[0]!)));
   const cpu0 = nodes.map((n) => cpuMsOf(n.child.pid!));
+  const others0 = othersCpu();
   const t0 = performance.now();
   await Promise.all(
     pushers.map(async (p) => {
@@ -228,9 +253,13 @@ async function throughput(pushers: Pusher[], nodes: NodeProcess[]) {
   const seconds = (performance.now() - t0) / 1000;
   const changes = pushers.length * (BATCHES_PER_PUSHER - 1) * MAX_PUSH_BATCH;
   const nodeCpuMs = nodes.map((n, i) => cpuMsOf(n.child.pid!) - cpu0[i]!);
+  const others1 = othersCpu();
+  // Share of one core each used during the run.
+  const share = (k: keyof typeof others0) => Math.round(((others1[k] - others0[k]) / 1000 / seconds) * 100);
+  const others = { postgres: share('postgres'), redis: share('redis'), pushers: share('pushers') };
   // CPU per change tells what the nodes would carry with cores to spare, whatever the load now.
   const cpuPerThousand = Math.round((nodeCpuMs.reduce((a, b) => a + b, 0) / changes) * 1000);
-  return { perSecond: Math.round(changes / seconds), seconds, nodeCpuMs, cpuPerThousand, load: loadavg()[0]! };
+  return { perSecond: Math.round(changes / seconds), seconds, nodeCpuMs, cpuPerThousand, others, load: loadavg()[0]! };
 }
 
 export async function benchNodesThroughput(): Promise<Record<string, number>> {
@@ -250,6 +279,9 @@ export async function benchNodesThroughput(): Promise<Record<string, number>> {
     console.log(
       `  two nodes: ${two.perSecond} changes/s (${PUSHERS_PER_NODE} pushers each; nodes' CPU ${cpu(two)}, ${two.cpuPerThousand} ms per 1000 changes; load average ${two.load.toFixed(1)})`,
     );
+    const rest = (r: typeof one) =>
+      `PostgreSQL ${r.others.postgres}%, Redis ${r.others.redis}%, the pushers ${r.others.pushers}%`;
+    console.log(`  beside the nodes, one: ${rest(one)}; two: ${rest(two)} (of a core; ${cpus().length} cores)`);
     console.log(`  two nodes ÷ one: ${ratio.toFixed(2)} (target ≥ 1.7)`);
     return {
       nodesOnePushPerSec: one.perSecond,
@@ -257,6 +289,10 @@ export async function benchNodesThroughput(): Promise<Record<string, number>> {
       nodesTwoOverOne: Number(ratio.toFixed(2)),
       nodesOneCpuMsPer1000: one.cpuPerThousand,
       nodesTwoCpuMsPer1000: two.cpuPerThousand,
+      nodesOnePostgresCpuPct: one.others.postgres,
+      nodesTwoPostgresCpuPct: two.others.postgres,
+      nodesOnePushersCpuPct: one.others.pushers,
+      nodesTwoPushersCpuPct: two.others.pushers,
       nodesOneLoadAverage: one.load,
       nodesTwoLoadAverage: two.load,
     };

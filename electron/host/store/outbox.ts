@@ -65,6 +65,17 @@ function noteRejection(store: KioskStore, m: Mutation, o: Refusal, now: number):
   }
 }
 
+/** An activation the server accepted: compiled once (a batch of registrations carries hundreds). */
+const activationAnswered = new Prepared(
+  3,
+  (q, status: KioskDB['activations']['status'], participantId: string, id: string) =>
+    q
+      .updateTable('activations')
+      .set({ status, message: null })
+      .where('participant_id', '=', participantId) // the key: no scan of every activation
+      .where('id', '=', id),
+);
+
 /**
  * Records the server's outcomes for a pushed batch in one transaction. A mutation the server did
  * not answer stays queued and goes again. Returns the outcomes by mutation id.
@@ -82,13 +93,7 @@ export function acknowledge(store: KioskStore, sent: Mutation[], outcomes: Mutat
       answered.push(m.seq);
       if (o.status === 'accepted' && m.name === 'code.activate') {
         // The authority gave it a place for good, or keeps it until one comes back.
-        store.run(
-          store.q
-            .updateTable('activations')
-            .set({ status: o.waiting ? 'waiting' : 'confirmed', message: null })
-            .where('participant_id', '=', m.args.participantId) // the key: no scan of every activation
-            .where('id', '=', m.args.activationId),
-        );
+        activationAnswered.run(store, o.waiting ? 'waiting' : 'confirmed', m.args.participantId, m.args.activationId);
       }
       // The person was erased at the centre while this PC held their changes: they go, not a notice.
       if (o.status === 'rejected' && o.code === 'PARTICIPANT_ERASED') erased.add(m.args.participantId);

@@ -18,7 +18,7 @@ import type { Mutation } from '../../../core/mutations/schemas.ts';
 import type { CorrectedClock } from '../clock.ts';
 import { SchoolInfo } from '../store/meta.ts';
 import { ParticipantLookupResponse } from '../../../core/contracts/sync-rows.ts';
-import { requestJson, type RequestOptions } from './transport.ts';
+import { JsonBody, requestJson, type RequestOptions } from './transport.ts';
 
 /** The server answered with a refusal: {error: {code, message}}. */
 export class SyncRefused extends Error {
@@ -91,11 +91,16 @@ export class SyncApi {
     });
   }
 
+  /** A push request's body (PushRequest), serialised now to be sent later. */
+  static pushBody(mutations: Mutation[], health: DeviceHealth): JsonBody {
+    return JsonBody.of({ mutations, health });
+  }
+
   /** 409 carries the same body: some outcome is a conflict, and the rest are still outcomes. */
-  push(mutations: Mutation[], health: DeviceHealth, timeoutMs?: number) {
+  push(body: JsonBody, timeoutMs?: number) {
     return this.#call(PushResponse, 'api/sync/push', {
       method: 'POST',
-      body: { mutations, health },
+      body,
       okStatuses: [200, 409],
       timeoutMs: timeoutMs ?? this.exchangeMs,
     });

@@ -9,7 +9,7 @@ import type { KioskStore } from '../store/open.ts';
 import { acknowledge, outboxBatch } from '../store/outbox.ts';
 import { applyChange, applyPulledChunk } from '../store/pull-apply.ts';
 import type { Mutation } from '../../../core/mutations/schemas.ts';
-import type { SyncApi } from './api.ts';
+import { SyncApi } from './api.ts';
 
 export interface SyncDeps {
   store: KioskStore;
@@ -23,25 +23,27 @@ export interface SyncDeps {
  * Pushes the outbox in seq order, batch by batch, until it is empty or the server stops answering
  * some. An empty outbox still sends one empty push: it carries the device's health (staff see the
  * kiosk's last contact) and lets the server spot a cloned installation early.
- * The next batch goes out as soon as one is answered, before the kiosk records that answer, so
- * the server works on one while the kiosk writes the other. Each batch still goes only after the
- * one before it was committed by the server, in seq order.
+ * While the server works on a batch, the kiosk reads and serialises the next one; it goes as soon
+ * as the answer is in, before the kiosk records that answer, so the server works on one while
+ * the kiosk writes the other. Each batch still goes only after the one before it was committed
+ * by the server, in seq order.
  */
 export async function pushAll(d: SyncDeps, timeoutMs?: number): Promise<number> {
   let sent = 0;
   // The health report is read once a round (counting the outbox reads all of it); later batches
   // report what is left of that count, and the oldest change is the batch's first.
   const health = d.health();
-  const send = (batch: Mutation[]) => {
+  const body = (batch: Mutation[]) => {
     const pending = Math.max(health.pending - sent, batch.length);
-    return d.api.push(batch, { ...health, pending, oldestPendingAt: batch[0]?.at ?? null }, timeoutMs);
+    return SyncApi.pushBody(batch, { ...health, pending, oldestPendingAt: batch[0]?.at ?? null });
   };
   let batch = outboxBatch(d.store, MAX_PUSH_BATCH);
-  let answer = send(batch);
+  let answer = d.api.push(body(batch), timeoutMs);
   for (;;) {
-    const res = await answer;
     const next = batch.length ? outboxBatch(d.store, MAX_PUSH_BATCH, batch[batch.length - 1]!.seq) : [];
-    const nextAnswer = next.length ? send(next) : undefined;
+    const nextBody = next.length ? body(next) : undefined;
+    const res = await answer;
+    const nextAnswer = nextBody ? d.api.push(nextBody, timeoutMs) : undefined;
     // Awaited below; or, when this batch comes back short, left to land: what it carries stays
     // queued and the server answers it from its log next round.
     nextAnswer?.catch(() => {});

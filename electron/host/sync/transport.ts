@@ -14,8 +14,17 @@ export interface HttpAnswer {
 /** No answer at all: the server is down, unreachable, or too slow. */
 export class NetworkError extends Error {}
 
+/** A request body serialised ahead of its sending (the next push batch, while one is out). */
+export class JsonBody {
+  private constructor(readonly bytes: Buffer) {}
+  static of(value: unknown): JsonBody {
+    return new JsonBody(Buffer.from(JSON.stringify(value)));
+  }
+}
+
 export interface RequestOptions {
   method: 'GET' | 'POST';
+  /** Sent as its JSON; a JsonBody as the bytes it holds. */
   body?: unknown;
   credential?: string | undefined;
   timeoutMs: number;
@@ -24,7 +33,12 @@ export interface RequestOptions {
 const MAX_BODY = 64 * 1024 * 1024;
 
 export function requestJson(url: URL, opts: RequestOptions): Promise<HttpAnswer> {
-  const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
+  const payload =
+    opts.body === undefined
+      ? undefined
+      : opts.body instanceof JsonBody
+        ? opts.body.bytes
+        : Buffer.from(JSON.stringify(opts.body));
   const headers: http.OutgoingHttpHeaders = { accept: 'application/json' };
   if (payload) {
     headers['content-type'] = 'application/json';

@@ -96,3 +96,27 @@ describe('calendar days', () => {
     expect(parseDayRu('31.12.2100')).toEqual({ day: '2100-12-31' });
   });
 });
+
+describe('local day kept per quarter hour', () => {
+  it('changes at local midnight in zones half and three quarters of an hour off UTC, asked in a row', () => {
+    // Kolkata is UTC+5:30 (midnight at 18:30Z), Kathmandu UTC+5:45 (at 18:15Z).
+    expect(localDay(at('2026-03-01T18:29:59.999Z'), 'Asia/Kolkata')).toBe('2026-03-01');
+    expect(localDay(at('2026-03-01T18:30:00Z'), 'Asia/Kolkata')).toBe('2026-03-02');
+    expect(localDay(at('2026-03-01T18:29:59.999Z'), 'Asia/Kolkata')).toBe('2026-03-01');
+    expect(localDay(at('2026-03-01T18:14:59Z'), 'Asia/Kathmandu')).toBe('2026-03-01');
+    expect(localDay(at('2026-03-01T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026-03-02');
+  });
+
+  it('is the zone’s own day for each zone asked within the same quarter', () => {
+    const t = at('2026-11-05T14:05:00Z');
+    expect(localDay(t, 'Asia/Vladivostok')).toBe('2026-11-06');
+    expect(localDay(t, 'Europe/Kaliningrad')).toBe('2026-11-05');
+    expect(localDay(t, 'Asia/Vladivostok')).toBe('2026-11-06');
+  });
+
+  it('formats instants before 1980 each time (local mean times of odd seconds)', () => {
+    // Moscow's mean time was UTC+2:30:17 until 1919: midnight fell at 21:29:43Z.
+    expect(localDay(at('1900-06-01T21:29:42Z'), 'Europe/Moscow')).toBe('1900-06-01');
+    expect(localDay(at('1900-06-01T21:29:44Z'), 'Europe/Moscow')).toBe('1900-06-02');
+  });
+});
