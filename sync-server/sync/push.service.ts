@@ -29,7 +29,7 @@ import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
 import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
-import { keptIdsOf } from './merges.repository.ts';
+import { keptIdsOf, lockRegistrations } from './merges.repository.ts';
 import { erasedAmong } from '../privacy/erasure.repository.ts';
 
 export interface PushSource {
@@ -167,9 +167,12 @@ async function applyFresh(
   outcomes: MutationOutcome[],
   now: number,
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
+  const participantIds = [...new Set(batch.map((f) => f.m.args.participantId))];
+  // Before the merge mapping is read: a merge of these registrations in flight commits first.
+  await lockRegistrations(trx, ctx.store.dialect, participantIds, 'write');
   // An erased participant's changes (a kiosk offline at the deletion) are refused, and their
   // content is not logged: nothing re-creates the person (privacy/erasure.repository.ts).
-  const erased = await erasedAmong(trx, [...new Set(batch.map((f) => f.m.args.participantId))]);
+  const erased = await erasedAmong(trx, participantIds);
   const refused = erased.size ? batch.filter((f) => erased.has(f.m.args.participantId)) : [];
   const fresh = refused.length ? batch.filter((f) => !erased.has(f.m.args.participantId)) : batch;
   // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
