@@ -11,7 +11,7 @@ import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { applyMerge } from './merge-apply.ts';
 import { eraseParticipantsHere, wipeErasedBytes } from './erase-participants.ts';
-import { setMeta } from './meta.ts';
+import { getMeta, setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
 import { rowKey } from './row-keys.ts';
@@ -180,7 +180,10 @@ function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number;
       }
     }
     setMeta(store, 'cursor', chunk.cursor);
-    setMeta(store, 'campaign', chunk.campaign);
+    // Every page carries the campaign (its consent text whole): written when it changed only.
+    const campaign = getMeta(store, 'campaign');
+    if (!campaign || JSON.stringify(campaign) !== JSON.stringify(chunk.campaign))
+      setMeta(store, 'campaign', chunk.campaign);
     return { malformed, erased };
   });
 }
