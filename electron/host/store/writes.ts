@@ -55,17 +55,15 @@ const activationUpsert = new Prepared(
       .insertInto('activations')
       .values({ participant_id, id, code, school_id, lease_id, status, message, created_at })
       .onConflict((oc) =>
-        oc
-          .column('participant_id')
-          .doUpdateSet((eb) => ({
-            id: eb.ref('excluded.id'),
-            code: eb.ref('excluded.code'),
-            school_id: eb.ref('excluded.school_id'),
-            lease_id: eb.ref('excluded.lease_id'),
-            status: eb.ref('excluded.status'),
-            message: eb.ref('excluded.message'),
-            created_at: eb.ref('excluded.created_at'),
-          })),
+        oc.column('participant_id').doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          code: eb.ref('excluded.code'),
+          school_id: eb.ref('excluded.school_id'),
+          lease_id: eb.ref('excluded.lease_id'),
+          status: eb.ref('excluded.status'),
+          message: eb.ref('excluded.message'),
+          created_at: eb.ref('excluded.created_at'),
+        })),
       ),
 );
 
@@ -97,13 +95,11 @@ const completionUpsert = new Prepared(
       .insertInto('completions')
       .values({ participant_id, step, id, answers, completed_at })
       .onConflict((oc) =>
-        oc
-          .columns(['participant_id', 'step'])
-          .doUpdateSet((eb) => ({
-            id: eb.ref('excluded.id'),
-            answers: eb.ref('excluded.answers'),
-            completed_at: eb.ref('excluded.completed_at'),
-          })),
+        oc.columns(['participant_id', 'step']).doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          answers: eb.ref('excluded.answers'),
+          completed_at: eb.ref('excluded.completed_at'),
+        })),
       ),
 );
 
