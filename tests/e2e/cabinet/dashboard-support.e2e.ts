@@ -44,11 +44,7 @@ test('support sees the silent PC, finds a participant and gives them a new passw
   const dashboard = new CabinetPage(page);
   const support = await createSupport(ctx, 'support@demo.local');
   await dashboard.signIn(support.email, PASSWORD);
-  await expect(dashboard.sections.getByRole('link')).toHaveText([
-    'Компьютеры',
-    'Участники',
-    'Журнал действий',
-  ]);
+  await expect(dashboard.sections.getByRole('link')).toHaveText(['Компьютеры', 'Участники', 'Журнал действий']);
   await dashboard.go('Компьютеры');
   await expect(page.getByTestId('fleet-alerts')).toContainText('Молчат больше суток и держат неотправленные данные: 1');
   await page.getByLabel('С тревогой').check();
