@@ -116,6 +116,14 @@ export const PullResponse = z.object({
   serverTime: z.number(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+/**
+ * A pull answer as the kiosk checks it on arrival: the page's own fields; each change is then
+ * checked once, whole, as it is applied (Change here, its data by sync-rows.ts), so a change the
+ * kiosk cannot read is skipped and counted rather than refusing the page, and no change is
+ * copied twice.
+ */
+export const PullPage = PullResponse.extend({ changes: z.array(z.unknown()) });
+export type PullPage = z.infer<typeof PullPage>;
 
 /**
  * POST /api/sync/leases: a device's lease round (core/leases.ts). It reports how many slots of each

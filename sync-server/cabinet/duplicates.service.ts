@@ -29,6 +29,7 @@ import { appendSchoolChanges, lockSchools, type NewChange } from '../sync/change
 import { addUsed } from '../sync/leases.repository.ts';
 import { afterSettling, settleCodes } from '../sync/leases.service.ts';
 import { replayParked } from '../sync/parked.ts';
+import { lockRegistrations } from '../sync/merges.repository.ts';
 import { forgetParticipants } from '../sync/participant-cache.ts';
 import { withRetry } from '../sync/retry.ts';
 import {
@@ -122,6 +123,8 @@ export async function mergeRegistrations(
 
   const { schools, settled } = await withRetry(() =>
     ctx.db.transaction().execute(async (trx) => {
+      // First the two registrations: a push for either waits, or is waited for (merges.repository.ts).
+      await lockRegistrations(trx, ctx.store.dialect, [keptId, retiredId], 'remove');
       // Every school whose feed the merge writes, in one ordered lock (a code's school may be another).
       const codeSchools = await trx
         .selectFrom('activations')

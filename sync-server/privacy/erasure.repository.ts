@@ -11,6 +11,7 @@ import { certificateWithoutPerson, erasureFate, type ErasureCause } from '../../
 import { WEB_SCHOOL_ID } from '../../core/web.ts';
 import type { CentralDB } from '../db/schema.ts';
 import { appendSchoolChanges, lockSchools } from '../sync/changes.repository.ts';
+import { lockRegistrations } from '../sync/merges.repository.ts';
 
 type Trx = Transaction<CentralDB>;
 
@@ -33,6 +34,8 @@ export async function eraseParticipantRows(
   now: number,
   cause: ErasureCause,
 ): Promise<string[] | null> {
+  // The person's row before the schools' rows, as a merge takes it: a push for them waits.
+  await lockRegistrations(trx, dialect, [participantId], 'remove');
   const row = await trx
     .selectFrom('participants')
     .select('school_id')

@@ -57,3 +57,25 @@ export async function isRetiredEmail(db: Db, campaignId: string, email: string):
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * A merge (or an erasure) and a push of the same student take turns (PostgreSQL; SQLite has one
+ * writer anyway). Each takes its registrations' rows first, before any other lock and before the
+ * push reads the merge mapping: a merge or an erasure `for update` ('remove'), a push `for key
+ * share` ('write': pushes do not wait for each other, nor for a password change, only for a
+ * removal). So a push that reaches a registration while it is being merged waits for the merge to
+ * commit and then reads the retired id's mapping, and a merge waits for the pushes in flight, whose
+ * answers it then reads and moves (issue 13). Rows are taken in id order and before the schools'
+ * rows everywhere, so the two never wait on each other in a circle.
+ */
+export async function lockRegistrations(
+  trx: Transaction<CentralDB>,
+  dialect: string,
+  ids: Iterable<string>,
+  mode: 'remove' | 'write',
+): Promise<void> {
+  const list = [...new Set(ids)].sort();
+  if (dialect !== 'postgres' || list.length === 0) return;
+  const rows = trx.selectFrom('participants').select('id').where('id', 'in', list).orderBy('id');
+  await (mode === 'remove' ? rows.forUpdate() : rows.forKeyShare()).execute();
+}

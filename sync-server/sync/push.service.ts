@@ -29,7 +29,7 @@ import { loadState } from './state.repository.ts';
 import { writeEffects } from './effects.repository.ts';
 import { afterSettling, settleCodes } from './leases.service.ts';
 import { withRetry } from './retry.ts';
-import { fatesOf } from './merges.repository.ts';
+import { fatesOf, lockRegistrations } from './merges.repository.ts';
 
 export interface PushSource {
   deviceId: string | null;
@@ -166,14 +166,14 @@ async function applyFresh(
   outcomes: MutationOutcome[],
   now: number,
 ): Promise<{ touched: Set<string>; state: DomainState; codes: string[] }> {
+  const participantIds = [...new Set(batch.map((f) => f.m.args.participantId))];
+  // Before the merge mapping is read: a merge of these registrations in flight commits first.
+  await lockRegistrations(trx, ctx.store.dialect, participantIds, 'write');
   // An erased participant's changes (a kiosk offline at the deletion) are refused, and their
   // content is not logged: nothing re-creates the person (privacy/erasure.repository.ts).
   // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
   // Both read at once (merges.repository.ts).
-  const { erased, keptOf } = await fatesOf(
-    trx,
-    batch.map((f) => f.m.args.participantId),
-  );
+  const { erased, keptOf } = await fatesOf(trx, participantIds);
   const refused = erased.size ? batch.filter((f) => erased.has(f.m.args.participantId)) : [];
   const fresh = refused.length ? batch.filter((f) => !erased.has(f.m.args.participantId)) : batch;
   if (keptOf.size) for (const f of fresh) f.m = forKeptRegistration(f.m, keptOf);

@@ -11,16 +11,21 @@ import type { KioskStore } from './open.ts';
 import type { KioskDB } from './schema.ts';
 
 type Slot = { arg: number } | { value: unknown };
+/** A compiled query: its statement, and its parameters from the arguments (null: the arguments as given). */
+type Compiled = { store: KioskStore; st: SQLite.Statement; slots: Slot[] | null };
 
 export class Prepared<A extends unknown[], R> {
-  readonly #byStore = new WeakMap<KioskStore, { st: SQLite.Statement; slots: Slot[] }>();
+  readonly #byStore = new WeakMap<KioskStore, Compiled>();
+  /** The store of the last call: a kiosk has one, and a pull runs a statement per row. */
+  #last: Compiled | undefined;
 
   constructor(
     private readonly arity: A['length'],
     private readonly build: (q: Kysely<KioskDB>, ...args: A) => Compilable<R>,
   ) {}
 
-  #compiled(store: KioskStore) {
+  #compiled(store: KioskStore): Compiled {
+    if (this.#last?.store === store) return this.#last;
     let c = this.#byStore.get(store);
     if (!c) {
       const markers = Array.from({ length: this.arity }, (_, i) => `\u0000arg${i}\u0000`);
@@ -29,14 +34,23 @@ export class Prepared<A extends unknown[], R> {
         const i = typeof p === 'string' ? markers.indexOf(p) : -1;
         return i >= 0 ? { arg: i } : { value: p };
       });
-      c = { st: store.sqlite.prepare(compiled.sql), slots };
+      // Most queries take their arguments in order and nothing else: no mapping per call then.
+      const inOrder = slots.length === this.arity && slots.every((s, i) => 'arg' in s && s.arg === i);
+      c = { store, st: store.sqlite.prepare(compiled.sql), slots: inOrder ? null : slots };
       this.#byStore.set(store, c);
     }
+    this.#last = c;
     return c;
   }
 
-  #params(slots: Slot[], args: A): unknown[] {
-    return slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+  #params(slots: Slot[] | null, args: A): unknown[] {
+    if (!slots) return args;
+    const out = new Array<unknown>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i]!;
+      out[i] = 'arg' in s ? args[s.arg] : s.value;
+    }
+    return out;
   }
 
   first(store: KioskStore, ...args: A): R | undefined {

@@ -11,7 +11,7 @@ import type { Change, ChangeEntity } from '../../../core/contracts/sync.ts';
 import { changeSchemas } from '../../../core/contracts/sync-rows.ts';
 import { applyMerge } from './merge-apply.ts';
 import { eraseParticipantsHere, rememberPastCampaign, wipeErasedBytes } from './erase-participants.ts';
-import { setMeta } from './meta.ts';
+import { getMeta, setMeta } from './meta.ts';
 import type { KioskStore } from './open.ts';
 import { Prepared } from './prepared.ts';
 import { rowKey } from './row-keys.ts';
@@ -22,6 +22,19 @@ type Parsed = { [E in ChangeEntity]: { entity: E; data: z.infer<(typeof changeSc
 function parseChange(c: Pick<Change, 'entity' | 'data'>): Parsed | undefined {
   const r = changeSchemas[c.entity].safeParse(c.data);
   return r.success ? ({ entity: c.entity, data: r.data } as Parsed) : undefined;
+}
+
+/**
+ * A change as pulled, checked once: the envelope's fields here (Change's: a whole number, an
+ * entity this kiosk knows), the data by its entity's schema. Undefined when it is malformed.
+ */
+function parsePulled(c: unknown): { seq: number; parsed: Parsed } | undefined {
+  if (typeof c !== 'object' || c === null) return undefined;
+  const { seq, entity, data } = c as { seq?: unknown; entity?: unknown; data?: unknown };
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return undefined;
+  if (typeof entity !== 'string' || !Object.hasOwn(changeSchemas, entity)) return undefined;
+  const parsed = parseChange({ entity: entity as ChangeEntity, data });
+  return parsed && { seq, parsed };
 }
 
 function keyOf(p: Parsed): string {
@@ -112,34 +125,30 @@ export function applyChange(
 ): boolean {
   const p = parseChange(change);
   if (!p) return false;
+  applyParsed(store, p, change.seq, outboxEmpty);
+  return true;
+}
+
+function applyParsed(store: KioskStore, p: Parsed, seq: number, outboxEmpty: boolean): void {
   // Never held back: the person's unsent changes go with them (the server refuses them anyway).
-  if (p.entity === 'erasure') {
-    write(store, p);
-    return true;
-  }
+  if (p.entity === 'erasure') return write(store, p);
   const key = keyOf(p);
   // A merge is never held back: the retired registration's unsent work goes to the kept one.
-  if (outboxEmpty || p.entity === 'merge' || !isDirty(store, p, key)) {
-    write(store, p);
-    return true;
-  }
+  if (outboxEmpty || p.entity === 'merge' || !isDirty(store, p, key)) return write(store, p);
   const data = JSON.stringify(p.data);
   store.run(
     store.q
       .insertInto('deferred_changes')
-      .values({ row_key: key, seq: change.seq, entity: p.entity, data })
+      .values({ row_key: key, seq, entity: p.entity, data })
       .onConflict((oc) =>
-        oc
-          .column('row_key')
-          .doUpdateSet({ seq: change.seq, entity: p.entity, data })
-          .where('deferred_changes.seq', '<', change.seq),
+        oc.column('row_key').doUpdateSet({ seq, entity: p.entity, data }).where('deferred_changes.seq', '<', seq),
       ),
   );
-  return true;
 }
 
 export interface PulledChunk {
-  changes: Change[];
+  /** As pulled: each is checked as it is applied (parsePulled). */
+  changes: unknown[];
   cursor: number;
   campaign: Campaign;
 }
@@ -150,22 +159,33 @@ export interface PulledChunk {
  */
 export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
   const out = applyChunk(store, chunk);
-  if (chunk.changes.some((c) => c.entity === 'erasure')) wipeErasedBytes(store);
-  return out;
+  if (out.erased) wipeErasedBytes(store);
+  return { malformed: out.malformed };
 }
 
-function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
+function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number; erased: boolean } {
   // Unsynced: a chunk a power cut takes back goes with its cursor, and is simply pulled again.
   return store.txUnsynced(() => {
     let malformed = 0;
+    let erased = false;
     // A fresh PC, or one whose push just emptied the outbox, has no dirty row at all: one look
     // for the whole chunk instead of one per change.
     const outboxEmpty = anyUnsent.first(store) === undefined;
-    for (const c of chunk.changes) if (!applyChange(store, c, outboxEmpty)) malformed += 1;
+    for (const c of chunk.changes) {
+      const p = parsePulled(c);
+      if (!p) malformed += 1;
+      else {
+        applyParsed(store, p.parsed, p.seq, outboxEmpty);
+        erased ||= p.parsed.entity === 'erasure';
+      }
+    }
     setMeta(store, 'cursor', chunk.cursor);
     rememberPastCampaign(store, chunk.campaign);
-    setMeta(store, 'campaign', chunk.campaign);
-    return { malformed };
+    // Every page carries the campaign (its consent text whole): written when it changed only.
+    const campaign = getMeta(store, 'campaign');
+    if (!campaign || JSON.stringify(campaign) !== JSON.stringify(chunk.campaign))
+      setMeta(store, 'campaign', chunk.campaign);
+    return { malformed, erased };
   });
 }
 

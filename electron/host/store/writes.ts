@@ -16,11 +16,15 @@ import { Prepared } from './prepared.ts';
 import type { LocalActivation } from './rows.ts';
 import type { KioskDB } from './schema.ts';
 
+// Upserts set `col = excluded.col`: each value is bound once, in the insert's order, so the
+// prepared statement runs with its arguments as given (prepared.ts).
 const participantUpsert = new Prepared(3, (q, id: string, email: string, data: string) =>
   q
     .insertInto('participants')
     .values({ id, email, data })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ email, data })),
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({ email: eb.ref('excluded.email'), data: eb.ref('excluded.data') })),
+    ),
 );
 
 export function putParticipant(store: KioskStore, row: ParticipantRow): void {
@@ -51,7 +55,15 @@ const activationUpsert = new Prepared(
       .insertInto('activations')
       .values({ participant_id, id, code, school_id, lease_id, status, message, created_at })
       .onConflict((oc) =>
-        oc.column('participant_id').doUpdateSet({ id, code, school_id, lease_id, status, message, created_at }),
+        oc.column('participant_id').doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          code: eb.ref('excluded.code'),
+          school_id: eb.ref('excluded.school_id'),
+          lease_id: eb.ref('excluded.lease_id'),
+          status: eb.ref('excluded.status'),
+          message: eb.ref('excluded.message'),
+          created_at: eb.ref('excluded.created_at'),
+        })),
       ),
 );
 
@@ -65,7 +77,11 @@ const answerUpsert = new Prepared(
     q
       .insertInto('answers')
       .values({ participant_id: participantId, step, item_id: itemId, value, updated_at: at })
-      .onConflict((oc) => oc.columns(['participant_id', 'step', 'item_id']).doUpdateSet({ value, updated_at: at })),
+      .onConflict((oc) =>
+        oc
+          .columns(['participant_id', 'step', 'item_id'])
+          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })),
+      ),
 );
 
 export function putAnswer(store: KioskStore, a: AnswerRow): void {
@@ -78,7 +94,13 @@ const completionUpsert = new Prepared(
     q
       .insertInto('completions')
       .values({ participant_id, step, id, answers, completed_at })
-      .onConflict((oc) => oc.columns(['participant_id', 'step']).doUpdateSet({ id, answers, completed_at })),
+      .onConflict((oc) =>
+        oc.columns(['participant_id', 'step']).doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          answers: eb.ref('excluded.answers'),
+          completed_at: eb.ref('excluded.completed_at'),
+        })),
+      ),
 );
 
 export function putCompletion(store: KioskStore, c: CompletionRow): void {

@@ -10,7 +10,7 @@ import {
   type EnrollRequest,
   LeaseResponse,
   type LeaseRequest,
-  PullResponse,
+  PullPage,
   PushResponse,
   type DeviceHealth,
 } from '../../../core/contracts/sync.ts';
@@ -107,7 +107,7 @@ export class SyncApi {
   }
 
   pull(cursor: number, limit: number) {
-    return this.#call(PullResponse, `api/sync/pull?cursor=${cursor}&limit=${limit}`, {
+    return this.#call(PullPage, `api/sync/pull?cursor=${cursor}&limit=${limit}`, {
       method: 'GET',
       timeoutMs: this.exchangeMs,
     });

@@ -161,11 +161,21 @@ describe('kiosk store', () => {
           data: { code: 'ABCDEFGH', tariffId: 't', capacity: 5, campaignId: campaign.id },
         },
         { seq: 2, entity: 'participant' as const, key: 'p', data: { id: 'broken' } },
+        // Each change is checked whole as it is applied: a broken envelope is skipped like broken data.
+        {
+          seq: 2.5,
+          entity: 'code' as const,
+          key: 'c',
+          data: { code: 'YYYYYYYY', tariffId: 't', capacity: 5, campaignId: campaign.id },
+        },
+        { seq: 2, entity: 'a kind this kiosk does not know', key: 'x', data: {} },
+        null,
       ],
       cursor: 2,
       campaign,
     };
-    expect(applyPulledChunk(store, chunk).malformed).toBe(1);
+    expect(applyPulledChunk(store, chunk).malformed).toBe(4);
+    expect(store.all(store.q.selectFrom('codes').select('code')).map((c) => c.code)).toEqual(['ABCDEFGH']);
     expect(getMeta(store, 'cursor')).toBe(2);
     expect(getMeta(store, 'campaign')?.id).toBe(campaign.id);
     store.sqlite.exec(`CREATE TRIGGER fail BEFORE INSERT ON codes BEGIN SELECT RAISE(ABORT, 'disk full'); END`);

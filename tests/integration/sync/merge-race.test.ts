@@ -1,0 +1,99 @@
+/**
+ * A merge and a push for the same registration at the same moment (issue 13), on PostgreSQL where
+ * they run on separate connections under READ COMMITTED. A PC that is still offline-minded sends
+ * answers for the retired id while the co-organizer merges it: whichever commits first, no answer
+ * may stay under the retired id, and every answer of the batch must reach the kept registration.
+ * Both requests are started together, round after round (no sleeps): the rounds where the push
+ * read the merge mapping just before the merge committed are the ones this test is for.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../core/ids.ts';
+import type { Mutation } from '../../../core/mutations/schemas.ts';
+import { DeviceClient } from '../../support/device-client.ts';
+import { DIALECTS } from '../../support/dialects.ts';
+import {
+  createCampaign,
+  createSchool,
+  createTariff,
+  enroll,
+  MutationMaker,
+  TEST_PACK_FILE,
+} from '../../support/factories.ts';
+import { startTestServer, type TestServer } from '../../support/server.ts';
+import { createCoorganizer, signedIn, type Client } from '../accounts/helpers.ts';
+
+const ROUNDS = 30;
+
+describe.skipIf(!DIALECTS.includes('postgres'))('a merge racing a push of the retired id on postgres', () => {
+  let server: TestServer;
+  let cabinet: Client;
+  let pc1: DeviceClient;
+  let pc2: DeviceClient;
+  let code: string;
+  let maker: MutationMaker;
+
+  beforeAll(async () => {
+    server = await startTestServer('postgres', { contentPackFile: TEST_PACK_FILE });
+    const ctx = server.ctx;
+    const campaign = await createCampaign(ctx);
+    maker = new MutationMaker(() => ctx.now());
+    const school = await createSchool(ctx, '77', 'Школа № 57');
+    code = (await createTariff(ctx, campaign.id, school.id, 2 * ROUNDS + 10)).code;
+    cabinet = await signedIn(server.url, (await createCoorganizer(ctx, school.id)).email);
+    const device = async (name: string) => {
+      const d = await enroll(server.url, ctx, school.id, name);
+      return new DeviceClient(server.url, d.credential, d.instanceId);
+    };
+    pc1 = await device('ПК 1');
+    pc2 = await device('ПК 2');
+  });
+  afterAll(() => server.stop());
+
+  const register = (id: string, email: string) => {
+    const m = maker.register(id, email);
+    m.args.profile = { ...m.args.profile, surname: 'Соколова', name: 'Алёна', schoolClass: '9А' };
+    return m;
+  };
+  const push = async (pc: DeviceClient, batch: Mutation[]) => {
+    const r = await pc.push(batch);
+    expect(r.status).toBe(200);
+    for (const o of r.body.outcomes) expect(o.status).toBe('accepted');
+  };
+
+  it('keeps every answer, none under the retired id, whichever commits first', async () => {
+    const db = server.ctx.db;
+    for (let round = 0; round < ROUNDS; round++) {
+      const kept = uuidv7();
+      const retired = uuidv7();
+      await push(pc1, [register(kept, `kept${round}@school.ru`), maker.activate(kept, code)]);
+      // The retired registration has one answer already: the server knows it (its answer-only
+      // batches then go the short way, without reading the student again).
+      await push(pc2, [register(retired, `retired${round}@school.ru`), maker.activate(retired, code)]);
+      await push(pc2, [maker.answerItem(retired, 1, 0)]);
+      // The race: answers of steps 2–4 for the retired id, and the merge, started together.
+      const late = [maker.answerItem(retired, 2, 0), maker.answerItem(retired, 3, 0), maker.answerItem(retired, 4, 0)];
+      const [merged] = await Promise.all([
+        cabinet.post('/api/cabinet/duplicates/merge', { keptId: kept, retiredId: retired }),
+        push(pc2, late),
+      ]);
+      expect(merged.status).toBe(200);
+
+      const underRetired = await db
+        .selectFrom('answers')
+        .select('item_id')
+        .where('participant_id', '=', retired)
+        .execute();
+      expect(underRetired, `round ${round}: answers left under the retired id`).toEqual([]);
+      const underKept = await db
+        .selectFrom('answers')
+        .select(['step', 'item_id'])
+        .where('participant_id', '=', kept)
+        .orderBy('step')
+        .execute();
+      expect(
+        underKept.map((a) => `${a.step}:${a.item_id}`),
+        `round ${round}: answers of the kept registration`,
+      ).toEqual([maker.answerItem(retired, 1, 0), ...late].map((m) => `${m.args.step}:${m.args.itemId}`));
+    }
+  });
+});
