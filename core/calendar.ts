@@ -27,13 +27,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * Since 1980 every zone's offset, and every change of it, falls on a quarter of an hour of UTC, so
- * the local day is the same throughout each quarter: the last one asked per zone is kept (a push
- * batch's date rules ask about the same minutes hundreds of times; Intl's format was most of
- * decide's own time). Earlier instants (local mean times of odd seconds) are formatted each time.
+ * Since 2012 every zone's offset, and every change of it, falls on a quarter of an hour of UTC
+ * (until 2011 Newfoundland and Moncton changed their clocks at 00:01 local time), so the local day
+ * is the same throughout each quarter: the last one asked per zone is kept (a push batch's date
+ * rules ask about the same minutes hundreds of times; Intl's format was most of decide's own
+ * time). Earlier instants are formatted each time.
  */
 const QUARTER_MS = 15 * 60_000;
-const SINCE_1980 = Date.UTC(1980, 0, 1) / QUARTER_MS;
+const SINCE_2012 = Date.UTC(2012, 0, 1) / QUARTER_MS;
 const lastDay = new Map<string, { quarter: number; day: IsoDate }>();
 
 /** The calendar day that `instant` falls on in `timeZone`. */
@@ -42,7 +43,7 @@ export function localDay(instant: Date, timeZone: string): IsoDate {
   const last = lastDay.get(timeZone);
   if (last?.quarter === quarter) return last.day;
   const day = formatterFor(timeZone).format(instant);
-  if (quarter >= SINCE_1980) lastDay.set(timeZone, { quarter, day });
+  if (quarter >= SINCE_2012) lastDay.set(timeZone, { quarter, day });
   return day;
 }
 

@@ -12,7 +12,7 @@ import * as m011 from './011_issue13_participant_merges.ts';
 import * as m012 from './012_issue14_password_links.ts';
 import * as m013 from './013_issue15_consent.ts';
 import * as m014 from './014_issue15_erasure.ts';
-import * as m016 from './016_issue16_waiting_by_code.ts';
+import * as m015 from './015_issue16_waiting_by_code.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -27,7 +27,7 @@ const migrations: Record<string, Migration> = {
   '012_issue14_password_links': m012,
   '013_issue15_consent': m013,
   '014_issue15_erasure': m014,
-  '016_issue16_waiting_by_code': m016,
+  '015_issue16_waiting_by_code': m015,
 };
 
 export const centralMigrations: MigrationProvider = {

@@ -81,9 +81,12 @@ export async function eraseParticipantRows(
     .where((eb) => eb.or([eb('key', '=', id), eb('key', 'like', `${id}:%`)]))
     .execute();
   await scrubAudit(trx, id);
+  // The registrations merged into this one (issue 13) are the same person: a PC's late work for
+  // them is refused as theirs, instead of waiting, parked with its content, for a kept id gone.
+  const retired = await trx.selectFrom('participant_merges').select('retired_id').where('kept_id', '=', id).execute();
   await trx
     .insertInto('erased_participants')
-    .values({ participant_id: id, erased_at: now, cause })
+    .values([id, ...retired.map((r) => r.retired_id)].map((p) => ({ participant_id: p, erased_at: now, cause })))
     .onConflict((oc) => oc.column('participant_id').doNothing())
     .execute();
   for (const schoolId of schools) {

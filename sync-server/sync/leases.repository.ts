@@ -97,7 +97,7 @@ export function tariffsByCode(trx: Trx, codes: readonly string[]) {
 
 /**
  * Activations of these codes waiting for a place, oldest first (the order places are given in).
- * The status is a literal: the partial index (migration 016) holds only the waiting ones.
+ * The status is a literal: the partial index (migration 015) holds only the waiting ones.
  */
 export function waitingOf(trx: Trx, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);

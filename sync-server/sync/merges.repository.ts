@@ -2,6 +2,7 @@
  * Registrations merged into another of the same student (issue 13, migration 011): a retired id
  * maps to the kept one, so a PC's late work for it is decided for the kept registration.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CentralDB } from '../db/schema.ts';
 
@@ -60,13 +61,16 @@ export async function isRetiredEmail(db: Db, campaignId: string, email: string):
 
 /**
  * A merge (or an erasure) and a push of the same student take turns (PostgreSQL; SQLite has one
- * writer anyway). Each takes its registrations' rows first, before any other lock and before the
- * push reads the merge mapping: a merge or an erasure `for update` ('remove'), a push `for key
- * share` ('write': pushes do not wait for each other, nor for a password change, only for a
- * removal). So a push that reaches a registration while it is being merged waits for the merge to
- * commit and then reads the retired id's mapping, and a merge waits for the pushes in flight, whose
- * answers it then reads and moves (issue 13). Rows are taken in id order and before the schools'
- * rows everywhere, so the two never wait on each other in a circle.
+ * writer anyway). Each takes its students' locks first, before any other lock and before the push
+ * reads the merge mapping: a merge or an erasure exclusively ('remove'), a push shared ('write':
+ * pushes do not wait for each other, only for a removal). So a push that reaches a registration
+ * while it is being merged waits for the merge to commit and then reads the retired id's mapping,
+ * and a merge waits for the pushes in flight, whose answers it then reads and moves (issue 13).
+ * The locks are advisory ones keyed by the id, not the students' rows: a registration the server
+ * refused (a taken e-mail) has no row, and its parked work must take turns with a merge as well.
+ * They are taken in key order, so two takers never wait on each other in a circle; a push that
+ * then takes the kept ids' locks too may meet a merge in a deadlock, which PostgreSQL breaks and
+ * withRetry runs again.
  */
 export async function lockRegistrations(
   trx: Transaction<CentralDB>,
@@ -74,8 +78,15 @@ export async function lockRegistrations(
   ids: Iterable<string>,
   mode: 'remove' | 'write',
 ): Promise<void> {
-  const list = [...new Set(ids)].sort();
-  if (dialect !== 'postgres' || list.length === 0) return;
-  const rows = trx.selectFrom('participants').select('id').where('id', 'in', list).orderBy('id');
-  await (mode === 'remove' ? rows.forUpdate() : rows.forKeyShare()).execute();
+  if (dialect !== 'postgres') return;
+  const keys = [...new Set([...ids].map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (keys.length === 0) return;
+  const take = mode === 'remove' ? sql`pg_advisory_xact_lock(k)` : sql`pg_advisory_xact_lock_shared(k)`;
+  // unnest yields the array's order, so the locks are taken in key order.
+  await sql`select ${take} from unnest(${keys.map(String)}::bigint[]) as k`.execute(trx);
+}
+
+/** A student's advisory lock key: 64 bits of the id's SHA-1 (a collision only makes two wait). */
+function lockKey(id: string): bigint {
+  return createHash('sha1').update(id).digest().readBigInt64BE(0);
 }

@@ -174,6 +174,16 @@ async function applyFresh(
   // A registration merged into another (issue 13): work a PC still sends for it joins the kept one.
   // Both read at once (merges.repository.ts).
   const { erased, keptOf } = await fatesOf(trx, participantIds);
+  if (keptOf.size) {
+    // The kept registrations take turns too: one being erased (or merged on) commits first.
+    await lockRegistrations(trx, ctx.store.dialect, keptOf.values(), 'write');
+    const kept = await fatesOf(trx, keptOf.values());
+    for (const [retired, keptId] of keptOf) {
+      if (!kept.erased.has(keptId)) continue;
+      erased.add(retired);
+      keptOf.delete(retired);
+    }
+  }
   const refused = erased.size ? batch.filter((f) => erased.has(f.m.args.participantId)) : [];
   const fresh = refused.length ? batch.filter((f) => !erased.has(f.m.args.participantId)) : batch;
   if (keptOf.size) for (const f of fresh) f.m = forKeptRegistration(f.m, keptOf);

@@ -157,7 +157,7 @@ export async function waitingByCode(
     .selectFrom('activations')
     .select((eb) => ['code', eb.fn.countAll<number>().as('n')])
     .where('code', 'in', [...codes])
-    .where('status', '=', sql.lit('waiting')) // a literal: the partial index (migration 016)
+    .where('status', '=', sql.lit('waiting')) // a literal: the partial index (migration 015)
     .groupBy('code')
     .execute();
   return new Map(rows.map((r) => [r.code, Number(r.n)]));

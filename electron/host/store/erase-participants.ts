@@ -69,7 +69,10 @@ export function eraseParticipantsNow(store: KioskStore, ids: readonly string[]):
 export function rememberPastCampaign(store: KioskStore, next: Campaign): void {
   const current = getMeta(store, 'campaign');
   if (!current || current.id === next.id) return;
-  setMeta(store, 'pastCampaigns', { ...getMeta(store, 'pastCampaigns'), [current.id]: keptUntil(current.settings) });
+  const past = { ...getMeta(store, 'pastCampaigns'), [current.id]: keptUntil(current.settings) };
+  // A campaign synced again is kept by its own settings, not by the date it was left with.
+  delete past[next.id];
+  setMeta(store, 'pastCampaigns', past);
 }
 
 /**

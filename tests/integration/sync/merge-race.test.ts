@@ -96,4 +96,40 @@ describe.skipIf(!DIALECTS.includes('postgres'))('a merge racing a push of the re
       ).toEqual([maker.answerItem(retired, 1, 0), ...late].map((m) => `${m.args.step}:${m.args.itemId}`));
     }
   });
+  it('keeps every answer of a registration the server refused (no row of its own), whichever commits first', async () => {
+    const db = server.ctx.db;
+    for (let round = 0; round < ROUNDS; round++) {
+      const kept = uuidv7();
+      const refused = uuidv7();
+      const email = `twice${round}@school.ru`;
+      await push(pc1, [register(kept, email), maker.activate(kept, code)]);
+      // The same e-mail from another PC that was offline: refused, and its work waits (parked).
+      const first = await pc2.push([register(refused, email), maker.activate(refused, code)]);
+      expect(first.body.outcomes.map((o) => o.status)).toEqual(['rejected', 'parked']);
+      const late = [maker.answerItem(refused, 1, 0), maker.answerItem(refused, 2, 0)];
+      const [merged, answered] = await Promise.all([
+        cabinet.post('/api/cabinet/duplicates/merge', { keptId: kept, retiredId: refused }),
+        pc2.push(late),
+      ]);
+      expect(merged.status).toBe(200);
+      expect(answered.status).toBe(200);
+      const waiting = await db
+        .selectFrom('mutations')
+        .select('id')
+        .where('participant_id', 'in', [kept, refused])
+        .where('status', '=', 'parked')
+        .execute();
+      expect(waiting, `round ${round}: work left parked`).toEqual([]);
+      const underKept = await db
+        .selectFrom('answers')
+        .select(['step', 'item_id'])
+        .where('participant_id', '=', kept)
+        .orderBy('step')
+        .execute();
+      expect(
+        underKept.map((a) => `${a.step}:${a.item_id}`),
+        `round ${round}: the refused registration's answers under the kept one`,
+      ).toEqual(late.map((m) => `${m.args.step}:${m.args.itemId}`));
+    }
+  });
 });

@@ -114,9 +114,13 @@ describe('local day kept per quarter hour', () => {
     expect(localDay(t, 'Asia/Vladivostok')).toBe('2026-11-06');
   });
 
-  it('formats instants before 1980 each time (local mean times of odd seconds)', () => {
+  it('formats instants before 2012 each time (local mean times of odd seconds, clocks changed at 00:01)', () => {
     // Moscow's mean time was UTC+2:30:17 until 1919: midnight fell at 21:29:43Z.
     expect(localDay(at('1900-06-01T21:29:42Z'), 'Europe/Moscow')).toBe('1900-06-01');
     expect(localDay(at('1900-06-01T21:29:44Z'), 'Europe/Moscow')).toBe('1900-06-02');
+    // St. John's fell back at 00:01 local on 7 November 2010 (02:31Z): 02:30:30Z was still the
+    // 7th, 02:35Z, in the same quarter hour, already the 6th again.
+    expect(localDay(at('2010-11-07T02:30:30Z'), 'America/St_Johns')).toBe('2010-11-07');
+    expect(localDay(at('2010-11-07T02:35:00Z'), 'America/St_Johns')).toBe('2010-11-06');
   });
 });

@@ -94,4 +94,21 @@ describe('retention on a kiosk', () => {
     applyPulledChunk(store, { changes: [], cursor: 0, campaign: next });
     expect(getMeta(store, 'pastCampaigns')).toEqual({ [earlier.id]: lastDay });
   });
+
+  it('keeps a campaign synced again by its own settings, not by the date it was left with', async () => {
+    const dataDir = tempDir('kiosk-retention-back-');
+    await seedKioskStore(dataDir, { participants: 2, serverUrl: 'http://127.0.0.1:9' });
+    store = await openKioskStore(dataDir);
+    const first = getMeta(store, 'campaign')!;
+    setMeta(store, 'campaign', { ...first, settings: { ...first.settings, retentionDays: 10 } });
+    const lastDay = addDays(campaignEnd(first.settings), 10);
+    const other = { ...first, id: uuidv7(), settings: openSettings(new Date(noon(lastDay))) };
+    applyPulledChunk(store, { changes: [], cursor: 0, campaign: other });
+    // The server points the PC back at the first campaign, which now keeps its data for good.
+    const { retentionDays: _dropped, ...kept } = first.settings;
+    applyPulledChunk(store, { changes: [], cursor: 0, campaign: { ...first, settings: kept } });
+    expect(getMeta(store, 'pastCampaigns')).not.toHaveProperty(first.id);
+    expect(forgetPastRetention(store, noon(addDays(lastDay, 1)))).toBe(0);
+    expect(store.all(store.q.selectFrom('participants').select('id'))).toHaveLength(2);
+  });
 });
