@@ -118,9 +118,9 @@ export const PullResponse = z.object({
 export type PullResponse = z.infer<typeof PullResponse>;
 /**
  * A pull answer as the kiosk checks it on arrival: the page's own fields; each change is then
- * checked once, whole, as it is applied (Change here, its data by sync-rows.ts), so a change the
- * kiosk cannot read is skipped and counted rather than refusing the page, and no change is
- * copied twice.
+ * checked once, whole, as it is applied (Change here, its data by sync-rows.ts), so malformed
+ * data is skipped and counted rather than refusing the page (a kind the kiosk does not know stops
+ * the page there instead, nothing skipped), and no change is copied twice.
  */
 export const PullPage = PullResponse.extend({ changes: z.array(z.unknown()) });
 export type PullPage = z.infer<typeof PullPage>;

@@ -28,11 +28,12 @@ function parseChange(c: Pick<Change, 'entity' | 'data'>): Parsed | undefined {
  * A change as pulled, checked once: the envelope's fields here (Change's: a whole number, an
  * entity this kiosk knows), the data by its entity's schema. Undefined when it is malformed.
  */
-function parsePulled(c: unknown): { seq: number; parsed: Parsed } | undefined {
+function parsePulled(c: unknown): { seq: number; parsed: Parsed } | { unknownAt: number } | undefined {
   if (typeof c !== 'object' || c === null) return undefined;
   const { seq, entity, data } = c as { seq?: unknown; entity?: unknown; data?: unknown };
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return undefined;
-  if (typeof entity !== 'string' || !Object.hasOwn(changeSchemas, entity)) return undefined;
+  if (typeof entity !== 'string') return undefined;
+  if (!Object.hasOwn(changeSchemas, entity)) return { unknownAt: seq };
   const parsed = parseChange({ entity: entity as ChangeEntity, data });
   return parsed && { seq, parsed };
 }
@@ -157,35 +158,54 @@ export interface PulledChunk {
  * One pulled chunk and its cursor, atomically. Returns how many changes were malformed. A chunk
  * that erased someone wipes the journal after its commit, so their bytes leave the WAL too.
  */
-export function applyPulledChunk(store: KioskStore, chunk: PulledChunk): { malformed: number } {
+/**
+ * Applies a pulled page and moves the cursor past it. A change of a kind this kiosk does not know
+ * (a newer server's) stops the page there: the cursor stays before it, so nothing is skipped for
+ * good and an updated kiosk applies it; `unknownAt` says where, and the pull goes no further.
+ */
+export function applyPulledChunk(
+  store: KioskStore,
+  chunk: PulledChunk,
+): { malformed: number; unknownAt: number | null } {
   const out = applyChunk(store, chunk);
   if (out.erased) wipeErasedBytes(store);
-  return { malformed: out.malformed };
+  return { malformed: out.malformed, unknownAt: out.unknownAt };
 }
 
-function applyChunk(store: KioskStore, chunk: PulledChunk): { malformed: number; erased: boolean } {
+function applyChunk(
+  store: KioskStore,
+  chunk: PulledChunk,
+): { malformed: number; erased: boolean; unknownAt: number | null } {
   // Unsynced: a chunk a power cut takes back goes with its cursor, and is simply pulled again.
   return store.txUnsynced(() => {
     let malformed = 0;
     let erased = false;
+    let unknownAt: number | null = null;
+    // Changes come in seq order, each school's numbered without gaps: the cursor before a change
+    // is the seq of the one before it.
+    let before = getMeta(store, 'cursor') ?? 0;
     // A fresh PC, or one whose push just emptied the outbox, has no dirty row at all: one look
     // for the whole chunk instead of one per change.
     const outboxEmpty = anyUnsent.first(store) === undefined;
     for (const c of chunk.changes) {
       const p = parsePulled(c);
       if (!p) malformed += 1;
-      else {
+      else if ('unknownAt' in p) {
+        unknownAt = p.unknownAt;
+        break;
+      } else {
         applyParsed(store, p.parsed, p.seq, outboxEmpty);
         erased ||= p.parsed.entity === 'erasure';
+        before = p.seq;
       }
     }
-    setMeta(store, 'cursor', chunk.cursor);
+    setMeta(store, 'cursor', unknownAt === null ? chunk.cursor : before);
     rememberPastCampaign(store, chunk.campaign);
     // Every page carries the campaign (its consent text whole): written when it changed only.
     const campaign = getMeta(store, 'campaign');
     if (!campaign || JSON.stringify(campaign) !== JSON.stringify(chunk.campaign))
       setMeta(store, 'campaign', chunk.campaign);
-    return { malformed, erased };
+    return { malformed, erased, unknownAt };
   });
 }
 

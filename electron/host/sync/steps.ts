@@ -72,8 +72,13 @@ export async function pullAll(d: SyncDeps): Promise<number> {
     const res = await answer;
     const next = res.hasMore && res.cursor > cursor ? d.api.pull(res.cursor, MAX_PULL_LIMIT) : undefined;
     next?.catch(() => {}); // awaited below, unless writing this page fails first
-    const { malformed } = applyPulledChunk(d.store, res);
+    const { malformed, unknownAt } = applyPulledChunk(d.store, res);
     if (malformed) d.log('pull: malformed changes skipped', { malformed, cursor });
+    if (unknownAt !== null) {
+      // Pulling on would only fetch the same page again: the kiosk needs an update.
+      d.log('pull: stopped at a change of a kind this kiosk does not know; update the kiosk', { seq: unknownAt });
+      return applied;
+    }
     applied += res.changes.length;
     if (!next) return applied;
     cursor = res.cursor;

@@ -168,13 +168,12 @@ describe('kiosk store', () => {
           key: 'c',
           data: { code: 'YYYYYYYY', tariffId: 't', capacity: 5, campaignId: campaign.id },
         },
-        { seq: 2, entity: 'a kind this kiosk does not know', key: 'x', data: {} },
         null,
       ],
       cursor: 2,
       campaign,
     };
-    expect(applyPulledChunk(store, chunk).malformed).toBe(4);
+    expect(applyPulledChunk(store, chunk)).toEqual({ malformed: 3, unknownAt: null });
     expect(store.all(store.q.selectFrom('codes').select('code')).map((c) => c.code)).toEqual(['ABCDEFGH']);
     expect(getMeta(store, 'cursor')).toBe(2);
     expect(getMeta(store, 'campaign')?.id).toBe(campaign.id);
@@ -186,5 +185,27 @@ describe('kiosk store', () => {
     };
     expect(() => applyPulledChunk(store, next)).toThrow(/disk full/);
     expect(getMeta(store, 'cursor')).toBe(2);
+  });
+
+  it('stops a page at a change of a kind this kiosk does not know, with the cursor before it', () => {
+    const code = (seq: number, value: string) => ({
+      seq,
+      entity: 'code' as const,
+      key: value,
+      data: { code: value, tariffId: 't', capacity: 5, campaignId: campaign.id },
+    });
+    const chunk = {
+      changes: [
+        code(1, 'ABCDEFGH'),
+        { seq: 2, entity: 'a newer server’s kind', key: 'x', data: {} },
+        code(3, 'YYYYYYYY'),
+      ],
+      cursor: 3,
+      campaign,
+    };
+    // Nothing after it is skipped for good: an updated kiosk pulls it again from seq 1.
+    expect(applyPulledChunk(store, chunk)).toEqual({ malformed: 0, unknownAt: 2 });
+    expect(store.all(store.q.selectFrom('codes').select('code')).map((c) => c.code)).toEqual(['ABCDEFGH']);
+    expect(getMeta(store, 'cursor')).toBe(1);
   });
 });
