@@ -237,6 +237,27 @@ describe.each(DIALECTS)('two registrations of one student on %s', (dialect) => {
     expect(after.some((g) => g.registrations.some((x) => x.id === offline || x.id === kept))).toBe(false);
   });
 
+  it('refuses a PC’s late work for a retired registration once the kept one is erased, and keeps none of it', async () => {
+    const kept = uuidv7();
+    const retired = uuidv7();
+    await push(pc1, [register(kept, 'orlova@school.ru', 'Орлова', 'Дарья', '7В'), maker.activate(kept, codeA)]);
+    await push(pc2, [register(retired, 'orlova7v@school.ru', 'Орлова', 'Дарья', '7В'), maker.activate(retired, codeA)]);
+    expect((await cabinetA.post(MERGE, { keptId: kept, retiredId: retired })).status).toBe(200);
+    expect((await cabinetA.post(`/api/cabinet/students/${kept}/erase`, { reason: 'заявление родителя' })).status).toBe(
+      200,
+    );
+    // PC 2 was offline through both: what it still holds of the retired id is the erased person's.
+    const late = maker.answerItem(retired, 1, 0);
+    expect((await push(pc2, [late])).map((o) => [o.status, o.code])).toEqual([['rejected', 'PARTICIPANT_ERASED']]);
+    const stored = await server.ctx.db
+      .selectFrom('mutations')
+      .select(['status', 'payload'])
+      .where('id', '=', late.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('rejected');
+    expect(stored.payload).not.toContain(late.args.itemId);
+  });
+
   it('refuses with a reason to merge another student, or a student of another school who used our code', async () => {
     const mine = uuidv7();
     const other = uuidv7();
