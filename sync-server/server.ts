@@ -88,6 +88,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
+  // Recorded with each export this node builds: other nodes forward its download here.
+  exportJobs.nodeUrl = config.nodeUrl ?? url;
   log.info({ url, dialect: store.dialect, redis: !!config.redisUrl }, 'server listening');
   if (!config.publicUrl) {
     log.warn(
