@@ -98,3 +98,18 @@ export async function failReadyExport(db: Kysely<CentralDB>, id: string, message
 export async function deleteExport(db: Kysely<CentralDB>, id: string): Promise<void> {
   await db.deleteFrom('results_exports').where('id', '=', id).execute();
 }
+
+/** A node that closes takes its archives with it: its ready exports read as failed with `message`. */
+export async function failNodeExports(
+  db: Kysely<CentralDB>,
+  nodeUrl: string,
+  message: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('results_exports')
+    .set({ status: 'failed', message, finished_at: now })
+    .where('node_url', '=', nodeUrl)
+    .where('status', '=', 'ready')
+    .execute();
+}

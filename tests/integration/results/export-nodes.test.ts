@@ -169,13 +169,15 @@ describe.runIf(haveRedis && DIALECTS.includes('postgres'))('a results export beh
     expect((await download(a.url, ready.downloadUrl!, cabinet.cookie)).status).toBe(404);
   });
 
-  it('reports an archive whose node is gone as failed, so it can be built again on another node', async () => {
+  it('reports an archive whose node died as failed, so it can be built again on another node', async () => {
     const onB = on(b.url, cabinet);
     const started = await on(a.url, cabinet).post<ResultsExportJob>('/api/cabinet/exports');
     expect(started.status).toBe(201);
     const ready = await until(onB, started.body.id, (job) => job.status !== 'running');
     expect(ready.status).toBe('ready');
-    await stopNode(a);
+    // Node A dies without closing: its record still says ready, its archive is out of reach.
+    a.child.kill('SIGKILL');
+    expect(await a.exited).toBe('SIGKILL');
     const lost = await download(b.url, ready.downloadUrl!, cabinet.cookie);
     expect(lost.status).toBe(409);
     expect(JSON.parse(new TextDecoder().decode(lost.bytes)).error.message).toMatch(/перестал отвечать/);
@@ -188,6 +190,18 @@ describe.runIf(haveRedis && DIALECTS.includes('postgres'))('a results export beh
     const done = await until(onB, rebuilt.body.id, (job) => job.status !== 'running');
     expect(done.status).toBe('ready');
     expect((await download(b.url, done.downloadUrl!, cabinet.cookie)).status).toBe(200);
+
+    // A node that closes (SIGTERM) says its archives went with it.
+    const last = await onB.post<ResultsExportJob>('/api/cabinet/exports');
+    expect((await until(onB, last.body.id, (job) => job.status !== 'running')).status).toBe('ready');
+    await stopNode(b);
+    const row = await ctx.db
+      .selectFrom('results_exports')
+      .select(['status', 'message'])
+      .where('id', '=', last.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('failed');
+    expect(row.message).toMatch(/удалён с сервера/);
   });
 });
 
