@@ -100,7 +100,7 @@ export interface StartedExport {
   job: ExportState;
   /** False when the school's export already running (on this node or another) is answered. */
   fresh: boolean;
-  /** The build, when this request started it on this node. */
+  /** The build, when this node started it (for this request, or for one on this node at the same moment). */
   local?: ExportJob;
 }
 
