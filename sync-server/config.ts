@@ -18,6 +18,10 @@ const Env = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  NODE_URL: z
+    .url({ error: 'must be an absolute http(s) URL where the other nodes reach this one, e.g. http://10.0.0.5:8081' })
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://moe-budushchee.example.ru' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce
@@ -48,6 +52,8 @@ export interface Config {
   pgPoolSize: number;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
+  /** Where the other nodes reach this one (a results export's download is forwarded there). */
+  nodeUrl: string | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   sessionTtlMs: number;
   leaseTtlMs: number;
@@ -79,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolSize: e.PG_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
+    nodeUrl: e.NODE_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     leaseTtlMs: e.LEASE_TTL_HOURS * 3_600_000,

@@ -13,6 +13,8 @@ import { migrateOpenedStore, openCentralStore, type CentralStore } from './db/co
 import { createLogger, type Logger } from './logger.ts';
 import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
 import { ExportJobs } from './results/export.jobs.ts';
+import { failNodeExports } from './results/export.repository.ts';
+import { resultsExportServerMessages } from '../core/messages/results-export.ts';
 import { settleAll } from './sync/leases.service.ts';
 
 const SETTLE_EVERY_MS = 60_000;
@@ -88,6 +90,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
+  // Recorded with each export this node builds: other nodes forward its download here.
+  exportJobs.nodeUrl = config.nodeUrl ?? url;
   log.info({ url, dialect: store.dialect, redis: !!config.redisUrl }, 'server listening');
   if (!config.publicUrl) {
     log.warn(
@@ -108,6 +112,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       await realtime.close();
       await drained;
       await exportJobs.close();
+      // Its archives went with its folder: the cabinets, on any node, see them as failed.
+      if (exportJobs.nodeUrl)
+        await failNodeExports(store.db, exportJobs.nodeUrl, resultsExportServerMessages.gone, ctx.now()).catch(
+          (err: unknown) => log.warn({ err: String(err) }, 'exports of this node not marked failed'),
+        );
       if (!opts.limits) await limits.close();
       if (!opts.store) await store.close();
       log.info('server stopped');

@@ -37,6 +37,9 @@ export const resultsExportServerMessages = {
   gone: resultsExportMessages.gone,
   failed: resultsExportMessages.failed,
   notFound: 'Такой архив не найден. Обновите раздел «Результаты».',
+  /** The server node that built (or was building) the archive stopped answering. */
+  nodeLost:
+    'Сервер, собиравший архив, перестал отвечать. Нажмите «Скачать все результаты», чтобы собрать архив заново.',
   archiveName: (day: string) => `Результаты учащихся ${day}.zip`,
   summaryName: 'Сводная таблица.xlsx',
 };

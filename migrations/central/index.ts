@@ -13,6 +13,7 @@ import * as m012 from './012_issue14_password_links.ts';
 import * as m013 from './013_issue15_consent.ts';
 import * as m014 from './014_issue15_erasure.ts';
 import * as m015 from './015_issue16_waiting_by_code.ts';
+import * as m016 from './016_issue14_results_exports.ts';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '013_issue15_consent': m013,
   '014_issue15_erasure': m014,
   '015_issue16_waiting_by_code': m015,
+  '016_issue14_results_exports': m016,
 };
 
 export const centralMigrations: MigrationProvider = {

@@ -254,6 +254,21 @@ export interface ParticipantMergesTable {
   details: string;
 }
 
+/** A results export's state, written by the node building it (migration 016_issue14). */
+export interface ResultsExportsTable {
+  id: string;
+  school_id: string;
+  status: 'running' | 'ready' | 'failed';
+  done: number;
+  total: number;
+  started_at: number;
+  finished_at: number | null;
+  updated_at: number;
+  bytes: number | null;
+  message: string | null;
+  /** The building node's internal address (NODE_URL), where its archive is downloaded from. */
+  node_url: string;
+}
 export interface CentralDB {
   campaigns: CampaignsTable;
   schools: SchoolsTable;
@@ -281,4 +296,5 @@ export interface CentralDB {
   erased_participants: ErasedParticipantsTable;
   consent_versions: ConsentVersionsTable;
   server_secrets: { name: string; value: string };
+  results_exports: ResultsExportsTable;
 }

@@ -1,8 +1,10 @@
 /**
- * The exports of this server node: at most one per school, kept in memory with its progress, its
- * files in a folder of the node's own under DATA_DIR/exports. A ready archive is removed after it
- * was downloaded in full or after KEEP_MS, a failed one at once; the node's folder goes when the
- * node closes, and folders of nodes that are no longer running go when a node starts.
+ * The exports this server node builds: their files in a folder of the node's own under
+ * DATA_DIR/exports, and what the build needs (its paths, whether to stop). Their state (status,
+ * progress, which node holds the archive) is in the central store (export.repository.ts), where
+ * every node reads it. A ready archive is removed after it was downloaded in full or after
+ * KEEP_MS, a failed one at once; the node's folder goes when the node closes, and folders of nodes
+ * that are no longer running go when a node starts.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -14,7 +16,8 @@ import type { Logger } from '../logger.ts';
 /** How long a ready archive waits for its download. */
 export const KEEP_MS = 60 * 60 * 1000;
 
-export interface ExportJob {
+/** An export's state, as the store keeps it and the cabinet sees it. */
+export interface ExportState {
   id: string;
   schoolId: string;
   status: ExportStatus;
@@ -24,10 +27,14 @@ export interface ExportJob {
   finishedAt: number | null;
   bytes: number | null;
   message: string | null;
+}
+
+/** An export this node builds: its state as the build goes, and its files. */
+export interface ExportJob extends ExportState {
   /** The ZIP, and the summary spreadsheet while it is being written. */
   zipPath: string;
   xlsxPath: string;
-  /** Set when the node closes: the build stops at its next student. */
+  /** Set when the node closes or a newer export replaces it: the build stops at its next student. */
   cancelled: boolean;
   /** Settles when the build ends, however it ends. */
   settled: Promise<void>;
@@ -45,11 +52,15 @@ function alive(pid: number): boolean {
 
 export class ExportJobs {
   private readonly byId = new Map<string, ExportJob>();
-  private readonly bySchool = new Map<string, string>();
-  private readonly starting = new Map<string, Promise<ExportJob>>();
+  private readonly starting = new Map<string, Promise<unknown>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   /** `<pid>-<random>`: several nodes (or test servers of one process) may share a DATA_DIR. */
   readonly dir: string;
+  /**
+   * Where the other nodes reach this one (NODE_URL, or the address it listens on): recorded with
+   * each export it builds, so a download asked of another node is forwarded here.
+   */
+  nodeUrl = '';
 
   constructor(
     dataDir: string,
@@ -71,12 +82,10 @@ export class ExportJobs {
     }
   }
 
-  /** A new job of the school, its files named but not yet written. */
+  /** A new job of the school on this node, its files named but not yet written. */
   create(schoolId: string, now: number): ExportJob {
     mkdirSync(this.dir, { recursive: true });
     const id = uuidv7();
-    const previous = this.latest(schoolId);
-    if (previous) this.remove(previous);
     const job: ExportJob = {
       id,
       schoolId,
@@ -93,40 +102,43 @@ export class ExportJobs {
       settled: Promise.resolve(),
     };
     this.byId.set(id, job);
-    this.bySchool.set(schoolId, id);
     return job;
   }
 
   /**
-   * The school's running job, or a new one from `make`. Two requests at once get the same job:
-   * the second waits for the first one's start instead of starting its own.
+   * Runs `make` for the school unless a start of it is already under way on this node: a second
+   * request at once waits for the first one's start instead of starting its own (`fresh` false).
+   * Across nodes the store decides (export.service.ts).
    */
-  start(schoolId: string, make: () => Promise<ExportJob>): Promise<{ job: ExportJob; fresh: boolean }> {
-    const current = this.latest(schoolId);
-    if (current?.status === 'running') return Promise.resolve({ job: current, fresh: false });
-    const pending = this.starting.get(schoolId);
-    if (pending) return pending.then((job) => ({ job, fresh: false }));
+  start<T extends { fresh: boolean }>(schoolId: string, make: () => Promise<T>): Promise<T> {
+    const pending = this.starting.get(schoolId) as Promise<T> | undefined;
+    if (pending) return pending.then((started) => ({ ...started, fresh: false }));
     const started = make().finally(() => this.starting.delete(schoolId));
     this.starting.set(schoolId, started);
-    return started.then((job) => ({ job, fresh: true }));
+    return started;
   }
 
-  /** The job, only when it is this school's: another school's id is the same as no id at all. */
+  /** The job built here, only when it is this school's: another school's id is the same as no id at all. */
   ofSchool(schoolId: string, id: string): ExportJob | undefined {
     const job = this.byId.get(id);
     return job?.schoolId === schoolId ? job : undefined;
   }
 
-  latest(schoolId: string): ExportJob | undefined {
-    const id = this.bySchool.get(schoolId);
-    return id ? this.byId.get(id) : undefined;
+  /** Removes the school's other exports built here: a new one took their place. */
+  replaced(schoolId: string, keepId: string): void {
+    for (const job of [...this.byId.values()]) if (job.schoolId === schoolId && job.id !== keepId) this.remove(job);
   }
 
-  /** The archive waits for its download (a failure stays in view) until KEEP_MS from now. */
-  keep(job: ExportJob): void {
+  /**
+   * The archive waits for its download (a failure stays in view) until KEEP_MS from now; then
+   * its files go and `expire` forgets it in the store.
+   */
+  keep(job: ExportJob, expire: () => Promise<void>): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (this.byId.get(job.id) === job) this.remove(job);
+      if (this.byId.get(job.id) !== job) return;
+      this.remove(job);
+      expire().catch((err: unknown) => this.log.warn({ err: String(err), exportId: job.id }, 'export expiry failed'));
     }, KEEP_MS);
     timer.unref();
     this.timers.add(timer);
@@ -136,7 +148,6 @@ export class ExportJobs {
   remove(job: ExportJob): void {
     job.cancelled = true;
     this.byId.delete(job.id);
-    if (this.bySchool.get(job.schoolId) === job.id) this.bySchool.delete(job.schoolId);
     this.dropFiles(job);
   }
 

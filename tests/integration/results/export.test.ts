@@ -13,7 +13,7 @@ import { uuidv7 } from '../../../core/ids.ts';
 import { DOMAINS, scoreParticipant } from '../../../core/scoring/index.ts';
 import { loadContentPack } from '../../../sync-server/content/content.service.ts';
 import { ExportJobs } from '../../../sync-server/results/export.jobs.ts';
-import { startExport } from '../../../sync-server/results/export.service.ts';
+import { SILENT_MS, startExport } from '../../../sync-server/results/export.service.ts';
 import { completedAnswers } from '../../../sync-server/results/results.repository.ts';
 import { DIALECTS } from '../../support/dialects.ts';
 import { createCampaign, createSchool, createTariff, TEST_PACK_FILE } from '../../support/factories.ts';
@@ -200,16 +200,68 @@ describe.each(DIALECTS)('«Скачать все результаты» on %s', 
       expect(second.job.id).toBe(first.job.id);
       expect([first.fresh, second.fresh]).toEqual([true, false]);
       expect((await startExport(server.ctx, jobs, school)).job.id).toBe(first.job.id);
-      await first.job.settled;
-      expect(first.job.status).toBe('ready');
+      const built = first.local!;
+      await built.settled;
+      expect(built.status).toBe('ready');
       const next = await startExport(server.ctx, jobs, school);
       expect(next.fresh).toBe(true);
       expect(next.job.id).not.toBe(first.job.id);
       // The earlier archive made way for the new one.
-      expect(existsSync(first.job.zipPath)).toBe(false);
-      await next.job.settled;
+      expect(existsSync(built.zipPath)).toBe(false);
+      await next.local!.settled;
     } finally {
       await jobs.close();
+    }
+  });
+
+  it('lets the store decide across nodes: one running export per school, and one whose node went silent reads as failed', async () => {
+    const dir = () => mkdtempSync(join(tmpdir(), 'moe-export-node-'));
+    const nodeA = new ExportJobs(dir(), server.ctx.log);
+    const nodeB = new ExportJobs(dir(), server.ctx.log);
+    nodeA.nodeUrl = 'http://127.0.0.1:1';
+    nodeB.nodeUrl = 'http://127.0.0.1:2';
+    try {
+      const school = { ...schoolA, locality: 'Москва' };
+      const [onA, onB] = await Promise.all([
+        startExport(server.ctx, nodeA, school),
+        startExport(server.ctx, nodeB, school),
+      ]);
+      expect(onB.job.id).toBe(onA.job.id);
+      expect([onA.fresh, onB.fresh].filter(Boolean)).toHaveLength(1);
+      await (onA.local ?? onB.local)!.settled;
+
+      // A node that died mid-build: its running export stops being updated.
+      const now = server.ctx.now();
+      const dead = uuidv7();
+      await server.ctx.db.deleteFrom('results_exports').where('school_id', '=', schoolA.id).execute();
+      await server.ctx.db
+        .insertInto('results_exports')
+        .values({
+          id: dead,
+          school_id: schoolA.id,
+          status: 'running',
+          done: 1,
+          total: 3,
+          started_at: now - SILENT_MS - 60_000,
+          finished_at: null,
+          updated_at: now - SILENT_MS - 1,
+          bytes: null,
+          message: null,
+          node_url: 'http://127.0.0.1:3',
+        })
+        .execute();
+      const seen = await cabinetA.get<ResultsExportJob>(`/api/cabinet/exports/${dead}`);
+      expect(seen.body).toMatchObject({ id: dead, status: 'failed', downloadUrl: null });
+      expect(seen.body.message).toMatch(/перестал отвечать/);
+      const again = await startExport(server.ctx, nodeB, school);
+      expect(again.fresh).toBe(true);
+      expect(again.job.id).not.toBe(dead);
+      await again.local!.settled;
+      expect(await server.ctx.db.selectFrom('results_exports').select('id').where('id', '=', dead).execute()).toEqual(
+        [],
+      );
+    } finally {
+      await Promise.all([nodeA.close(), nodeB.close()]);
     }
   });
 });
