@@ -34,19 +34,20 @@ it(
     const { code } = await createEnrollmentCode(ctx, school.id, 'test');
     await store.close();
 
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Port 0: the server takes a free port and names it in its «server listening» line (a random
+    // port of our own once met another process's, EADDRINUSE).
     const child = spawn(process.execPath, ['--import', 'tsx', resolve('sync-server/main.ts')], {
       env: {
         ...process.env,
-        PORT: String(port),
+        PORT: '0',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
         CONTENT_PACK_FILE: TEST_PACK_FILE,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const ready = await waitForOutput(child, /server listening/, 'server');
-    const url = `http://127.0.0.1:${port}`;
+    const ready = await waitForOutput(child, /"url":"([^"]+)".*server listening/, 'server');
+    const url = ready.match[1]!;
 
     const instanceId = uuidv7();
     const enrolled = await fetch(`${url}/api/sync/enroll`, {
