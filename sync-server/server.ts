@@ -13,7 +13,7 @@ import { migrateOpenedStore, openCentralStore, type CentralStore } from './db/co
 import { createLogger, type Logger } from './logger.ts';
 import { SOCKET_PATH, startRealtime, type Realtime } from './realtime.ts';
 import { ExportJobs } from './results/export.jobs.ts';
-import { failNodeExports } from './results/export.repository.ts';
+import { failExports } from './results/export.repository.ts';
 import { resultsExportServerMessages } from '../core/messages/results-export.ts';
 import { settleAll } from './sync/leases.service.ts';
 
@@ -114,9 +114,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       await exportJobs.close();
       // Its archives went with its folder: the cabinets, on any node, see them as failed.
       if (exportJobs.nodeUrl)
-        await failNodeExports(store.db, exportJobs.nodeUrl, resultsExportServerMessages.gone, ctx.now()).catch(
-          (err: unknown) => log.warn({ err: String(err) }, 'exports of this node not marked failed'),
-        );
+        await failExports(
+          store.db,
+          { running: false, nodeUrl: exportJobs.nodeUrl },
+          resultsExportServerMessages.gone,
+          ctx.now(),
+        ).catch((err: unknown) => log.warn({ err: String(err) }, 'exports of this node not marked failed'));
       if (!opts.limits) await limits.close();
       if (!opts.store) await store.close();
       log.info('server stopped');

@@ -39,21 +39,30 @@ export function runningExportRow(db: Kysely<CentralDB>, schoolId: string): Promi
     .executeTakeFirst();
 }
 
-/** Marks the school's running export failed when its node stopped updating it before `silentSince`. */
-export async function failSilentExports(
+/**
+ * Which exports read as failed, with why: the school's running one its node stopped updating
+ * before `silentBefore`, a ready one whose node no longer answers for its archive, or every ready
+ * one of a node that closes (its archives go with it).
+ */
+export type FailedExports =
+  | { running: true; schoolId: string; silentBefore: number }
+  | { running: false; id: string }
+  | { running: false; nodeUrl: string };
+
+export async function failExports(
   db: Kysely<CentralDB>,
-  schoolId: string,
-  silentSince: number,
+  which: FailedExports,
   message: string,
   now: number,
 ): Promise<void> {
-  await db
+  let q = db
     .updateTable('results_exports')
     .set({ status: 'failed', message, finished_at: now })
-    .where('school_id', '=', schoolId)
-    .where('status', '=', 'running')
-    .where('updated_at', '<', silentSince)
-    .execute();
+    .where('status', '=', which.running ? 'running' : 'ready');
+  if ('schoolId' in which) q = q.where('school_id', '=', which.schoolId).where('updated_at', '<', which.silentBefore);
+  if ('id' in which) q = q.where('id', '=', which.id);
+  if ('nodeUrl' in which) q = q.where('node_url', '=', which.nodeUrl);
+  await q.execute();
 }
 
 /** Records a new running export; false when the school already has one (on any node). */
@@ -85,31 +94,6 @@ export async function updateExport(
   await db.updateTable('results_exports').set(set).where('id', '=', id).execute();
 }
 
-/** Marks a ready export failed (its node no longer answers for its archive). */
-export async function failReadyExport(db: Kysely<CentralDB>, id: string, message: string, now: number): Promise<void> {
-  await db
-    .updateTable('results_exports')
-    .set({ status: 'failed', message, finished_at: now })
-    .where('id', '=', id)
-    .where('status', '=', 'ready')
-    .execute();
-}
-
 export async function deleteExport(db: Kysely<CentralDB>, id: string): Promise<void> {
   await db.deleteFrom('results_exports').where('id', '=', id).execute();
-}
-
-/** A node that closes takes its archives with it: its ready exports read as failed with `message`. */
-export async function failNodeExports(
-  db: Kysely<CentralDB>,
-  nodeUrl: string,
-  message: string,
-  now: number,
-): Promise<void> {
-  await db
-    .updateTable('results_exports')
-    .set({ status: 'failed', message, finished_at: now })
-    .where('node_url', '=', nodeUrl)
-    .where('status', '=', 'ready')
-    .execute();
 }

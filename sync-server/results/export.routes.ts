@@ -16,7 +16,7 @@ import { currentSchool, requireUser } from '../auth/require-user.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parse } from '../http/errors.ts';
 import type { ExportJobs } from './export.jobs.ts';
-import { failReadyExport } from './export.repository.ts';
+import { failExports } from './export.repository.ts';
 import { downloadable, exportOf, exportView, forgetExport, latestExport, startExport } from './export.service.ts';
 import { attachment } from './send-pdf.ts';
 
@@ -56,7 +56,7 @@ export function exportRouter(ctx: ServerContext, jobs: ExportJobs): Router {
     const built = jobs.ofSchool(school.id, id);
     if (!built) {
       // Recorded as this node's, yet not here: the node restarted and its files went with it.
-      await failReadyExport(ctx.db, id, m.gone, ctx.now());
+      await failExports(ctx.db, { running: false, id }, m.gone, ctx.now());
       throw new HttpError(404, 'NOT_FOUND', m.gone);
     }
     const stream = createReadStream(built.zipPath);
@@ -98,7 +98,7 @@ async function forward(ctx: ServerContext, job: { id: string; nodeUrl: string },
     });
   } catch (err) {
     ctx.log.warn({ err: String(err), exportId: job.id, node: job.nodeUrl }, 'export node unreachable');
-    await failReadyExport(ctx.db, job.id, m.nodeLost, ctx.now());
+    await failExports(ctx.db, { running: false, id: job.id }, m.nodeLost, ctx.now());
     throw new HttpError(409, 'EXPORT_NODE_LOST', m.nodeLost);
   }
   res.status(answer.status);

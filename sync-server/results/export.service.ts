@@ -33,7 +33,7 @@ import {
   deleteExport,
   deleteOtherExports,
   exportRow,
-  failSilentExports,
+  failExports,
   latestExportRow,
   runningExportRow,
   updateExport,
@@ -113,7 +113,7 @@ export async function startExport(ctx: ServerContext, jobs: ExportJobs, school: 
   return jobs.start(school.id, async () => {
     for (;;) {
       const now = ctx.now();
-      await failSilentExports(ctx.db, school.id, now - SILENT_MS, m.nodeLost, now);
+      await failExports(ctx.db, { running: true, schoolId: school.id, silentBefore: now - SILENT_MS }, m.nodeLost, now);
       const running = await runningExportRow(ctx.db, school.id);
       if (running) return { job: exportState(running, now), fresh: false };
       const campaign = await requireActiveCampaign(ctx.db);

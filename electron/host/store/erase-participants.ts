@@ -66,8 +66,7 @@ export function eraseParticipantsNow(store: KioskStore, ids: readonly string[]):
  * one's last day of keeping is remembered, since its settings are gone with it and its students'
  * rows stay here until retention (or the server's erasure) reaches them. In the pull's transaction.
  */
-export function rememberPastCampaign(store: KioskStore, next: Campaign): void {
-  const current = getMeta(store, 'campaign');
+export function rememberPastCampaign(store: KioskStore, current: Campaign | undefined, next: Campaign): void {
   if (!current || current.id === next.id) return;
   const past = { ...getMeta(store, 'pastCampaigns'), [current.id]: keptUntil(current.settings) };
   // A campaign synced again is kept by its own settings, not by the date it was left with.

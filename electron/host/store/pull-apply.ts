@@ -200,11 +200,12 @@ function applyChunk(
       }
     }
     setMeta(store, 'cursor', unknownAt === null ? chunk.cursor : before);
-    rememberPastCampaign(store, chunk.campaign);
-    // Every page carries the campaign (its consent text whole): written when it changed only.
+    // Every page carries the campaign (its consent text whole): read once, written when it changed.
     const campaign = getMeta(store, 'campaign');
-    if (!campaign || JSON.stringify(campaign) !== JSON.stringify(chunk.campaign))
+    if (!campaign || JSON.stringify(campaign) !== JSON.stringify(chunk.campaign)) {
+      rememberPastCampaign(store, campaign, chunk.campaign);
       setMeta(store, 'campaign', chunk.campaign);
+    }
     return { malformed, erased, unknownAt };
   });
 }

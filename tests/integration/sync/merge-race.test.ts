@@ -60,8 +60,18 @@ describe.skipIf(!DIALECTS.includes('postgres'))('a merge racing a push of the re
     for (const o of r.body.outcomes) expect(o.status).toBe('accepted');
   };
 
+  /** A registration's stored answers as `step:item`, by step. */
+  const answersOf = async (participantId: string) =>
+    (
+      await server.ctx.db
+        .selectFrom('answers')
+        .select(['step', 'item_id'])
+        .where('participant_id', '=', participantId)
+        .orderBy('step')
+        .execute()
+    ).map((a) => `${a.step}:${a.item_id}`);
+
   it('keeps every answer, none under the retired id, whichever commits first', async () => {
-    const db = server.ctx.db;
     for (let round = 0; round < ROUNDS; round++) {
       const kept = uuidv7();
       const retired = uuidv7();
@@ -78,22 +88,10 @@ describe.skipIf(!DIALECTS.includes('postgres'))('a merge racing a push of the re
       ]);
       expect(merged.status).toBe(200);
 
-      const underRetired = await db
-        .selectFrom('answers')
-        .select('item_id')
-        .where('participant_id', '=', retired)
-        .execute();
-      expect(underRetired, `round ${round}: answers left under the retired id`).toEqual([]);
-      const underKept = await db
-        .selectFrom('answers')
-        .select(['step', 'item_id'])
-        .where('participant_id', '=', kept)
-        .orderBy('step')
-        .execute();
-      expect(
-        underKept.map((a) => `${a.step}:${a.item_id}`),
-        `round ${round}: answers of the kept registration`,
-      ).toEqual([maker.answerItem(retired, 1, 0), ...late].map((m) => `${m.args.step}:${m.args.itemId}`));
+      expect(await answersOf(retired), `round ${round}: answers left under the retired id`).toEqual([]);
+      expect(await answersOf(kept), `round ${round}: answers of the kept registration`).toEqual(
+        [maker.answerItem(retired, 1, 0), ...late].map((m) => `${m.args.step}:${m.args.itemId}`),
+      );
     }
   });
   it('keeps every answer of a registration the server refused (no row of its own), whichever commits first', async () => {
@@ -120,16 +118,9 @@ describe.skipIf(!DIALECTS.includes('postgres'))('a merge racing a push of the re
         .where('status', '=', 'parked')
         .execute();
       expect(waiting, `round ${round}: work left parked`).toEqual([]);
-      const underKept = await db
-        .selectFrom('answers')
-        .select(['step', 'item_id'])
-        .where('participant_id', '=', kept)
-        .orderBy('step')
-        .execute();
-      expect(
-        underKept.map((a) => `${a.step}:${a.item_id}`),
-        `round ${round}: the refused registration's answers under the kept one`,
-      ).toEqual(late.map((m) => `${m.args.step}:${m.args.itemId}`));
+      expect(await answersOf(kept), `round ${round}: the refused registration's answers under the kept one`).toEqual(
+        late.map((m) => `${m.args.step}:${m.args.itemId}`),
+      );
     }
   });
 });
