@@ -20,6 +20,13 @@ export interface SyncDeps {
 }
 
 /**
+ * Node writes a request to its keep-alive socket on the next tick, so one asked for just before a
+ * long synchronous write (recording an answer, applying a page) would wait for that write to end:
+ * the server would sit idle instead of working in parallel. A turn of the event loop sends it.
+ */
+const sendingNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Pushes the outbox in seq order, batch by batch, until it is empty or the server stops answering
  * some. An empty outbox still sends one empty push: it carries the device's health (staff see the
  * kiosk's last contact) and lets the server spot a cloned installation early.
@@ -39,6 +46,8 @@ export async function pushAll(d: SyncDeps, timeoutMs?: number): Promise<number> 
   };
   let batch = outboxBatch(d.store, MAX_PUSH_BATCH);
   let answer = d.api.push(body(batch), timeoutMs);
+  answer.catch(() => {}); // awaited below: a refusal must not count as unhandled while it leaves
+  await sendingNow();
   for (;;) {
     const next = batch.length ? outboxBatch(d.store, MAX_PUSH_BATCH, batch[batch.length - 1]!.seq) : [];
     const nextBody = next.length ? body(next) : undefined;
@@ -47,6 +56,8 @@ export async function pushAll(d: SyncDeps, timeoutMs?: number): Promise<number> 
     // Awaited below; or, when this batch comes back short, left to land: what it carries stays
     // queued and the server answers it from its log next round.
     nextAnswer?.catch(() => {});
+    // The request is written to its socket on the next tick: let it leave before the work below.
+    if (nextAnswer) await sendingNow();
     const answered = acknowledge(d.store, batch, res.outcomes, d.clock.now());
     sent += batch.length;
     // An answer that skips some of our ids would loop forever; the rest goes next round.
@@ -72,6 +83,7 @@ export async function pullAll(d: SyncDeps): Promise<number> {
     const res = await answer;
     const next = res.hasMore && res.cursor > cursor ? d.api.pull(res.cursor, MAX_PULL_LIMIT) : undefined;
     next?.catch(() => {}); // awaited below, unless writing this page fails first
+    if (next) await sendingNow();
     const { malformed, unknownAt } = applyPulledChunk(d.store, res);
     if (malformed) d.log('pull: malformed changes skipped', { malformed, cursor });
     if (unknownAt !== null) {
